@@ -1,0 +1,12 @@
+/**
+ * The checking engine's public face. Pure TypeScript: no DOM, no browser API,
+ * so the content script, the CLI and the tests run the same code.
+ */
+export type { PageReport, SentenceReport, ReportSummary } from './report';
+export { summarize } from './report';
+export type { Verdict, Severity } from './verdict';
+export { VERDICTS, SEVERITIES, isVerdict } from './verdict';
+export type { Strictness, StrictnessPreset } from './strictness';
+export { STRICTNESS_LEVELS, STRICTNESS_PRESETS, DEFAULT_STRICTNESS, isStrictness } from './strictness';
+export { createChecker, defaultChecker } from './check';
+export type { Checker, CheckOptions } from './check';
