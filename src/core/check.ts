@@ -1,7 +1,13 @@
-import type { PageReport } from './report';
+import { assessSentence, newPageContext, triggerPattern, type Assessment } from './assess';
+import { bundledClaimSet } from './claims/bundled';
+import type { ClaimSet } from './claims/types';
+import { compileKnowledge, type Knowledge } from './knowledge';
+import type { PageReport, SentenceReport } from './report';
 import { summarize } from './report';
-import { DEFAULT_STRICTNESS, type Strictness } from './strictness';
-import { splitSentences } from './text/sentences';
+import { DEFAULT_STRICTNESS, STRICTNESS_PRESETS, type Strictness, type StrictnessPreset } from './strictness';
+import { referenceDates } from './support';
+import { splitSentences, type TextSpan } from './text/sentences';
+import type { DateSpec } from './claims/types';
 
 export interface CheckOptions {
   strictness?: Strictness;
@@ -10,18 +16,83 @@ export interface CheckOptions {
 }
 
 export interface Checker {
+  /** Check a whole text: split it into sentences and give each its verdict. */
   check(text: string, options?: CheckOptions): PageReport;
+  /** The claim set this checker checks against. */
+  readonly claimSet: ClaimSet;
 }
 
-// Work in progress: verdicts come with the claim matcher.
-export function createChecker(): Checker {
+/** Turn an assessment into what the reader sees at a strictness: the one place where strictness acts. */
+export function decide(assessment: Assessment, preset: StrictnessPreset, k: Knowledge): Omit<SentenceReport, 'text' | 'start' | 'end'> {
+  const { findings, topical, support } = assessment;
+  const hard = findings.filter((f) => f.severity === 'hard');
+  const soft = findings.filter((f) => f.severity === 'soft');
+  const shown = hard.length > 0 ? hard : preset.flagSoftConflicts ? soft : [];
+  if (shown.length > 0) {
+    const claim = k.claimById.get(shown[0]!.claimId);
+    return {
+      verdict: 'conflict',
+      severity: hard.length > 0 ? 'hard' : 'soft',
+      reason: [...new Set(shown.map((f) => f.reason))].join(' '),
+      ...(claim ? { claimId: claim.id, quote: claim.passage } : {}),
+    };
+  }
+  // A soft conflict that this strictness does not flag still rules out "supported".
+  if (soft.length > 0 || !topical) return { verdict: null };
+  const closest = support.claim !== undefined ? k.claims[support.claim] : undefined;
+  const cite = closest && support.coverage >= 0.2 ? { claimId: closest.id, quote: closest.passage } : {};
+  if (support.uncovered.length > 0) {
+    if (!preset.flagUnsupported) return { verdict: null };
+    const list = support.uncovered.slice(0, 4).map((u) => `"${u}"`);
+    const named = list.length > 1 ? `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}` : list[0];
+    return { verdict: 'unsupported', reason: `The reference does not mention ${named}.`, ...cite };
+  }
+  if (support.coverage >= preset.supportedAtLeast && support.shared >= 2 && closest) {
+    return { verdict: 'supported', reason: 'The reference says this.', claimId: closest.id, quote: closest.passage };
+  }
+  if (preset.flagUnsupported && support.coverage < preset.unsupportedBelow) {
+    return { verdict: 'unsupported', reason: 'The reference gives at most weak support for this.', ...cite };
+  }
+  return { verdict: null };
+}
+
+/** The engine over one claim set; the set is compiled once and shared by every check. */
+export function createChecker(claimSet: ClaimSet = bundledClaimSet()): Checker {
+  const k = compileKnowledge(claimSet);
+  const dates: DateSpec[] = referenceDates(k);
+  const trigger = triggerPattern(k);
+
+  const assessAll = (spans: TextSpan[]): (Assessment | undefined)[] => {
+    const context = newPageContext();
+    let anyTopical = false;
+    const out = spans.map((span) => {
+      if (!trigger.test(span.text)) {
+        context.lastPeople = 0;
+        return undefined;
+      }
+      const a = assessSentence(span.text, k, context, dates);
+      anyTopical ||= a.topical;
+      return a;
+    });
+    // A page that says nothing of the subject gets no verdicts at all: quiet, not wrong.
+    return anyTopical ? out : out.map(() => undefined);
+  };
+
   return {
+    claimSet,
     check(text, options = {}) {
-      const sentences = splitSentences(text).map((s) => ({ ...s, verdict: null }));
+      const strictness = options.strictness ?? DEFAULT_STRICTNESS;
+      const preset = STRICTNESS_PRESETS[strictness];
+      const spans = splitSentences(text);
+      const assessments = assessAll(spans);
+      const sentences: SentenceReport[] = spans.map((span, i) => {
+        const a = assessments[i];
+        return { text: span.text, start: span.start, end: span.end, ...(a ? decide(a, preset, k) : { verdict: null }) };
+      });
       return {
         file: options.file ?? '-',
-        strictness: options.strictness ?? DEFAULT_STRICTNESS,
-        topical: false,
+        strictness,
+        topical: assessments.some((a) => a !== undefined),
         sentences,
         summary: summarize(sentences),
       };
@@ -30,6 +101,8 @@ export function createChecker(): Checker {
 }
 
 let shared: Checker | undefined;
+
+/** A checker over the bundled claim set, made on first use. */
 export function defaultChecker(): Checker {
   shared ??= createChecker();
   return shared;

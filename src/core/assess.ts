@@ -1,0 +1,139 @@
+import type { DocumentEntry, Person } from './claims/types';
+import { findDates } from './facts/dates';
+import { attachOffices, findOffices, findPeople, type NameMemory } from './facts/people';
+import { analyse, bare } from './facts/sentence';
+import { findActions, findCounts, findDocuments, findOrdinals, findPlaces } from './facts/things';
+import type { Knowledge } from './knowledge';
+import { FUTURE_MARKERS, OTHER_OCCURRENCE, SPEECH_VERBS } from './lexicon/words';
+import { checkDocuments } from './rules/documents';
+import { checkEvents } from './rules/events';
+import type { Finding } from './rules/finding';
+import type { SentenceFacts } from './rules/facts';
+import { checkNames, checkRoles } from './rules/people';
+import { checkPolarity } from './rules/polarity';
+import { checkRankings } from './rules/rankings';
+import { measureSupport, referenceDates, type Support } from './support';
+import type { DateSpec } from './claims/types';
+
+/** What a page said up to the current sentence: whom "he" and "it" stand for, and misspellings already seen. */
+export interface PageContext {
+  lastPerson?: Person | 'someone-else';
+  lastDocument?: DocumentEntry;
+  /** Registry people named in the last sentence: whom "they" stands for. */
+  lastPeople: number;
+  names: NameMemory;
+}
+
+export function newPageContext(): PageContext {
+  return { lastPeople: 0, names: new Map() };
+}
+
+/** Everything the engine concluded about one sentence, before strictness decides what to show. */
+export interface Assessment {
+  findings: Finding[];
+  /** The sentence speaks of the reference's subject (its people, documents, event, or both parties). */
+  topical: boolean;
+  support: Support;
+}
+
+const PRONOUN_PERSON = /^(he|she|his|her)$/;
+const PRONOUN_GROUP = /^(they|both|their|the two)$/;
+const PRONOUN_DOCUMENT = /^(it|its|this|that|the)$/;
+
+/** Cheap gate: a sentence without any of these words (or a pronoun) cannot be about the subject. */
+export function triggerPattern(k: Knowledge): RegExp {
+  const words = new Set<string>();
+  for (const p of k.people) for (const n of [...p.given, ...p.family]) words.add(n.toLowerCase());
+  for (const p of k.set.registry.parties) for (const n of [...p.names, ...p.adjectives]) words.add(n.toLowerCase());
+  for (const d of k.documents) for (const n of [...d.qualifiers, ...d.acronyms]) words.add(n.toLowerCase());
+  for (const e of k.events) for (const n of e.nouns) words.add(n.toLowerCase());
+  for (const w of ['pact', 'agreement', 'partnership', 'minister', 'representative', 'diplomat', 'chief', 'he', 'she', 'they', 'it', 'the']) words.add(w);
+  const escaped = [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?:^|[^\\p{L}])(?:${escaped.join('|')})(?![\\p{L}])`, 'iu');
+}
+
+export function assessSentence(text: string, k: Knowledge, context: PageContext, dates: readonly DateSpec[]): Assessment {
+  const s = analyse(text);
+  const offices = findOffices(s, k);
+  const people = findPeople(s, k, context.names, offices);
+  attachOffices(s, offices, people);
+  const places = findPlaces(s, k);
+  const documents = findDocuments(s, k);
+  const firstWord = s.tokens[0]?.norm ?? '';
+  // The subject of the sentence when it is a pronoun: its first word, the first
+  // word after an opening phrase ("In Seoul, he…"), or the speaker of a quote ("…,” he said).
+  const pronouns = new Set<string>([firstWord]);
+  const afterComma = s.tokens.findIndex((_, i) => i > 0 && i <= 6 && s.gapBefore(i).includes(','));
+  if (afterComma > 0) pronouns.add(s.tokens[afterComma]!.norm);
+  s.tokens.forEach((t, i) => {
+    if (SPEECH_VERBS.has(s.tokens[i + 1]?.norm ?? '')) pronouns.add(t.norm);
+  });
+  const hasPronoun = (re: RegExp) => [...pronouns].some((w) => re.test(w));
+
+  const explicitDocs = [...new Set(documents.flatMap((d) => (d.doc ? [d.doc] : [])))];
+  let docs = explicitDocs;
+  // "the pact", "it": the document the page named last, unless the sentence names another.
+  if (docs.length === 0 && !documents.some((d) => d.other) && context.lastDocument) {
+    const anaphor = documents.some((d) => d.generic) || [...pronouns].some((w) => PRONOUN_DOCUMENT.test(w) && w !== 'the');
+    if (anaphor) docs = [context.lastDocument];
+  }
+  const events: SentenceFacts['events'] = [];
+  for (const event of k.events) {
+    for (const noun of event.nouns) {
+      const at = s.folded.indexOf(noun.toLowerCase());
+      if (at >= 0) events.push({ event, index: s.folded.slice(0, at).split(' ').length - 1 + noun.split(' ').length - 1 });
+    }
+  }
+  const partyCountries = new Set(k.partyCountry.values());
+  const otherParties = places.filter((p) => !p.located && !partyCountries.has(p.country) && !k.countriesInReference.has(p.country)).map((p) => p.country);
+
+  const f: SentenceFacts = {
+    s,
+    k,
+    people,
+    offices,
+    dates: findDates(s),
+    places,
+    ordinals: findOrdinals(s),
+    counts: findCounts(s),
+    documents,
+    actions: findActions(s),
+    docs,
+    events,
+    otherParties,
+    otherOccurrence: OTHER_OCCURRENCE.test(s.folded),
+    future: FUTURE_MARKERS.test(s.folded),
+  };
+
+  const registryPeople = people.filter((p) => p.person);
+  const mentionsParty = (id: string) => places.some((p) => p.country === id) || s.tokens.some((t) => k.partyByName.get(bare(t.norm)) === id);
+  const parties = [...k.partyCountry.keys()].filter(mentionsParty);
+  const topicWords = /\b(security|defen[cs]e|partnership|strategic|indo-pacific|asia-pacific|cooperation|military|dialogue)\b/.test(s.folded);
+  const officeOfRegistry = offices.some((o) => k.people.some((p) => p.offices.includes(o.office) && o.office !== 'minister' && o.office !== 'top-diplomat' && (!o.country || o.country === k.partyCountry.get(p.party))));
+  const byPronoun =
+    (hasPronoun(PRONOUN_PERSON) && context.lastPerson !== undefined && context.lastPerson !== 'someone-else') ||
+    (hasPronoun(PRONOUN_GROUP) && context.lastPeople > 0);
+  const topical =
+    registryPeople.length > 0 ||
+    docs.length > 0 ||
+    (events.length > 0 && otherParties.length === 0) ||
+    (parties.length >= 2 && otherParties.length === 0) ||
+    (parties.length === 1 && topicWords && otherParties.length === 0) ||
+    officeOfRegistry ||
+    byPronoun;
+
+  const support = measureSupport(f, dates);
+  const findings = [...checkNames(f), ...checkRoles(f), ...checkEvents(f), ...checkDocuments(f), ...checkRankings(f)];
+  if (findings.length === 0 && topical && support.coverage >= 0.5) findings.push(...checkPolarity(f, support.claim, support.shared));
+
+  // Carry the page's context forward.
+  const lastMention = people[people.length - 1];
+  if (lastMention) context.lastPerson = lastMention.person ?? 'someone-else';
+  context.lastPeople = registryPeople.length > 0 ? registryPeople.length : hasPronoun(PRONOUN_GROUP) ? context.lastPeople : 0;
+  if (explicitDocs.length > 0) context.lastDocument = explicitDocs[explicitDocs.length - 1];
+  else if (documents.some((d) => d.other)) context.lastDocument = undefined;
+
+  return { findings, topical, support };
+}
+
+export { referenceDates };

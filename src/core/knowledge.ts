@@ -1,0 +1,259 @@
+import Fuse from 'fuse.js';
+import type { Claim, ClaimSet, DocumentEntry, EventEntry, Person } from './claims/types';
+import { COUNTRIES, type Country } from './lexicon/geo';
+import { OFFICE_PHRASES } from './lexicon/offices';
+import { STOPWORDS } from './lexicon/words';
+import { foldForMatch, tokenize } from './text/normalize';
+
+/** A word of the claims' vocabulary and the claims that use it. */
+interface VocabularyEntry {
+  term: string;
+  claims: number[];
+}
+
+/**
+ * What the engine derives once from a claim set: lookup tables for names,
+ * the vocabulary and its fuzzy index, and the named things the reference
+ * speaks of. Built once per claim set and shared by every check.
+ */
+export interface Knowledge {
+  set: ClaimSet;
+  claims: readonly Claim[];
+  claimById: ReadonlyMap<string, Claim>;
+  people: readonly Person[];
+  /** Folded given or family name -> the people who bear it. */
+  personByName: ReadonlyMap<string, Person[]>;
+  documents: readonly DocumentEntry[];
+  /** Folded acronym (sdp) -> document. */
+  documentByAcronym: ReadonlyMap<string, DocumentEntry>;
+  /** Folded qualifier (security, strategic) -> documents it names. */
+  documentsByQualifier: ReadonlyMap<string, DocumentEntry[]>;
+  events: readonly EventEntry[];
+  /** Folded office phrase -> office id, and the longest phrase in words. */
+  officeByPhrase: ReadonlyMap<string, string>;
+  longestOfficePhrase: number;
+  /** Folded country name, adjective or city -> the country. */
+  countryByName: ReadonlyMap<string, Country>;
+  longestCountryName: number;
+  /** Folded party name or adjective in the registry -> party id. */
+  partyByName: ReadonlyMap<string, string>;
+  /** Registry party id -> the geo lexicon's country id ("eu" -> "eu"). */
+  partyCountry: ReadonlyMap<string, string>;
+  /** Folded place name in the registry -> place id. */
+  placeByName: ReadonlyMap<string, string>;
+  /** Every folded word the claims, their extra terms and the registry use. */
+  vocabulary: ReadonlySet<string>;
+  /** How rare each vocabulary word is across claims: log(1 + claims / claims using it). */
+  weight: (term: string) => number;
+  /** Claims whose words fuzzily match `term`, with the match quality (1 exact .. 0). Cached. */
+  claimsForTerm: (term: string) => readonly { claim: number; quality: number }[];
+  /** Named things (folded capitalised runs) the reference itself mentions. */
+  namedInReference: ReadonlySet<string>;
+  /** Countries the reference names as countries (not inside a longer name such as "East China Sea"). */
+  countriesInReference: ReadonlySet<string>;
+  /** Words that open a document's or event's full name: "eu-japan", "japan-eu". */
+  pairWords: ReadonlySet<string>;
+}
+
+/** Capitalised runs of a text ("East China Sea", "Takeshi Iwaya"), folded; small joining words inside are kept. */
+export function capitalisedRuns(text: string): { run: string; start: number; end: number; first: boolean }[] {
+  const tokens = tokenize(text);
+  const runs: { run: string; start: number; end: number; first: boolean }[] = [];
+  let current: { words: string[]; start: number; end: number; first: boolean } | undefined;
+  const joiners = new Set(['of', 'for', 'and', 'the', 'de', 'in', '&']);
+  tokens.forEach((t, i) => {
+    const capital = /^\p{Lu}/u.test(t.text) || /^\p{Lu}{2,}/u.test(t.text);
+    if (capital) {
+      if (current) {
+        current.words.push(t.norm);
+        current.end = t.end;
+      } else current = { words: [t.norm], start: t.start, end: t.end, first: i === 0 };
+      return;
+    }
+    const next = tokens[i + 1];
+    if (current && joiners.has(t.norm) && next && /^\p{Lu}/u.test(next.text) && text.slice(current.end, t.start).trim() === '') {
+      current.words.push(t.norm);
+      current.end = t.end;
+      return;
+    }
+    if (current) runs.push({ run: current.words.join(' '), start: current.start, end: current.end, first: current.first });
+    current = undefined;
+  });
+  if (current) runs.push({ run: current.words.join(' '), start: current.start, end: current.end, first: current.first });
+  return runs;
+}
+
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function compileKnowledge(set: ClaimSet): Knowledge {
+  const { registry, claims } = set;
+  const personByName = new Map<string, Person[]>();
+  for (const person of registry.people) {
+    for (const name of [...person.given, ...person.family]) addTo(personByName, foldForMatch(name), person);
+  }
+  const documentByAcronym = new Map<string, DocumentEntry>();
+  const documentsByQualifier = new Map<string, DocumentEntry[]>();
+  for (const doc of registry.documents) {
+    for (const acronym of doc.acronyms) documentByAcronym.set(foldForMatch(acronym), doc);
+    for (const q of doc.qualifiers) addTo(documentsByQualifier, foldForMatch(q), doc);
+  }
+  const officeByPhrase = new Map<string, string>();
+  let longestOfficePhrase = 1;
+  for (const [office, phrases] of Object.entries(OFFICE_PHRASES)) {
+    for (const phrase of phrases) {
+      officeByPhrase.set(phrase, office);
+      longestOfficePhrase = Math.max(longestOfficePhrase, phrase.split(' ').length);
+    }
+  }
+  const countryByName = new Map<string, Country>();
+  let longestCountryName = 1;
+  for (const country of COUNTRIES) {
+    for (const name of [...country.names, ...country.adjectives, ...country.cities]) {
+      if (!countryByName.has(name)) countryByName.set(name, country);
+      longestCountryName = Math.max(longestCountryName, name.split(' ').length);
+    }
+  }
+  const partyByName = new Map<string, string>();
+  for (const party of registry.parties) {
+    for (const name of [...party.names, ...party.adjectives]) partyByName.set(foldForMatch(name), party.id);
+  }
+  const partyCountry = new Map<string, string>();
+  for (const party of registry.parties) {
+    const country = party.names.map((n) => countryByName.get(foldForMatch(n))).find((c) => c !== undefined);
+    if (country) partyCountry.set(party.id, country.id);
+  }
+  const placeByName = new Map<string, string>();
+  for (const place of registry.places) for (const name of place.names) placeByName.set(foldForMatch(name), place.id);
+
+  // The vocabulary: claim words, their extra terms, and every registry name,
+  // so "Asia-Pacific" or "top diplomat" count as words the reference knows.
+  const registryWords: string[] = [];
+  for (const p of registry.people) registryWords.push(p.name, ...p.given, ...p.family, p.office);
+  for (const p of registry.parties) registryWords.push(...p.names, ...p.adjectives);
+  for (const p of registry.places) registryWords.push(...p.names);
+  for (const d of registry.documents) registryWords.push(d.name, d.short, ...d.acronyms, ...d.qualifiers);
+  for (const e of registry.events) registryWords.push(e.name, ...e.nouns);
+  for (const p of registry.people) for (const office of p.offices) registryWords.push(...(OFFICE_PHRASES[office] ?? []));
+
+  const claimTerms = claims.map((claim) => {
+    const words = new Set<string>();
+    for (const t of tokenize(`${claim.passage} ${(claim.terms ?? []).join(' ')}`)) {
+      if (!STOPWORDS.has(t.norm)) for (const part of splitCompound(t.norm)) words.add(part);
+    }
+    return words;
+  });
+  const entries = new Map<string, VocabularyEntry>();
+  claimTerms.forEach((words, index) => {
+    for (const word of words) {
+      const entry = entries.get(word);
+      if (entry) entry.claims.push(index);
+      else entries.set(word, { term: word, claims: [index] });
+    }
+  });
+  const vocabulary = new Set<string>(entries.keys());
+  for (const text of registryWords) for (const t of tokenize(text)) for (const part of splitCompound(t.norm)) vocabulary.add(part);
+
+  const claimCount = claims.length;
+  const weight = (term: string): number => {
+    const used = entries.get(term)?.claims.length ?? 0;
+    return Math.log(1 + claimCount / (used || 0.5));
+  };
+
+  // fuse.js finds the claims a sentence word may stand for, misspelt or
+  // inflected ("defense" ~ "defence", "announces" ~ "announced"). The index is
+  // built once; every lookup is cached, since news repeats its words.
+  const fuse = new Fuse([...entries.values()], {
+    keys: ['term'],
+    includeScore: true,
+    ignoreLocation: true,
+    threshold: 0.25,
+    minMatchCharLength: 3,
+    shouldSort: true,
+  });
+  const cache = new Map<string, { claim: number; quality: number }[]>();
+  const claimsForTerm = (term: string) => {
+    const hit = cache.get(term);
+    if (hit) return hit;
+    const found = new Map<number, number>();
+    const exact = entries.get(term);
+    if (exact) for (const c of exact.claims) found.set(c, 1);
+    else if (term.length >= 5) {
+      for (const result of fuse.search(term, { limit: 5 })) {
+        const candidate = result.item.term;
+        // Only near-whole-word matches count: a sentence word inside a longer claim word is not that word.
+        if (Math.abs(candidate.length - term.length) > 2 || candidate.slice(0, 3) !== term.slice(0, 3)) continue;
+        const quality = 1 - (result.score ?? 1);
+        for (const c of result.item.claims) found.set(c, Math.max(found.get(c) ?? 0, quality));
+      }
+    }
+    const list = [...found].map(([claim, quality]) => ({ claim, quality }));
+    if (cache.size > 50_000) cache.clear();
+    cache.set(term, list);
+    return list;
+  };
+
+  const namedInReference = new Set<string>();
+  const countriesInReference = new Set<string>();
+  for (const claim of claims) {
+    for (const { run } of capitalisedRuns(claim.passage)) {
+      namedInReference.add(run);
+      const country = countryByName.get(run);
+      if (country) countriesInReference.add(country.id);
+      for (const word of run.split(' ')) {
+        const inside = countryByName.get(word);
+        // "EU-Japan", "DPRK troops": a country named as a word of a longer run counts too, unless the run is a proper place of its own ("East China Sea").
+        if (inside && !/\b(sea|strait|ocean|gulf|peninsula)\b/.test(run)) countriesInReference.add(inside.id);
+      }
+      for (const part of run.split(/[\s-]/)) {
+        const inside = countryByName.get(part);
+        if (inside && !/\b(sea|strait|ocean|gulf|peninsula)\b/.test(run)) countriesInReference.add(inside.id);
+      }
+    }
+  }
+  for (const party of registry.parties) {
+    for (const name of party.names) {
+      namedInReference.add(foldForMatch(name));
+      const country = countryByName.get(foldForMatch(name));
+      if (country) countriesInReference.add(country.id);
+    }
+  }
+
+  const pairWords = new Set<string>();
+  const partyNames = registry.parties.flatMap((p) => p.names.filter((n) => !n.includes(' ')).map(foldForMatch));
+  for (const a of partyNames) for (const b of partyNames) if (a !== b) pairWords.add(`${a}-${b}`);
+
+  return {
+    set,
+    claims,
+    claimById: new Map(claims.map((c) => [c.id, c])),
+    people: registry.people,
+    personByName,
+    documents: registry.documents,
+    documentByAcronym,
+    documentsByQualifier,
+    events: registry.events,
+    officeByPhrase,
+    longestOfficePhrase,
+    countryByName,
+    longestCountryName,
+    partyByName,
+    partyCountry,
+    placeByName,
+    vocabulary,
+    weight,
+    claimsForTerm,
+    namedInReference,
+    countriesInReference,
+    pairWords,
+  };
+}
+
+/** "counter-terrorism" is also "counter" and "terrorism"; "eu-japan" is also "eu" and "japan". */
+export function splitCompound(word: string): string[] {
+  if (!word.includes('-')) return [word];
+  return [word, ...word.split('-').filter((p) => p.length > 1)];
+}

@@ -1,0 +1,143 @@
+import type { DocumentAction, DocumentEntry } from '../claims/types';
+import { compareDates, formatDate } from '../facts/dates';
+import { compareEventDate } from './events';
+import type { Finding } from './finding';
+import type { SentenceFacts } from './facts';
+
+/** "Security and Defence Partnership" for the partnership's kind of news writing: its short name without the article. */
+function named(doc: DocumentEntry): string {
+  return doc.short;
+}
+
+function first(doc: DocumentEntry, ...actions: DocumentAction['action'][]): DocumentAction | undefined {
+  return doc.actions.find((a) => actions.includes(a.action));
+}
+
+/** The registry document whose entry into force the reference gives, if any. */
+function inForce(f: SentenceFacts): { doc: DocumentEntry; action: DocumentAction } | undefined {
+  for (const doc of f.k.documents) {
+    const action = first(doc, 'enter-into-force');
+    if (action) return { doc, action };
+  }
+  return undefined;
+}
+
+/**
+ * What the sentence says happened to a registry document, against what the
+ * reference says: signed where it was announced, an entry into force the
+ * reference does not give or dates otherwise, a ratification by another
+ * count of states, an announcement elsewhere or on another day.
+ */
+export function checkDocuments(f: SentenceFacts): Finding[] {
+  const findings: Finding[] = [];
+  if (f.otherParties.length > 0 || f.docs.length === 0) return findings;
+  const meeting = f.k.set.source.date.split('-').map(Number);
+  const meetingYear = meeting[0];
+  // A year other than the meeting's sets the act on another occasion ("signed in 2018").
+  const otherYear = f.dates.some((d) => d.date?.year && d.date.year !== meetingYear && !d.date.part && !d.date.month);
+  const add = (x: Finding) => {
+    if (!findings.some((y) => y.reason === x.reason)) findings.push(x);
+  };
+
+  for (const action of f.actions) {
+    if (action.negated) continue;
+    for (const doc of f.docs) {
+      switch (action.action) {
+        case 'sign': {
+          if (otherYear || f.otherOccurrence || doc.actions.some((a) => a.action === 'sign')) break;
+          const said = first(doc, 'announce', 'conclude', 'enter-into-force', 'ratify') ?? doc.actions[0];
+          if (!said) break;
+          const reason = doc.kind === 'political-framework'
+            ? `The reference says ${named(doc)} was announced, not signed: it is a political framework.`
+            : `The reference says the entry into force of ${named(doc)} was announced at this meeting; it does not say it was signed.`;
+          add({ detail: 'document', severity: 'soft', reason, claimId: said.claim });
+          break;
+        }
+        case 'enter-into-force': {
+          const own = first(doc, 'enter-into-force');
+          if (!own) {
+            const other = inForce(f);
+            if (doc.kind === 'political-framework' && other) {
+              add({
+                detail: 'document',
+                severity: 'soft',
+                reason: `The reference gives an entry into force only for ${named(other.doc)}${other.action.date ? ` (${formatDate(other.action.date)})` : ''}; ${named(doc)} is a political framework.`,
+                claimId: other.action.claim,
+              });
+            }
+            break;
+          }
+          if (!own.date) break;
+          for (const mention of f.dates) {
+            if (!mention.date || !(mention.date.year || mention.date.month)) continue;
+            const agreement = compareDates(mention.date, own.date);
+            if (agreement === 'same') continue;
+            // A vague reference date ("the end of 2024") a few days from the written one is a shift, not a different date.
+            const severity = agreement === 'near' && own.date.part ? 'soft' : 'hard';
+            add({
+              detail: 'date',
+              severity,
+              reason: `The reference dates the entry into force of ${named(doc)} at ${formatDate(own.date)}, not ${mention.written}.`,
+              claimId: own.claim,
+            });
+          }
+          break;
+        }
+        case 'ratify': {
+          const own = first(doc, 'ratify');
+          if (!own?.count) break;
+          const nouns = own.count.noun.split(' ');
+          for (const count of f.counts) {
+            const countsStates = count.following.some((w) => nouns.includes(w) || w === 'countries' || w === 'states' || w === 'members');
+            if (!countsStates || count.value === own.count.value) continue;
+            add({
+              detail: 'number',
+              severity: 'hard',
+              reason: `The reference says ${named(doc)} was ratified by all ${own.count.value} EU ${own.count.noun}, not ${count.value}.`,
+              claimId: own.claim,
+            });
+          }
+          break;
+        }
+        case 'apply-provisionally': {
+          const own = first(doc, 'apply-provisionally');
+          if (!own?.date) break;
+          for (const mention of f.dates) {
+            if (!mention.date?.year || compareDates(mention.date, own.date) === 'same') continue;
+            add({
+              detail: 'date',
+              severity: 'hard',
+              reason: `The reference says ${named(doc)} has been applied provisionally since ${formatDate(own.date)}, not ${mention.written}.`,
+              claimId: own.claim,
+            });
+          }
+          break;
+        }
+        case 'announce':
+        case 'conclude': {
+          const own = first(doc, 'announce', 'conclude');
+          if (!own) break;
+          if (own.date && !f.otherOccurrence && !f.future) {
+            const { conflicts } = compareEventDate(f, own.date, action.index, () => true);
+            for (const c of conflicts) {
+              add({ detail: 'date', severity: 'hard', reason: `The reference says ${named(doc)} was announced on ${formatDate(own.date)}, not ${c.written}.`, claimId: own.claim });
+            }
+          }
+          const where = own.place && f.k.set.registry.places.find((p) => p.id === own.place)?.names[0];
+          if (where) {
+            const home = f.k.countryByName.get(where.toLowerCase());
+            for (const place of f.places) {
+              if (!place.located) continue;
+              const same = place.city ? place.city === where.toLowerCase() : place.country === home?.id;
+              if (!same) add({ detail: 'place', severity: 'hard', reason: `The reference says ${named(doc)} was announced in ${where}, not ${place.written}.`, claimId: own.claim });
+            }
+          }
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  }
+  return findings;
+}

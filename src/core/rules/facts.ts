@@ -1,0 +1,30 @@
+import type { DocumentEntry, EventEntry } from '../claims/types';
+import type { DateMention } from '../facts/dates';
+import type { OfficeMention, PersonMention } from '../facts/people';
+import type { AnalysedSentence } from '../facts/sentence';
+import type { ActionMention, CountMention, DocumentMention, OrdinalMention, PlaceMention } from '../facts/things';
+import type { Knowledge } from '../knowledge';
+
+/** Everything the extractors found in one sentence, and what the page said before it. */
+export interface SentenceFacts {
+  s: AnalysedSentence;
+  k: Knowledge;
+  people: PersonMention[];
+  offices: OfficeMention[];
+  dates: DateMention[];
+  places: PlaceMention[];
+  ordinals: OrdinalMention[];
+  counts: CountMention[];
+  documents: DocumentMention[];
+  actions: ActionMention[];
+  /** Registry documents the sentence speaks of, a bare "the pact" resolved to the one the page named last. */
+  docs: DocumentEntry[];
+  /** Registry events the sentence names ("Strategic Dialogue", "Summit"), with the token where the name ends. */
+  events: { event: EventEntry; index: number }[];
+  /** Countries named as actors (not after "in"/"at") that are no party of the reference: another country's dialogue is another event. */
+  otherParties: string[];
+  /** "next", "later", "a second … months later": the sentence speaks of another occurrence. */
+  otherOccurrence: boolean;
+  /** The text speaks of something to come ("will hold", "is set to"). */
+  future: boolean;
+}

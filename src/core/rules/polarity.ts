@@ -1,0 +1,50 @@
+import { ANTONYM_PAIRS, NEGATIONS } from '../lexicon/words';
+import { foldForMatch, tokenize } from '../text/normalize';
+import type { Finding } from './finding';
+import type { SentenceFacts } from './facts';
+
+/** "never been stronger" and "stronger than ever" say the same: count them alike. */
+function canonical(folded: string): string {
+  return folded
+    .replace(/\bnever (?:been |before been |was |were )?(\w+er)\b/g, '$1 than ever')
+    .replace(/\b(?:is|are|was|were) (?:at )?an all-time high\b/g, 'higher than ever');
+}
+
+function words(text: string): string[] {
+  return tokenize(canonical(foldForMatch(text))).map((t) => t.norm);
+}
+
+const ANTONYM = new Map<string, string[]>();
+for (const [a, b] of ANTONYM_PAIRS) {
+  ANTONYM.set(a, [...(ANTONYM.get(a) ?? []), b]);
+  ANTONYM.set(b, [...(ANTONYM.get(b) ?? []), a]);
+}
+
+/**
+ * A sentence that closely restates a claim but denies it ("has not been
+ * ratified") or turns a word into its opposite ("relations have never been
+ * weaker"). Only for a close match: a loose one may be about something else.
+ */
+export function checkPolarity(f: SentenceFacts, claimIndex: number | undefined, shared: number): Finding[] {
+  if (claimIndex === undefined || shared < 3) return [];
+  const claim = f.k.claims[claimIndex];
+  if (!claim) return [];
+  const mine = words(f.s.text);
+  const theirs = words(claim.passage);
+  const theirSet = new Set(theirs);
+  const mineSet = new Set(mine);
+  const negations = (list: string[]) => list.filter((w) => NEGATIONS.has(w) || w.endsWith("n't")).length;
+  const findings: Finding[] = [];
+  if (negations(mine) % 2 !== negations(theirs) % 2) {
+    findings.push({ detail: 'negation', severity: 'hard', reason: `The reference says the opposite: "${claim.passage}"`, claimId: claim.id });
+    return findings;
+  }
+  for (const word of mineSet) {
+    const opposite = ANTONYM.get(word)?.find((o) => theirSet.has(o) && !mineSet.has(o));
+    if (opposite && !theirSet.has(word)) {
+      findings.push({ detail: 'negation', severity: 'hard', reason: `The reference says "${opposite}", not "${word}": "${claim.passage}"`, claimId: claim.id });
+      break;
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,35 @@
+import { ordinalName } from './events';
+import type { Finding } from './finding';
+import type { SentenceFacts } from './facts';
+
+/**
+ * "Japan is the first country in the Indo-Pacific to…": an ordinal about a
+ * ranking the reference gives, with the ranking's scope named near it.
+ */
+export function checkRankings(f: SentenceFacts): Finding[] {
+  const findings: Finding[] = [];
+  if (f.otherParties.length > 0) return findings;
+  const eventNouns = new Set(f.k.events.flatMap((e) => e.nouns.flatMap((n) => n.toLowerCase().split(' '))));
+  for (const doc of f.k.documents) {
+    for (const ranking of doc.rankings) {
+      const scope = f.k.set.registry.places.find((p) => p.id === ranking.scope);
+      if (!scope) continue;
+      const scopeWords = new Set(scope.names.map((n) => n.toLowerCase().replace(/^the /, '')));
+      for (const ordinal of f.ordinals) {
+        const near = ordinal.following.slice(0, 6);
+        if (near.some((w) => eventNouns.has(w))) continue;
+        if (!near.some((w) => scopeWords.has(w)) && !near.some((w, i) => scopeWords.has(`${w} ${near[i + 1] ?? ''}`))) continue;
+        if (ordinal.value === ranking.ordinal) continue;
+        const claim = f.k.claimById.get(ranking.claim);
+        findings.push({
+          detail: 'ordinal',
+          severity: 'hard',
+          reason: `The reference says it is the ${ordinalName(ranking.ordinal)} in the ${scope.names[0]}, not the ${ordinalName(ordinal.value)}${claim ? `: "${claim.passage}"` : '.'}`,
+          claimId: ranking.claim,
+        });
+        return findings;
+      }
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,134 @@
+import { MONTHS, WEEKDAYS } from './lexicon/calendar';
+import { HAPPENING_WORDS, SPEECH_VERBS, STOPWORDS } from './lexicon/words';
+import { compareDates } from './facts/dates';
+import { editDistance } from './facts/distance';
+import { capitalisedRuns, splitCompound, type Knowledge } from './knowledge';
+import type { SentenceFacts } from './rules/facts';
+import type { DateSpec } from './claims/types';
+
+/** How well the claims cover a sentence. */
+export interface Support {
+  /** Share (0..1) of the sentence's content words, weighted by rarity, that the best two claims cover. */
+  coverage: number;
+  /** The claim that covers most, if any covers anything. */
+  claim?: number;
+  /** Content words the best claim shares with the sentence. */
+  shared: number;
+  /** What the sentence asserts that nothing in the reference mentions: names, dates, happenings. */
+  uncovered: string[];
+}
+
+function contentWords(f: SentenceFacts): string[] {
+  const words: string[] = [];
+  for (const t of f.s.tokens) {
+    if (t.norm.length < 2 || STOPWORDS.has(t.norm) || SPEECH_VERBS.has(t.norm) || /^\d/.test(t.norm)) continue;
+    words.push(t.norm.replace(/'s$/, ''));
+  }
+  return words;
+}
+
+/** Words the reference writes with a capital, and the registry's names: the named things it knows. */
+export function knownNames(k: Knowledge): Set<string> {
+  const known = new Set<string>();
+  for (const run of k.namedInReference) for (const w of run.split(/[\s]/)) known.add(w);
+  for (const word of k.vocabulary) known.add(word);
+  return known;
+}
+
+const namesCache = new WeakMap<Knowledge, Set<string>>();
+
+/** A named thing of the sentence the reference does not know: a word capitalised mid-sentence that is not a reference name, country or date. */
+function unknownNames(f: SentenceFacts): string[] {
+  const { k } = f;
+  let known = namesCache.get(k);
+  if (!known) namesCache.set(k, (known = knownNames(k)));
+  const out: string[] = [];
+  const countryWords = new Set<string>();
+  for (const place of f.places) {
+    const inReference = k.countriesInReference.has(place.country);
+    if (!inReference) out.push(place.written);
+    for (let i = place.first; i <= place.last; i++) countryWords.add(f.s.tokens[i]!.norm);
+  }
+  const misspelt = new Set(f.people.filter((p) => p.misspelt).flatMap((p) => p.written.toLowerCase().split(/\s+/)));
+  for (const run of capitalisedRuns(f.s.text)) {
+    const words = run.run.split(' ');
+    const unknown: string[] = [];
+    words.forEach((word, i) => {
+      if (i === 0 && run.first) return;
+      const w = word.replace(/'s$/, '');
+      if (STOPWORDS.has(w) || countryWords.has(word) || misspelt.has(w) || MONTHS.has(w) || WEEKDAYS.has(w)) return;
+      if (/^\d/.test(w)) return;
+      if (splitCompound(w).every((part) => known!.has(part) || k.countryByName.has(part))) return;
+      // A spelling variant of a known name ("Defense" for "Defence") is known.
+      if (w.length >= 6 && [...known!].some((x) => x.length >= 6 && x[0] === w[0] && editDistance(w, x, 1) <= 1)) return;
+      unknown.push(word);
+    });
+    if (unknown.length > 0) {
+      // Report the whole name as written ("Gen Nakatani"), not its pieces.
+      const written = f.s.text.slice(run.start, run.end).replace(/^(The|A|An|In|On|At|After|Following)\s+/, '');
+      out.push(written);
+    }
+  }
+  return out;
+}
+
+/** Dates the sentence gives that match no date of the reference. */
+function unknownDates(f: SentenceFacts, referenceDates: readonly DateSpec[]): string[] {
+  const out: string[] = [];
+  for (const mention of f.dates) {
+    if (!mention.date) continue;
+    if (!mention.date.month && !mention.date.day) {
+      if (mention.date.year && referenceDates.some((d) => d.year === mention.date!.year)) continue;
+    }
+    if (referenceDates.some((d) => compareDates(mention.date!, d) === 'same')) continue;
+    out.push(mention.written);
+  }
+  return out;
+}
+
+export function referenceDates(k: Knowledge): DateSpec[] {
+  const dates: DateSpec[] = [];
+  for (const e of k.events) if (e.date) dates.push(e.date);
+  for (const d of k.documents) for (const a of d.actions) if (a.date) dates.push(a.date);
+  return dates;
+}
+
+/**
+ * Measure support. Candidate claims come from the fuzzy vocabulary index
+ * (fuse.js); each sentence word counts by its rarity, so "Iwaya" and
+ * "maritime" weigh more than "cooperation".
+ */
+export function measureSupport(f: SentenceFacts, dates: readonly DateSpec[]): Support {
+  const { k } = f;
+  const words = contentWords(f);
+  const perClaim = new Map<number, Map<string, number>>();
+  let total = 0;
+  for (const word of words) {
+    const weight = k.weight(word);
+    total += weight;
+    for (const part of splitCompound(word)) {
+      for (const { claim, quality } of k.claimsForTerm(part)) {
+        let got = perClaim.get(claim);
+        if (!got) perClaim.set(claim, (got = new Map()));
+        got.set(word, Math.max(got.get(word) ?? 0, weight * quality));
+      }
+    }
+  }
+  const ranked = [...perClaim].map(([claim, got]) => ({ claim, got, score: [...got.values()].reduce((a, b) => a + b, 0) })).sort((a, b) => b.score - a.score);
+  const best = ranked[0];
+  const second = ranked[1];
+  let coverage = 0;
+  if (best && total > 0) {
+    const union = new Map(best.got);
+    if (second) for (const [w, v] of second.got) union.set(w, Math.max(union.get(w) ?? 0, v));
+    coverage = [...union.values()].reduce((a, b) => a + b, 0) / total;
+  }
+  const happenings = f.s.tokens.map((t) => t.norm).filter((w) => HAPPENING_WORDS.has(w) && !k.vocabulary.has(w));
+  const uncovered = [...new Set([...unknownNames(f), ...unknownDates(f, dates), ...happenings])];
+  return {
+    coverage: Math.min(1, coverage),
+    ...(best ? { claim: best.claim } : {}),
+    shared: best?.got.size ?? 0,
+    uncovered,
+  };
+}
