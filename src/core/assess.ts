@@ -1,4 +1,4 @@
-import type { DocumentEntry, Person } from './claims/types';
+import type { DocumentEntry, EventEntry, Person } from './claims/types';
 import { findDates } from './facts/dates';
 import { attachOffices, findOffices, findPeople, type NameMemory } from './facts/people';
 import { analyse, bare } from './facts/sentence';
@@ -33,6 +33,8 @@ export interface Assessment {
   findings: Finding[];
   /** The sentence speaks of the reference's subject (its people, documents, event, or both parties). */
   topical: boolean;
+  /** Registry events the sentence speaks of another occurrence of ("a second dialogue, months later"). */
+  otherEvents: EventEntry[];
   support: Support;
 }
 
@@ -103,6 +105,7 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
     otherParties,
     otherOccurrence: OTHER_OCCURRENCE.test(s.folded),
     future: FUTURE_MARKERS.test(s.folded),
+    otherEvents: [],
   };
 
   const registryPeople = people.filter((p) => p.person);
@@ -133,7 +136,7 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
   if (explicitDocs.length > 0) context.lastDocument = explicitDocs[explicitDocs.length - 1];
   else if (documents.some((d) => d.other)) context.lastDocument = undefined;
 
-  return { findings, topical, support };
+  return { findings, topical, support, otherEvents: f.otherEvents };
 }
 
 export { referenceDates };

@@ -24,7 +24,7 @@ export interface Checker {
 
 /** Turn an assessment into what the reader sees at a strictness: the one place where strictness acts. */
 export function decide(assessment: Assessment, preset: StrictnessPreset, k: Knowledge): Omit<SentenceReport, 'text' | 'start' | 'end'> {
-  const { findings, topical, support } = assessment;
+  const { findings, topical, support, otherEvents } = assessment;
   const hard = findings.filter((f) => f.severity === 'hard');
   const soft = findings.filter((f) => f.severity === 'soft');
   const shown = hard.length > 0 ? hard : preset.flagSoftConflicts ? soft : [];
@@ -41,6 +41,11 @@ export function decide(assessment: Assessment, preset: StrictnessPreset, k: Know
   if (soft.length > 0 || !topical) return { verdict: null };
   const closest = support.claim !== undefined ? k.claims[support.claim] : undefined;
   const cite = closest && support.coverage >= 0.2 ? { claimId: closest.id, quote: closest.passage } : {};
+  const other = otherEvents[0];
+  if (other && support.uncovered.length === 0) {
+    if (!preset.flagUnsupported) return { verdict: null };
+    return { verdict: 'unsupported', reason: `The reference covers only ${other.name}; it says nothing of this one.`, ...(closest ? { claimId: other.claim, quote: k.claimById.get(other.claim)?.passage ?? '' } : {}) };
+  }
   if (support.uncovered.length > 0) {
     if (!preset.flagUnsupported) return { verdict: null };
     const list = support.uncovered.slice(0, 4).map((u) => `"${u}"`);

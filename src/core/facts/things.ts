@@ -159,8 +159,10 @@ export function findActions(s: AnalysedSentence): ActionMention[] {
   });
   const force = ENTRY_INTO_FORCE.exec(s.folded);
   if (force) {
-    const index = s.folded.slice(0, force.index).split(' ').length - 1;
-    found.push({ action: 'enter-into-force', index, negated: negatedAt(index) });
+    // The phrase's last word stands for it: dates follow it ("take effect on 1 January").
+    const start = s.folded.slice(0, force.index).split(' ').length - 1;
+    const index = s.folded.slice(0, force.index + force[0].length).split(' ').length - 1;
+    found.push({ action: 'enter-into-force', index, negated: negatedAt(start) });
   }
   return found;
 }

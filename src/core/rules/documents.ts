@@ -2,7 +2,7 @@ import type { DocumentAction, DocumentEntry } from '../claims/types';
 import { compareDates, formatDate } from '../facts/dates';
 import { compareEventDate } from './events';
 import type { Finding } from './finding';
-import type { SentenceFacts } from './facts';
+import { dateBelongsTo, type SentenceFacts } from './facts';
 
 /** "Security and Defence Partnership" for the partnership's kind of news writing: its short name without the article. */
 function named(doc: DocumentEntry): string {
@@ -34,7 +34,7 @@ export function checkDocuments(f: SentenceFacts): Finding[] {
   const meeting = f.k.set.source.date.split('-').map(Number);
   const meetingYear = meeting[0];
   // A year other than the meeting's sets the act on another occasion ("signed in 2018").
-  const otherYear = f.dates.some((d) => d.date?.year && d.date.year !== meetingYear && !d.date.part && !d.date.month);
+  const otherYear = (at: number) => f.dates.some((d) => d.date?.year && d.date.year !== meetingYear && !d.date.part && dateBelongsTo(f, d.first, at));
   const add = (x: Finding) => {
     if (!findings.some((y) => y.reason === x.reason)) findings.push(x);
   };
@@ -44,7 +44,7 @@ export function checkDocuments(f: SentenceFacts): Finding[] {
     for (const doc of f.docs) {
       switch (action.action) {
         case 'sign': {
-          if (otherYear || f.otherOccurrence || doc.actions.some((a) => a.action === 'sign')) break;
+          if (otherYear(action.index) || f.otherOccurrence || doc.actions.some((a) => a.action === 'sign')) break;
           const said = first(doc, 'announce', 'conclude', 'enter-into-force', 'ratify') ?? doc.actions[0];
           if (!said) break;
           const reason = doc.kind === 'political-framework'
@@ -69,7 +69,7 @@ export function checkDocuments(f: SentenceFacts): Finding[] {
           }
           if (!own.date) break;
           for (const mention of f.dates) {
-            if (!mention.date || !(mention.date.year || mention.date.month)) continue;
+            if (!mention.date || !(mention.date.year || mention.date.month) || !dateBelongsTo(f, mention.first, action.index)) continue;
             const agreement = compareDates(mention.date, own.date);
             if (agreement === 'same') continue;
             // A vague reference date ("the end of 2024") a few days from the written one is a shift, not a different date.
@@ -103,7 +103,7 @@ export function checkDocuments(f: SentenceFacts): Finding[] {
           const own = first(doc, 'apply-provisionally');
           if (!own?.date) break;
           for (const mention of f.dates) {
-            if (!mention.date?.year || compareDates(mention.date, own.date) === 'same') continue;
+            if (!mention.date?.year || !dateBelongsTo(f, mention.first, action.index) || compareDates(mention.date, own.date) === 'same') continue;
             add({
               detail: 'date',
               severity: 'hard',
@@ -118,7 +118,7 @@ export function checkDocuments(f: SentenceFacts): Finding[] {
           const own = first(doc, 'announce', 'conclude');
           if (!own) break;
           if (own.date && !f.otherOccurrence && !f.future) {
-            const { conflicts } = compareEventDate(f, own.date, action.index, () => true);
+            const { conflicts } = compareEventDate(f, own.date, action.index, (i) => dateBelongsTo(f, i, action.index));
             for (const c of conflicts) {
               add({ detail: 'date', severity: 'hard', reason: `The reference says ${named(doc)} was announced on ${formatDate(own.date)}, not ${c.written}.`, claimId: own.claim });
             }

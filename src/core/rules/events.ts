@@ -2,7 +2,7 @@ import type { DateSpec, EventEntry } from '../claims/types';
 import { compareDates, formatDate, weekdayOf } from '../facts/dates';
 import { WEEKDAY_NAMES } from '../lexicon/calendar';
 import type { Finding } from './finding';
-import type { SentenceFacts } from './facts';
+import { dateBelongsTo, type SentenceFacts } from './facts';
 
 const ORDINAL_NAMES = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 export function ordinalName(n: number): string {
@@ -48,7 +48,10 @@ export function compareEventDate(f: SentenceFacts, reference: DateSpec, near: nu
  */
 export function checkEvents(f: SentenceFacts): Finding[] {
   const findings: Finding[] = [];
-  if (f.otherParties.length > 0 || f.otherOccurrence) return findings;
+  if (f.otherParties.length > 0 || f.otherOccurrence) {
+    f.otherEvents.push(...f.events.map((e) => e.event));
+    return findings;
+  }
   for (const { event, index } of f.events) {
     const mismatches: Finding[] = [];
     let matches = 0;
@@ -60,7 +63,7 @@ export function checkEvents(f: SentenceFacts): Finding[] {
       else mismatches.push(finding(event, 'ordinal', 'hard', `The reference says this was ${event.name.replace(/^the /, 'the ')}, not the ${ordinalName(ordinal.value)}.`));
     }
     if (event.date) {
-      const { conflicts, matched } = compareEventDate(f, event.date, index, nearest);
+      const { conflicts, matched } = compareEventDate(f, event.date, index, (i) => dateBelongsTo(f, i, index));
       if (matched) matches += 1;
       for (const c of conflicts) {
         const actual = weekdayOf(event.date);
@@ -82,7 +85,10 @@ export function checkEvents(f: SentenceFacts): Finding[] {
     }
     if (f.people.some((p) => p.person && event.participants.includes(p.person.id))) matches += 1;
     // Every identifying detail differs: the sentence describes some other meeting.
-    if (mismatches.length > 0 && matches === 0 && mismatches.some((m) => m.detail === 'ordinal')) continue;
+    if (mismatches.length > 0 && matches === 0 && mismatches.some((m) => m.detail === 'ordinal')) {
+      f.otherEvents.push(event);
+      continue;
+    }
     findings.push(...mismatches);
 
     if (event.date && f.future && heldLater(f, index)) {

@@ -27,4 +27,17 @@ export interface SentenceFacts {
   otherOccurrence: boolean;
   /** The text speaks of something to come ("will hold", "is set to"). */
   future: boolean;
+  /** Registry events the sentence names but, by its details, speaks of another occurrence of (filled by the event rule). */
+  otherEvents: EventEntry[];
+}
+
+/**
+ * Whether the date mention at `dateIndex` belongs to the act or event at
+ * `anchor`: it does when no other act or event of the sentence is nearer, so
+ * in "signed in 2018 and applied since February 2019" each date keeps its verb.
+ */
+export function dateBelongsTo(f: SentenceFacts, dateIndex: number, anchor: number): boolean {
+  const anchors = [...f.actions.map((a) => a.index), ...f.events.map((e) => e.index)];
+  const mine = Math.abs(dateIndex - anchor);
+  return anchors.every((other) => Math.abs(dateIndex - other) >= mine);
 }
