@@ -80,7 +80,9 @@ function unknownDates(f: SentenceFacts, referenceDates: readonly DateSpec[]): st
     if (!mention.date.month && !mention.date.day) {
       if (mention.date.year && referenceDates.some((d) => d.year === mention.date!.year)) continue;
     }
-    if (referenceDates.some((d) => compareDates(mention.date!, d) === 'same')) continue;
+    // A written day is in the reference only if the reference gives that day, not merely a period around it.
+    const precise = (d: DateSpec) => (!mention.date!.day || d.day !== undefined) && (!mention.date!.month || d.month !== undefined);
+    if (referenceDates.some((d) => precise(d) && compareDates(mention.date!, d) === 'same')) continue;
     out.push(mention.written);
   }
   return out;

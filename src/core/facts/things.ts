@@ -68,7 +68,7 @@ export function findOrdinals(s: AnalysedSentence): OrdinalMention[] {
     // "first" as an adverb ("first announced", "at first") ranks nothing.
     const previous = s.tokens[i - 1]?.norm;
     if (t.norm === 'first' && (previous === 'at' || previous === 'for')) return;
-    found.push({ value, index: i, following: s.tokens.slice(i + 1, i + 7).map((x) => x.norm) });
+    found.push({ value, index: i, following: s.tokens.slice(i + 1, i + 14).map((x) => x.norm) });
   });
   return found;
 }

@@ -2,6 +2,8 @@ import { ordinalName } from './events';
 import type { Finding } from './finding';
 import type { SentenceFacts } from './facts';
 
+const RANKED = new Set(['country', 'nation', 'partner', 'state', 'agreement', 'partnership', 'framework', 'pact', 'deal', 'accord', 'such', 'one', 'in', 'to', 'asian', 'security', 'defence', 'defense', 'cooperation']);
+
 /**
  * "Japan is the first country in the Indo-Pacific to…": an ordinal about a
  * ranking the reference gives, with the ranking's scope named near it.
@@ -16,7 +18,9 @@ export function checkRankings(f: SentenceFacts): Finding[] {
       if (!scope) continue;
       const scopeWords = new Set(scope.names.map((n) => n.toLowerCase().replace(/^the /, '')));
       for (const ordinal of f.ordinals) {
-        const near = ordinal.following.slice(0, 6);
+        // The ordinal must rank a country, partner or agreement ("second country", "third such agreement"), not a day or a visit.
+        if (!ordinal.following.slice(0, 3).some((w) => RANKED.has(w))) continue;
+        const near = ordinal.following.slice(0, 13);
         if (near.some((w) => eventNouns.has(w))) continue;
         if (!near.some((w) => scopeWords.has(w)) && !near.some((w, i) => scopeWords.has(`${w} ${near[i + 1] ?? ''}`))) continue;
         if (ordinal.value === ranking.ordinal) continue;
