@@ -72,6 +72,8 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
   });
   const hasPronoun = (re: RegExp) => [...pronouns].some((w) => re.test(w));
 
+  const partyCountries = new Set(k.partyCountry.values());
+  const otherParties = places.filter((p) => !p.located && !p.destination && !partyCountries.has(p.country) && !k.countriesInReference.has(p.country)).map((p) => p.country);
   const explicitDocs = [...new Set(documents.flatMap((d) => (d.doc ? [d.doc] : [])))];
   let docs = explicitDocs;
   // "the pact", "it": the document the page named last, unless the sentence names another.
@@ -86,9 +88,6 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
       if (at >= 0) events.push({ event, index: s.folded.slice(0, at).split(' ').length - 1 + noun.split(' ').length - 1 });
     }
   }
-  const partyCountries = new Set(k.partyCountry.values());
-  const otherParties = places.filter((p) => !p.located && !partyCountries.has(p.country) && !k.countriesInReference.has(p.country)).map((p) => p.country);
-
   const f: SentenceFacts = {
     s,
     k,
@@ -133,8 +132,9 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
   const lastMention = people[people.length - 1];
   if (lastMention) context.lastPerson = lastMention.person ?? 'someone-else';
   context.lastPeople = registryPeople.length > 0 ? registryPeople.length : hasPronoun(PRONOUN_GROUP) ? context.lastPeople : 0;
-  if (explicitDocs.length > 0) context.lastDocument = explicitDocs[explicitDocs.length - 1];
-  else if (documents.some((d) => d.other)) context.lastDocument = undefined;
+  // A document named with another country ("the EU and South Korea signed a security partnership") is that country's: "the partnership" after it is not ours.
+  if (explicitDocs.length > 0 && otherParties.length === 0) context.lastDocument = explicitDocs[explicitDocs.length - 1];
+  else if (documents.some((d) => d.other) || (explicitDocs.length > 0 && otherParties.length > 0)) context.lastDocument = undefined;
 
   return { findings, topical, support, otherEvents: f.otherEvents };
 }

@@ -61,8 +61,14 @@ export function capitalisedRuns(text: string): { run: string; start: number; end
   const runs: { run: string; start: number; end: number; first: boolean }[] = [];
   let current: { words: string[]; start: number; end: number; first: boolean } | undefined;
   const joiners = new Set(['of', 'for', 'and', 'the', 'de', 'in', '&']);
+  const close = () => {
+    if (current) runs.push({ run: current.words.join(' '), start: current.start, end: current.end, first: current.first });
+    current = undefined;
+  };
   tokens.forEach((t, i) => {
-    const capital = /^\p{Lu}/u.test(t.text) || /^\p{Lu}{2,}/u.test(t.text);
+    // A run is one name: punctuation between two words ends it.
+    if (current && text.slice(current.end, t.start).trim() !== '') close();
+    const capital = /^\p{Lu}/u.test(t.text);
     if (capital) {
       if (current) {
         current.words.push(t.norm);
@@ -71,15 +77,14 @@ export function capitalisedRuns(text: string): { run: string; start: number; end
       return;
     }
     const next = tokens[i + 1];
-    if (current && joiners.has(t.norm) && next && /^\p{Lu}/u.test(next.text) && text.slice(current.end, t.start).trim() === '') {
+    if (current && joiners.has(t.norm) && next && /^\p{Lu}/u.test(next.text) && text.slice(t.end, next.start).trim() === '') {
       current.words.push(t.norm);
       current.end = t.end;
       return;
     }
-    if (current) runs.push({ run: current.words.join(' '), start: current.start, end: current.end, first: current.first });
-    current = undefined;
+    close();
   });
-  if (current) runs.push({ run: current.words.join(' '), start: current.start, end: current.end, first: current.first });
+  close();
   return runs;
 }
 

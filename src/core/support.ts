@@ -40,8 +40,8 @@ const namesCache = new WeakMap<Knowledge, Set<string>>();
 /** A named thing of the sentence the reference does not know: a word capitalised mid-sentence that is not a reference name, country or date. */
 function unknownNames(f: SentenceFacts): string[] {
   const { k } = f;
-  let known = namesCache.get(k);
-  if (!known) namesCache.set(k, (known = knownNames(k)));
+  let known_ = namesCache.get(k);
+  if (!known_) namesCache.set(k, (known_ = knownNames(k)));
   const out: string[] = [];
   const countryWords = new Set<string>();
   for (const place of f.places) {
@@ -52,22 +52,34 @@ function unknownNames(f: SentenceFacts): string[] {
   const misspelt = new Set(f.people.filter((p) => p.misspelt).flatMap((p) => p.written.toLowerCase().split(/\s+/)));
   for (const run of capitalisedRuns(f.s.text)) {
     const words = run.run.split(' ');
-    const unknown: string[] = [];
+    const written = f.s.text.slice(run.start, run.end).split(/\s+/);
+    // Report each stretch of unknown words as written ("Gen Nakatani"), not the whole run.
+    let stretch: string[] = [];
+    const flush = () => {
+      while (stretch.length > 0 && STOPWORDS.has(stretch[stretch.length - 1]!.toLowerCase())) stretch.pop();
+      if (stretch.length > 0) out.push(stretch.join(' '));
+      stretch = [];
+    };
     words.forEach((word, i) => {
-      if (i === 0 && run.first) return;
       const w = word.replace(/'s$/, '');
-      if (STOPWORDS.has(w) || countryWords.has(word) || misspelt.has(w) || MONTHS.has(w) || WEEKDAYS.has(w)) return;
-      if (/^\d/.test(w)) return;
-      if (splitCompound(w).every((part) => known!.has(part) || k.countryByName.has(part))) return;
-      // A spelling variant of a known name ("Defense" for "Defence") is known.
-      if (w.length >= 6 && [...known!].some((x) => x.length >= 6 && x[0] === w[0] && editDistance(w, x, 1) <= 1)) return;
-      unknown.push(word);
+      const known =
+        (i === 0 && run.first) ||
+        countryWords.has(word) ||
+        misspelt.has(w) ||
+        MONTHS.has(w) ||
+        WEEKDAYS.has(w) ||
+        /^\d/.test(w) ||
+        splitCompound(w).every((part) => known_.has(part) || k.countryByName.has(part)) ||
+        // A spelling variant of a known name ("Defense" for "Defence") is known.
+        (w.length >= 6 && [...known_].some((x) => x.length >= 6 && x[0] === w[0] && editDistance(w, x, 1) <= 1));
+      if (STOPWORDS.has(w)) {
+        if (stretch.length > 0) stretch.push(written[i] ?? word);
+        return;
+      }
+      if (known) flush();
+      else stretch.push(written[i] ?? word);
     });
-    if (unknown.length > 0) {
-      // Report the whole name as written ("Gen Nakatani"), not its pieces.
-      const written = f.s.text.slice(run.start, run.end).replace(/^(The|A|An|In|On|At|After|Following)\s+/, '');
-      out.push(written);
-    }
+    flush();
   }
   return out;
 }

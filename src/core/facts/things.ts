@@ -14,6 +14,8 @@ export interface PlaceMention {
   written: string;
   /** Written after "in", "at" or "from": it says where something happened. */
   located: boolean;
+  /** Written after "to", "for", "towards": a destination, neither a party nor the place of an event. */
+  destination: boolean;
 }
 
 /** Countries, unions and cities, longest name first ("South Korea" before "Korea"). */
@@ -36,6 +38,7 @@ export function findPlaces(s: AnalysedSentence, k: Knowledge): PlaceMention[] {
         last: i + n - 1,
         written: s.text.slice(tokens[i]!.start, tokens[i + n - 1]!.end),
         located: previous === 'in' || previous === 'at' || previous === 'from',
+        destination: previous === 'to' || previous === 'for' || previous === 'towards' || previous === 'toward',
       });
       i += n - 1;
       break;
@@ -45,7 +48,7 @@ export function findPlaces(s: AnalysedSentence, k: Knowledge): PlaceMention[] {
     if (parts.length === 2 && s.capital(i)) {
       for (const part of parts) {
         const country = k.countryByName.get(part);
-        if (country) found.push({ country: country.id, first: i, last: i, written: tokens[i]!.text, located: false });
+        if (country) found.push({ country: country.id, first: i, last: i, written: tokens[i]!.text, located: false, destination: false });
       }
     }
   }

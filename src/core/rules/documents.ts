@@ -1,5 +1,6 @@
 import type { DocumentAction, DocumentEntry } from '../claims/types';
-import { compareDates, formatDate } from '../facts/dates';
+import { compareDates, formatDate, weekdayOf } from '../facts/dates';
+import { WEEKDAY_NAMES } from '../lexicon/calendar';
 import { compareEventDate } from './events';
 import type { Finding } from './finding';
 import { dateBelongsTo, type SentenceFacts } from './facts';
@@ -51,6 +52,9 @@ export function checkDocuments(f: SentenceFacts): Finding[] {
             ? `The reference says ${named(doc)} was announced, not signed: it is a political framework.`
             : `The reference says the entry into force of ${named(doc)} was announced at this meeting; it does not say it was signed.`;
           add({ detail: 'document', severity: 'soft', reason, claimId: said.claim });
+          // What is called a signing is the reference's announcement: its day and place must still be right.
+          const announced = first(doc, 'announce', 'conclude');
+          if (announced) checkOccasion(f, doc, announced, action.index, add);
           break;
         }
         case 'enter-into-force': {
@@ -116,22 +120,7 @@ export function checkDocuments(f: SentenceFacts): Finding[] {
         case 'announce':
         case 'conclude': {
           const own = first(doc, 'announce', 'conclude');
-          if (!own) break;
-          if (own.date && !f.otherOccurrence && !f.future) {
-            const { conflicts } = compareEventDate(f, own.date, action.index, (i) => dateBelongsTo(f, i, action.index));
-            for (const c of conflicts) {
-              add({ detail: 'date', severity: 'hard', reason: `The reference says ${named(doc)} was announced on ${formatDate(own.date)}, not ${c.written}.`, claimId: own.claim });
-            }
-          }
-          const where = own.place && f.k.set.registry.places.find((p) => p.id === own.place)?.names[0];
-          if (where) {
-            const home = f.k.countryByName.get(where.toLowerCase());
-            for (const place of f.places) {
-              if (!place.located) continue;
-              const same = place.city ? place.city === where.toLowerCase() : place.country === home?.id;
-              if (!same) add({ detail: 'place', severity: 'hard', reason: `The reference says ${named(doc)} was announced in ${where}, not ${place.written}.`, claimId: own.claim });
-            }
-          }
+          if (own) checkOccasion(f, doc, own, action.index, add);
           break;
         }
         default:
@@ -140,4 +129,22 @@ export function checkDocuments(f: SentenceFacts): Finding[] {
     }
   }
   return findings;
+}
+
+/** The day and place of the act the reference reports (the announcement in Tokyo on 1 November 2024), against the sentence's. */
+function checkOccasion(f: SentenceFacts, doc: DocumentEntry, own: DocumentAction, at: number, add: (x: Finding) => void): void {
+  if (own.date && !f.otherOccurrence && !f.future) {
+    const { conflicts } = compareEventDate(f, own.date, at, (i) => dateBelongsTo(f, i, at));
+    for (const c of conflicts) {
+      add({ detail: 'date', severity: 'hard', reason: `The reference says ${named(doc)} was announced on ${formatDate(own.date)}${c.weekday ? `, a ${WEEKDAY_NAMES[weekdayOf(own.date) ?? 0]}` : ''}, not ${c.written}.`, claimId: own.claim });
+    }
+  }
+  const where = own.place && f.k.set.registry.places.find((p) => p.id === own.place)?.names[0];
+  if (!where) return;
+  const home = f.k.countryByName.get(where.toLowerCase());
+  for (const place of f.places) {
+    if (!place.located) continue;
+    const same = place.city ? place.city === where.toLowerCase() : place.country === home?.id;
+    if (!same) add({ detail: 'place', severity: 'hard', reason: `The reference says ${named(doc)} was announced in ${where}, not ${place.written}.`, claimId: own.claim });
+  }
 }

@@ -54,17 +54,19 @@ export function checkEvents(f: SentenceFacts): Finding[] {
   }
   for (const { event, index } of f.events) {
     const mismatches: Finding[] = [];
-    let matches = 0;
+    // Ordinal, date and place identify a meeting; the same people meet again and again, so they identify it only weakly.
+    let strongMatches = 0;
+    let participantMatch = false;
     const nearest = (i: number) => f.events.reduce((best, e) => (Math.abs(e.index - i) < Math.abs(best.index - i) ? e : best)).event === event;
 
     const ordinal = f.ordinals.find((o) => o.index < index && index - o.index <= 7);
     if (ordinal && event.ordinal !== undefined) {
-      if (ordinal.value === event.ordinal) matches += 1;
-      else mismatches.push(finding(event, 'ordinal', 'hard', `The reference says this was ${event.name.replace(/^the /, 'the ')}, not the ${ordinalName(ordinal.value)}.`));
+      if (ordinal.value === event.ordinal) strongMatches += 1;
+      else mismatches.push(finding(event, 'ordinal', 'hard', `The reference says this was ${event.name}, not the ${ordinalName(ordinal.value)}.`));
     }
     if (event.date) {
       const { conflicts, matched } = compareEventDate(f, event.date, index, (i) => dateBelongsTo(f, i, index));
-      if (matched) matches += 1;
+      if (matched) strongMatches += 1;
       for (const c of conflicts) {
         const actual = weekdayOf(event.date);
         const reason = c.weekday && actual !== undefined
@@ -79,13 +81,15 @@ export function checkEvents(f: SentenceFacts): Finding[] {
       for (const place of f.places) {
         if (!place.located || !nearest(place.first)) continue;
         const same = place.city ? place.city === where : place.country === home;
-        if (same) matches += 1;
+        if (same) strongMatches += 1;
         else mismatches.push(finding(event, 'place', 'hard', `The reference places ${event.name} in ${capital(where)}, not ${place.written}.`));
       }
     }
-    if (f.people.some((p) => p.person && event.participants.includes(p.person.id))) matches += 1;
-    // Every identifying detail differs: the sentence describes some other meeting.
-    if (mismatches.length > 0 && matches === 0 && mismatches.some((m) => m.detail === 'ordinal')) {
+    participantMatch = f.people.some((p) => p.person && event.participants.includes(p.person.id));
+    // Nothing that identifies the meeting agrees, and a wrong ordinal or two
+    // details differ: the sentence describes some other meeting.
+    const ordinalDiffers = mismatches.some((m) => m.detail === 'ordinal');
+    if (mismatches.length > 0 && strongMatches === 0 && (ordinalDiffers || mismatches.length >= 2 || !participantMatch)) {
       f.otherEvents.push(event);
       continue;
     }
