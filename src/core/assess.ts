@@ -42,17 +42,24 @@ const PRONOUN_PERSON = /^(he|she|his|her)$/;
 const PRONOUN_GROUP = /^(they|both|their|the two)$/;
 const PRONOUN_DOCUMENT = /^(it|its|this|that|the)$/;
 
-/** Cheap gate: a sentence without any of these words (or a pronoun) cannot be about the subject. */
+/**
+ * Cheap gate: a sentence with none of these words cannot be about the subject
+ * by itself; it can only continue one (see `ANAPHOR`). Pages about other
+ * things cost one test of this pattern per sentence.
+ */
 export function triggerPattern(k: Knowledge): RegExp {
   const words = new Set<string>();
   for (const p of k.people) for (const n of [...p.given, ...p.family]) words.add(n.toLowerCase());
   for (const p of k.set.registry.parties) for (const n of [...p.names, ...p.adjectives]) words.add(n.toLowerCase());
   for (const d of k.documents) for (const n of [...d.qualifiers, ...d.acronyms]) words.add(n.toLowerCase());
   for (const e of k.events) for (const n of e.nouns) words.add(n.toLowerCase());
-  for (const w of ['pact', 'agreement', 'partnership', 'minister', 'representative', 'diplomat', 'chief', 'he', 'she', 'they', 'it', 'the']) words.add(w);
+  for (const w of ['pact', 'agreement', 'partnership', 'treaty', 'accord', 'deal', 'minister', 'representative', 'diplomat', 'chief']) words.add(w);
   const escaped = [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`(?:^|[^\\p{L}])(?:${escaped.join('|')})(?![\\p{L}])`, 'iu');
 }
+
+/** Words that continue what an earlier sentence was about: tested only when the page has named someone or something. */
+export const ANAPHOR = /(?:^|[^\p{L}])(?:he|she|his|her|they|their|both|it|its|this|that|the two)(?![\p{L}])/iu;
 
 export function assessSentence(text: string, k: Knowledge, context: PageContext, dates: readonly DateSpec[]): Assessment {
   const s = analyse(text);

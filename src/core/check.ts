@@ -1,4 +1,4 @@
-import { assessSentence, newPageContext, triggerPattern, type Assessment } from './assess';
+import { ANAPHOR, assessSentence, newPageContext, triggerPattern, type Assessment } from './assess';
 import { bundledClaimSet } from './claims/bundled';
 import type { ClaimSet } from './claims/types';
 import { compileKnowledge, type Knowledge } from './knowledge';
@@ -71,7 +71,8 @@ export function createChecker(claimSet: ClaimSet = bundledClaimSet()): Checker {
     const context = newPageContext();
     let anyTopical = false;
     const out = spans.map((span) => {
-      if (!trigger.test(span.text)) {
+      const antecedent = context.lastPerson !== undefined || context.lastDocument !== undefined || context.lastPeople > 0;
+      if (!trigger.test(span.text) && !(antecedent && ANAPHOR.test(span.text))) {
         context.lastPeople = 0;
         return undefined;
       }

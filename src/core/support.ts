@@ -36,6 +36,27 @@ export function knownNames(k: Knowledge): Set<string> {
 }
 
 const namesCache = new WeakMap<Knowledge, Set<string>>();
+const variantCache = new WeakMap<Knowledge, Map<string, boolean>>();
+
+/** A spelling variant of a known name ("Defense" for "Defence") is known; answers are cached, since pages repeat their names. */
+function variantOfKnown(word: string, known: Set<string>, k: Knowledge): boolean {
+  if (word.length < 6) return false;
+  let cache = variantCache.get(k);
+  if (!cache) variantCache.set(k, (cache = new Map()));
+  let answer = cache.get(word);
+  if (answer === undefined) {
+    answer = false;
+    for (const x of known) {
+      if (x.length >= 6 && x[0] === word[0] && editDistance(word, x, 1) <= 1) {
+        answer = true;
+        break;
+      }
+    }
+    if (cache.size > 10_000) cache.clear();
+    cache.set(word, answer);
+  }
+  return answer;
+}
 
 /** A named thing of the sentence the reference does not know: a word capitalised mid-sentence that is not a reference name, country or date. */
 function unknownNames(f: SentenceFacts): string[] {
@@ -70,8 +91,7 @@ function unknownNames(f: SentenceFacts): string[] {
         WEEKDAYS.has(w) ||
         /^\d/.test(w) ||
         splitCompound(w).every((part) => known_.has(part) || k.countryByName.has(part)) ||
-        // A spelling variant of a known name ("Defense" for "Defence") is known.
-        (w.length >= 6 && [...known_].some((x) => x.length >= 6 && x[0] === w[0] && editDistance(w, x, 1) <= 1));
+        variantOfKnown(w, known_, k);
       if (STOPWORDS.has(w)) {
         if (stretch.length > 0) stretch.push(written[i] ?? word);
         return;
