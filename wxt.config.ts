@@ -1,19 +1,31 @@
 import { defineConfig } from 'wxt';
 
+/**
+ * Firefox's manifest keys for this add-on. WXT 0.20's manifest types predate
+ * `data_collection_permissions` (Firefox 140+), so the object is typed here and
+ * handed over as a variable: TypeScript checks excess keys only on literals,
+ * and WXT copies the object into the manifest as it is.
+ */
+interface GeckoSettings {
+  id: string;
+  /** What the add-on collects, for Firefox's install prompt: `['none']`. */
+  data_collection_permissions: { required: string[]; optional?: string[] };
+}
+
+const gecko: GeckoSettings = {
+  id: 'eu-japan-fact-check@example.org',
+  data_collection_permissions: { required: ['none'] },
+};
+
 // The extension's behaviour (content script, popup) is wired in entrypoints/;
 // this file only says how WXT builds it.
 export default defineConfig({
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'EU–Japan Fact Check',
     description:
       'Marks statements that conflict with, or lack support in, the EEAS release on the EU–Japan Security and Defence Partnership.',
     permissions: ['storage'],
-    browser_specific_settings: {
-      gecko: {
-        id: 'eu-japan-fact-check@example.org',
-        // Firefox asks extensions to declare what they collect: nothing.
-        data_collection_permissions: { required: ['none'] },
-      },
-    },
-  },
+    // Chrome warns about keys it does not know; only Firefox reads these.
+    ...(browser === 'firefox' && { browser_specific_settings: { gecko } }),
+  }),
 });
