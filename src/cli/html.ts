@@ -1,0 +1,66 @@
+/**
+ * Reads the article text of an HTML file for the CLI: happy-dom parses it,
+ * and the extension's own DOM reader (`src/page/readable-text.ts`) collects
+ * the text, so the CLI checks what the extension would check on that page.
+ *
+ * The page is untrusted: nothing in it runs and nothing is fetched.
+ */
+import { Window, type IOptionalBrowserSettings } from 'happy-dom';
+import { readableText } from '../page/readable-text';
+
+/** happy-dom settings that make a parsed page inert: no scripts, no resource loads, no navigation, every request refused. */
+export const INERT_PAGE_SETTINGS: Readonly<IOptionalBrowserSettings> = {
+  enableJavaScriptEvaluation: false,
+  disableJavaScriptFileLoading: true,
+  enableCSSFileLoading: false,
+  enableImageFileLoading: false,
+  enableIframePageLoading: false,
+  disableComputedStyleRendering: true,
+  // A refused load counts as an error, so the page cannot tell it apart from a network failure.
+  handleDisabledFileLoadingAsSuccess: false,
+  navigation: {
+    disableMainFrameNavigation: true,
+    disableChildFrameNavigation: true,
+    disableChildPageNavigation: true,
+    disableFallbackToSetURL: true,
+  },
+  fetch: {
+    // Last line of defence: whatever asks for the network gets a refusal, not a request.
+    interceptor: {
+      beforeAsyncRequest: async ({ window }) => window.Response.error(),
+      beforeSyncRequest: ({ request, window }) => ({
+        status: 403,
+        statusText: 'Refused: the fact-check CLI loads no resources',
+        ok: false,
+        url: request.url,
+        redirected: false,
+        headers: new window.Headers(),
+        body: null,
+      }),
+    },
+  },
+};
+
+/** An HTML document parsed with {@link INERT_PAGE_SETTINGS}; call `close()` when done with it. */
+export interface InertPage {
+  window: Window;
+  document: Window['document'];
+  close(): Promise<void>;
+}
+
+export function openInertPage(html: string): InertPage {
+  const window = new Window({ url: 'about:blank', settings: INERT_PAGE_SETTINGS });
+  window.document.write(html);
+  return { window, document: window.document, close: () => window.happyDOM.close() };
+}
+
+/** The text a reader sees in the article of `html` (see `readableText`). */
+export async function htmlReadableText(html: string): Promise<string> {
+  const page = openInertPage(html);
+  try {
+    // happy-dom's Node is its own class, structurally the DOM's.
+    return readableText(page.document.body as unknown as Node).text;
+  } finally {
+    await page.close();
+  }
+}
