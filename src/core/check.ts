@@ -27,7 +27,8 @@ export function decide(assessment: Assessment, preset: StrictnessPreset, k: Know
   const { findings, topical, support, otherEvents } = assessment;
   const hard = findings.filter((f) => f.severity === 'hard');
   const soft = findings.filter((f) => f.severity === 'soft');
-  const shown = hard.length > 0 ? hard : preset.flagSoftConflicts ? soft : [];
+  // Every conflict this strictness flags is told, the hard ones first.
+  const shown = [...hard, ...(preset.flagSoftConflicts ? soft : [])];
   if (shown.length > 0) {
     const claim = k.claimById.get(shown[0]!.claimId);
     return {
