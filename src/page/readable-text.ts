@@ -33,6 +33,7 @@ export interface ReadableText {
 // exist in Node.js where the CLI runs this on happy-dom.
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
+const DOCUMENT_NODE = 9;
 const SHOW_ELEMENT = 0x1;
 const SHOW_TEXT = 0x4;
 const FILTER_ACCEPT = 1;
@@ -91,8 +92,8 @@ function isSkipped(el: Element): boolean {
  * `root`. Main comes first because sites often put the headline beside the
  * <article> rather than in it.
  */
-export function findArticleScope(root: Node): Node {
-  if (root.nodeType !== ELEMENT_NODE && root.nodeType !== 9 /* document */) return root;
+function findArticleScope(root: Node): Node {
+  if (root.nodeType !== ELEMENT_NODE && root.nodeType !== DOCUMENT_NODE) return root;
   const container = root as ParentNode;
   const main = [...container.querySelectorAll('main, [role="main"]')].find((el) => !isHidden(el));
   if (main) return main;
@@ -171,7 +172,7 @@ class TextBuilder {
 export function readableText(root: Node): ReadableText {
   const scope = findArticleScope(root);
   const builder = new TextBuilder();
-  const doc = scope.nodeType === 9 ? (scope as Document) : scope.ownerDocument;
+  const doc = scope.nodeType === DOCUMENT_NODE ? (scope as Document) : scope.ownerDocument;
   if (!doc) return { text: '', segments: [], scope };
 
   const walker = doc.createTreeWalker(scope, SHOW_ELEMENT | SHOW_TEXT, {

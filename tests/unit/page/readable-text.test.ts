@@ -108,6 +108,13 @@ describe('readableText: where the article is', () => {
   ])('%s', (_reason, html, expected) => {
     expect(read(html).text).toBe(expected);
   });
+
+  it('a whole document can be the root: head and title are not article text', () => {
+    const window = new Window();
+    windows.push(window);
+    window.document.write('<html><head><title>Site title</title></head><body><p>Body.</p></body></html>');
+    expect(readableText(window.document as unknown as Node).text).toBe('Body.');
+  });
 });
 
 describe('readableText: segments map the text back to text nodes', () => {
