@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldForMatch, normalizeWhitespace, tokenize } from '../../../../src/core/text/normalize';
+import { randomPieces } from '../../../helpers/random-text';
 
 describe('normalizeWhitespace', () => {
   it.each([
@@ -152,15 +153,5 @@ describe('tokenize', () => {
 // Deterministic pseudo-random text from pieces that stress the tokenizer.
 function randomText(seed: number, pieces: number): string {
   const parts = ['word', 'U.S.', 'e.g.', '’', "'", '-', '–', '—', '.', ',', ':', '1', '2.5', ' ', '\u00A0', '\u00AD', '\u200B', 'é', 'e\u0301', '日本', '😀', '\uD800', '\uDC00', '“', '”', '\n'];
-  // mulberry32: small, seeded, good enough to pick pieces.
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  let out = '';
-  for (let i = 0; i < pieces; i++) out += parts[Math.floor(next() * parts.length)];
-  return out;
+  return randomPieces(seed, pieces, parts);
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { splitSentences, type TextSpan } from '../../../../src/core/text/sentences';
+import { randomPieces } from '../../../helpers/random-text';
 
 function sentences(text: string): string[] {
   return splitSentences(text).map((s) => s.text);
@@ -296,15 +297,5 @@ function randomText(seed: number, pieces: number, lineBreaks = true): string {
     '\uD800', '\uDC00', '\u200B', '\u0301', 'مرحبا', '؟',
   ];
   if (lineBreaks) parts.push('\n', '\r\n');
-  // mulberry32: small, seeded, good enough to pick pieces.
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  let out = '';
-  for (let i = 0; i < pieces; i++) out += parts[Math.floor(next() * parts.length)];
-  return out;
+  return randomPieces(seed, pieces, parts);
 }
