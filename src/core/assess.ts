@@ -12,7 +12,7 @@ import type { SentenceFacts } from './rules/facts';
 import { checkNames, checkRoles } from './rules/people';
 import { checkPolarity } from './rules/polarity';
 import { checkRankings } from './rules/rankings';
-import { measureSupport, referenceDates, type Support } from './support';
+import { measureSupport, type Support } from './support';
 import type { DateSpec } from './claims/types';
 
 /** What a page said up to the current sentence: whom "he" and "it" stand for, and misspellings already seen. */
@@ -146,4 +146,3 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
   return { findings, topical, support, otherEvents: f.otherEvents };
 }
 
-export { referenceDates };

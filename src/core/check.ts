@@ -45,7 +45,8 @@ export function decide(assessment: Assessment, preset: StrictnessPreset, k: Know
   const other = otherEvents[0];
   if (other && support.uncovered.length === 0) {
     if (!preset.flagUnsupported) return { verdict: null };
-    return { verdict: 'unsupported', reason: `The reference covers only ${other.name}; it says nothing of this one.`, ...(closest ? { claimId: other.claim, quote: k.claimById.get(other.claim)?.passage ?? '' } : {}) };
+    const passage = k.claimById.get(other.claim)?.passage;
+    return { verdict: 'unsupported', reason: `The reference covers only ${other.name}; it says nothing of this one.`, ...(passage ? { claimId: other.claim, quote: passage } : {}) };
   }
   if (support.uncovered.length > 0) {
     if (!preset.flagUnsupported) return { verdict: null };

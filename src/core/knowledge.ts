@@ -39,8 +39,6 @@ export interface Knowledge {
   partyByName: ReadonlyMap<string, string>;
   /** Registry party id -> the geo lexicon's country id ("eu" -> "eu"). */
   partyCountry: ReadonlyMap<string, string>;
-  /** Folded place name in the registry -> place id. */
-  placeByName: ReadonlyMap<string, string>;
   /** Every folded word the claims, their extra terms and the registry use. */
   vocabulary: ReadonlySet<string>;
   /** How rare each vocabulary word is across claims: log(1 + claims / claims using it). */
@@ -51,8 +49,6 @@ export interface Knowledge {
   namedInReference: ReadonlySet<string>;
   /** Countries the reference names as countries (not inside a longer name such as "East China Sea"). */
   countriesInReference: ReadonlySet<string>;
-  /** Words that open a document's or event's full name: "eu-japan", "japan-eu". */
-  pairWords: ReadonlySet<string>;
 }
 
 /** Capitalised runs of a text ("East China Sea", "Takeshi Iwaya"), folded; small joining words inside are kept. */
@@ -131,8 +127,6 @@ export function compileKnowledge(set: ClaimSet): Knowledge {
     const country = party.names.map((n) => countryByName.get(foldForMatch(n))).find((c) => c !== undefined);
     if (country) partyCountry.set(party.id, country.id);
   }
-  const placeByName = new Map<string, string>();
-  for (const place of registry.places) for (const name of place.names) placeByName.set(foldForMatch(name), place.id);
 
   // The vocabulary: claim words, their extra terms, and every registry name,
   // so "Asia-Pacific" or "top diplomat" count as words the reference knows.
@@ -227,10 +221,6 @@ export function compileKnowledge(set: ClaimSet): Knowledge {
     }
   }
 
-  const pairWords = new Set<string>();
-  const partyNames = registry.parties.flatMap((p) => p.names.filter((n) => !n.includes(' ')).map(foldForMatch));
-  for (const a of partyNames) for (const b of partyNames) if (a !== b) pairWords.add(`${a}-${b}`);
-
   return {
     set,
     claims,
@@ -247,13 +237,11 @@ export function compileKnowledge(set: ClaimSet): Knowledge {
     longestCountryName,
     partyByName,
     partyCountry,
-    placeByName,
     vocabulary,
     weight,
     claimsForTerm,
     namedInReference,
     countriesInReference,
-    pairWords,
   };
 }
 

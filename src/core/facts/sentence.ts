@@ -1,4 +1,4 @@
-import { foldForMatch, tokenize, type Token } from '../text/normalize';
+import { tokenize, type Token } from '../text/normalize';
 
 /** One sentence prepared for the extractors: its words with offsets, and its folded text. */
 export interface AnalysedSentence {
@@ -36,4 +36,3 @@ export function bare(norm: string): string {
   return norm.replace(/'s$|'$/, '');
 }
 
-export { foldForMatch };
