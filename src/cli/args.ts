@@ -12,6 +12,10 @@ export interface CheckArgs {
   format: OutputFormat;
   /** Paths as given; `-` is standard input. */
   files: string[];
+  /** A claim set to check against instead of the bundled one. */
+  claims?: string;
+  /** The reference text the claim set's passages must occur in. */
+  reference?: string;
 }
 
 export type ParsedArgs =
@@ -32,6 +36,9 @@ and Defence Partnership (Tokyo, 1 November 2024).
                        supported sentences
   --format FORMAT      text (default): for reading; json: the page report, one
                        object for one file, an array for several
+  --claims FILE        check against this claim set (format: assets/claim-set.schema.json)
+                       instead of the bundled one
+  --reference FILE     with --claims: the reference text every passage must occur in
   -h, --help           this text
 
 Exit status: 0 all files checked; 1 a file could not be read or checked;
@@ -60,7 +67,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg : arg.slice(0, eq);
-    if (name !== '--strictness' && name !== '--format') {
+    if (name !== '--strictness' && name !== '--format' && name !== '--claims' && name !== '--reference') {
       return { kind: 'usage-error', message: `unknown option: ${name}` };
     }
     let value: string | undefined;
@@ -70,7 +77,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       return { kind: 'usage-error', message: `${name} needs a value` };
     }
 
-    if (name === '--strictness') {
+    if (name === '--claims' || name === '--reference') {
+      args[name === '--claims' ? 'claims' : 'reference'] = value;
+    } else if (name === '--strictness') {
       if (!isStrictness(value)) {
         return { kind: 'usage-error', message: `bad value for --strictness: ${value} (expected ${STRICTNESS_LEVELS.join(', ')})` };
       }
@@ -83,6 +92,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
   }
 
+  if (args.reference !== undefined && args.claims === undefined) return { kind: 'usage-error', message: '--reference goes with --claims' };
   if (args.files.length === 0) return { kind: 'usage-error', message: 'no file given (use - for standard input)' };
   return { kind: 'run', args };
 }

@@ -2,7 +2,9 @@
  * `npm run check -- [--strictness LEVEL] [--format text|json] FILE...`: checks
  * files against the reference and prints their page reports.
  */
-import { defaultChecker, type Checker, type PageReport } from '../core';
+import { readFile } from 'node:fs/promises';
+import { createChecker, defaultChecker, type Checker, type PageReport } from '../core';
+import { loadClaimSet } from '../core/claims/load';
 import { USAGE, parseArgs } from './args';
 import { formatReportText } from './format-text';
 import { readInput } from './read-input';
@@ -18,6 +20,21 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** A claim set from disk, validated (and its passages checked against the reference, when given). */
+async function readClaimSet(file: string, referenceFile: string | undefined) {
+  const read = async (path: string) => {
+    try {
+      return await readFile(path, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new Error(code === 'ENOENT' ? `no such file: ${path}` : `cannot read ${path}: ${code ?? messageOf(error)}`);
+    }
+  };
+  const text = await read(file);
+  const reference = referenceFile === undefined ? undefined : await read(referenceFile);
+  return loadClaimSet(text, { file, ...(reference === undefined ? {} : { reference }) });
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const parsed = parseArgs(argv);
   if (parsed.kind === 'help') {
@@ -28,11 +45,11 @@ async function main(argv: readonly string[]): Promise<number> {
     fail(`${parsed.message} (see --help)`);
     return EXIT_USAGE;
   }
-  const { strictness, format, files } = parsed.args;
+  const { strictness, format, files, claims, reference } = parsed.args;
 
   let checker: Checker;
   try {
-    checker = defaultChecker();
+    checker = claims === undefined ? defaultChecker() : createChecker(await readClaimSet(claims, reference));
   } catch (error) {
     // A claim set that does not load: its message names the file and the field.
     fail(messageOf(error));

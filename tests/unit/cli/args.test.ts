@@ -18,6 +18,7 @@ describe('parseArgs', () => {
     ['flags after files', ['a.txt', '--format=json'], run(['a.txt'], DEFAULT_STRICTNESS, 'json')],
     ['the last of a repeated flag wins', ['--strictness', 'strict', '--strictness', 'lenient', 'a.txt'], run(['a.txt'], 'lenient')],
     ['-- ends the flags, so a file may start with a dash', ['--', '--odd-name.txt'], run(['--odd-name.txt'])],
+    ['--claims and --reference', ['--claims', 'c.json', '--reference=r.txt', 'a.txt'], { kind: 'run', args: { strictness: DEFAULT_STRICTNESS, format: 'text', files: ['a.txt'], claims: 'c.json', reference: 'r.txt' } }],
     ['--help', ['--help'], { kind: 'help' }],
     ['-h', ['-h'], { kind: 'help' }],
     ['--help before a bad flag is help: flags are read in order', ['--help', '--bogus'], { kind: 'help' }],
@@ -37,6 +38,7 @@ describe('parseArgs', () => {
     ['a flag with its value missing at the end', ['a.txt', '--strictness'], /^--strictness needs a value$/],
     ['a flag followed by another flag has no value', ['--format', '--strictness', 'strict', 'a.txt'], /^--format needs a value$/],
     ['an empty value after =', ['--format=', 'a.txt'], /^--format needs a value$/],
+    ['a reference without a claim set', ['--reference', 'r.txt', 'a.txt'], /^--reference goes with --claims$/],
   ])('usage error: %s', (_reason, argv, message) => {
     const parsed = parseArgs(argv);
     expect(parsed.kind).toBe('usage-error');

@@ -144,6 +144,27 @@ describe('check: errors', () => {
   }, TIMEOUT);
 });
 
+describe('check: --claims', () => {
+  it('checks against the claim set given, with the same verdicts as the bundled one', async () => {
+    const bundled = await runCli('check', ['--format', 'json', SEED_002]);
+    const given = await runCli('check', ['--format', 'json', '--claims', 'assets/claims.json', '--reference', 'assets/reference.txt', SEED_002]);
+    expect(given.code).toBe(0);
+    expect(JSON.parse(given.stdout)).toEqual(JSON.parse(bundled.stdout));
+  }, TIMEOUT);
+
+  it.each([
+    ['a missing claim set is named', ['--claims', 'nope.json', SEED], 'check: no such file: nope.json'],
+    ['a claim set that is not JSON names the file', ['--claims', SEED, SEED], `check: ${SEED}: invalid claim set: (file) is not valid JSON`],
+    ['a passage not in the reference names the file and the field', ['--claims', 'assets/claims.json', '--reference', SEED, SEED], 'check: assets/claims.json: invalid claim set: claims[0].passage of "dialogue-held" is not in the reference text'],
+  ])('exit 1, nothing checked: %s', async (_reason, args, message) => {
+    const { code, stdout, stderr } = await runCli('check', args);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.startsWith(message)).toBe(true);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  }, TIMEOUT);
+});
+
 describe('eval', () => {
   it('prints every strictness, the overview, and exits 0 whatever the figures', async () => {
     const { code, stdout, stderr } = await runCli('eval', []);
