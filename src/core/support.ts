@@ -6,6 +6,9 @@ import { capitalisedRuns, splitCompound, type Knowledge } from './knowledge';
 import type { SentenceFacts } from './rules/facts';
 import type { DateSpec } from './claims/types';
 
+/** Words for being somewhere for talks, which the place of the reference's event covers. */
+const MEETING_WORDS = new Set(['visit', 'visits', 'visited', 'visiting', 'trip', 'talks', 'meeting', 'meet', 'met', 'arrived', 'discussions', 'tour']);
+
 /** How well the claims cover a sentence. */
 export interface Support {
   /** Share (0..1) of the sentence's content words, weighted by rarity, that the best two claims cover. */
@@ -157,7 +160,14 @@ export function measureSupport(f: SentenceFacts, dates: readonly DateSpec[]): Su
     if (second) for (const [w, v] of second.got) union.set(w, Math.max(union.get(w) ?? 0, v));
     coverage = [...union.values()].reduce((a, b) => a + b, 0) / total;
   }
-  const happenings = f.s.tokens.map((t) => t.norm).filter((w) => HAPPENING_WORDS.has(w) && !k.vocabulary.has(w));
+  // Being in Tokyo for talks is what the reference reports: a visit, talks or a
+  // meeting beside the place where the reference's event happened are covered.
+  const eventPlaces = new Set(k.events.flatMap((e) => (e.place ? k.set.registry.places.find((p) => p.id === e.place)?.names.map((n) => n.toLowerCase()) ?? [] : [])));
+  const nearEventPlace = (i: number) => f.places.some((p) => p.city !== undefined && eventPlaces.has(p.city) && Math.abs(p.first - i) <= 3);
+  const happenings = f.s.tokens
+    .map((t, i) => ({ w: t.norm, i }))
+    .filter(({ w, i }) => HAPPENING_WORDS.has(w) && !k.vocabulary.has(w) && !(MEETING_WORDS.has(w) && nearEventPlace(i)))
+    .map(({ w }) => w);
   const uncovered = [...new Set([...unknownNames(f), ...unknownDates(f, dates), ...happenings])];
   return {
     coverage: Math.min(1, coverage),

@@ -154,7 +154,16 @@ for (const [action, words] of Object.entries(ACTION_WORDS)) for (const w of word
 
 export function findActions(s: AnalysedSentence): ActionMention[] {
   const t = s.tokens.map((x) => x.norm);
-  const negatedAt = (i: number) => t.slice(Math.max(0, i - 3), i).some((w) => NEGATIONS.has(w));
+  // A negation reaches the act right after it ("did not sign"), not past a
+  // contrast or another act ("not signed but announced").
+  const negatedAt = (i: number) => {
+    for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+      const w = t[j]!;
+      if (NEGATIONS.has(w)) return true;
+      if (w === 'but' || w === 'rather' || w === 'instead' || ACTION_BY_WORD.has(w)) return false;
+    }
+    return false;
+  };
   const found: ActionMention[] = [];
   t.forEach((word, i) => {
     const action = ACTION_BY_WORD.get(word);

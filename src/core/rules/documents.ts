@@ -41,7 +41,10 @@ export function checkDocuments(f: SentenceFacts): Finding[] {
   };
 
   for (const action of f.actions) {
-    if (action.negated) continue;
+    if (action.negated) {
+      for (const doc of f.docs) checkDenial(f, doc, action.action, action.index, add);
+      continue;
+    }
     for (const doc of f.docs) {
       switch (action.action) {
         case 'sign': {
@@ -147,4 +150,28 @@ function checkOccasion(f: SentenceFacts, doc: DocumentEntry, own: DocumentAction
     const same = place.city ? place.city === where.toLowerCase() : place.country === home?.id;
     if (!same) add({ detail: 'place', severity: 'hard', reason: `The reference says ${named(doc)} was announced in ${where}, not ${place.written}.`, claimId: own.claim });
   }
+}
+
+/** Acts the reference reports under another name: a partnership announced as concluded was also announced. */
+const SAME_ACT: Readonly<Record<string, readonly DocumentAction['action'][]>> = {
+  announce: ['announce', 'conclude'],
+  conclude: ['announce', 'conclude'],
+  ratify: ['ratify'],
+  'enter-into-force': ['enter-into-force'],
+  'apply-provisionally': ['apply-provisionally'],
+};
+
+/**
+ * "The SPA has not been ratified", "Borrell and Iwaya did not announce the
+ * partnership": a denial of an act the reference reports. "Not yet" is left
+ * alone: it may have been true when written.
+ */
+function checkDenial(f: SentenceFacts, doc: DocumentEntry, action: string, at: number, add: (x: Finding) => void): void {
+  const acts = SAME_ACT[action];
+  const own = acts && doc.actions.find((a) => acts.includes(a.action));
+  if (!own) return;
+  const words = f.s.tokens.map((t) => t.norm);
+  if (words.slice(Math.max(0, at - 4), at + 3).includes('yet')) return;
+  const claim = f.k.claimById.get(own.claim);
+  add({ detail: 'negation', severity: 'hard', reason: `The reference says the opposite${claim ? `: "${claim.passage}"` : '.'}`, claimId: own.claim });
 }

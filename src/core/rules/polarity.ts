@@ -33,7 +33,18 @@ export function checkPolarity(f: SentenceFacts, claimIndex: number | undefined, 
   const theirs = words(claim.passage);
   const theirSet = new Set(theirs);
   const mineSet = new Set(mine);
-  const negations = (list: string[]) => list.filter((w) => NEGATIONS.has(w) || w.endsWith("n't")).length;
+  const common = new Set([...mineSet].filter((w) => theirSet.has(w) && !NEGATIONS.has(w) && w.length > 2));
+  // A negation counts only where it bears on what the two texts share ("not
+  // the first", "has not been ratified"), not in a side clause ("though they
+  // are not perfect").
+  const bears = (list: string[], i: number) => {
+    for (const next of list.slice(i + 1, i + 4)) {
+      if (next === 'but' || next === 'rather' || next === 'instead') return false;
+      if (common.has(next)) return true;
+    }
+    return false;
+  };
+  const negations = (list: string[]) => list.filter((w, i) => (NEGATIONS.has(w) || w.endsWith("n't")) && bears(list, i)).length;
   const findings: Finding[] = [];
   if (negations(mine) % 2 !== negations(theirs) % 2) {
     findings.push({ detail: 'negation', severity: 'hard', reason: `The reference says the opposite: "${claim.passage}"`, claimId: claim.id });

@@ -38,6 +38,8 @@ describe('conflicts, detail by detail', () => {
     ['signed, for the agreement whose entry into force was announced', 'Iwaya said the strategic partnership agreement was signed in Tokyo.', 'soft', /does not say it was signed/],
     ['an entry into force for a political framework', 'The EU-Japan Security and Defence Partnership will take effect next month.', 'soft', /political framework/],
     ['a bare "the pact" resolved from the page', 'The EU and Japan announced a security and defence pact in Tokyo. The pact comes into force on 1 March 2025.', 'soft', /political framework/],
+    ['a denied ratification', 'The SPA has not been ratified by all 27 EU Member States.', 'hard', /opposite/],
+    ['a denied announcement', 'Borrell and Iwaya did not announce the Security and Defence Partnership.', 'hard', /opposite/],
     ['a past meeting told as still to come', 'The two ministers will hold the first meeting of the EU-Japan strategic dialogue in Tokyo.', 'soft', /not still to come/],
   ])('%s', (_rule, text, severity, reason) => {
     const s = lastVerdict(text);
@@ -64,6 +66,9 @@ describe('what is not a conflict', () => {
     ['a paraphrase of "never been stronger"', 'Relations between Japan and the EU are stronger than ever, Borrell said.'],
     ['the right ordinal', 'Japan is the first country in the Indo-Pacific to adopt such a framework with the EU.'],
     ['a denial of what did not happen', 'The security and defence partnership was not signed but announced, an EU official said.'],
+    ['a denial that reaches only the act before "but"', 'The Security and Defence Partnership was not signed but announced.'],
+    ['a negation in a side clause', 'Borrell said relations between Japan and the EU have never been stronger, though they are not perfect.'],
+    ['"not yet" may have been true when written', 'The SPA has not yet entered into force.'],
     ['an entry into force at the end of December', 'The Strategic Partnership Agreement enters into force on 31 December 2024.'],
     ['a weekday that fits', 'On Friday, Borrell and Iwaya announced the Security and Defence Partnership in Tokyo.'],
     ['a country for a right office', 'Japan’s Foreign Minister Takeshi Iwaya welcomed Borrell in Tokyo.'],
@@ -95,6 +100,11 @@ describe('support', () => {
     const s = lastVerdict(text);
     expect(s.verdict).toBe('unsupported');
     expect(s.reason).toMatch(reason);
+  });
+
+  it('covers a visit to the place of the reference’s meeting', () => {
+    const s = lastVerdict('Borrell, on a visit to Tokyo, called the partnership a historical and very timely step.');
+    expect(s.verdict).toBe('supported');
   });
 
   it('follows "he" to the person named before', () => {
