@@ -68,13 +68,16 @@ function unknownNames(f: SentenceFacts): string[] {
   if (!known_) namesCache.set(k, (known_ = knownNames(k)));
   const out: string[] = [];
   const countryWords = new Set<string>();
+  const runs = capitalisedRuns(f.s.text);
   for (const place of f.places) {
-    const inReference = k.countriesInReference.has(place.country);
-    if (!inReference) out.push(place.written);
+    // "Taiwan" inside "Taiwan Strait", a name the reference uses, is that name, not the country.
+    const start = f.s.tokens[place.first]!.start;
+    const insideKnownName = runs.some((r) => r.start <= start && start < r.end && k.namedInReference.has(r.run));
+    if (!k.countriesInReference.has(place.country) && !insideKnownName) out.push(place.written);
     for (let i = place.first; i <= place.last; i++) countryWords.add(f.s.tokens[i]!.norm);
   }
   const misspelt = new Set(f.people.filter((p) => p.misspelt).flatMap((p) => p.written.toLowerCase().split(/\s+/)));
-  for (const run of capitalisedRuns(f.s.text)) {
+  for (const run of runs) {
     const words = run.run.split(' ');
     const written = f.s.text.slice(run.start, run.end).split(/\s+/);
     // Report each stretch of unknown words as written ("Gen Nakatani"), not the whole run.

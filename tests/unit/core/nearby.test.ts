@@ -9,6 +9,7 @@ const expectations: Record<string, ('conflict' | 'no-conflict')[]> = {
   'korea.txt': ['no-conflict', 'no-conflict', 'no-conflict', 'no-conflict', 'no-conflict', 'no-conflict', 'no-conflict'],
   'second.txt': ['no-conflict', 'no-conflict', 'no-conflict', 'no-conflict', 'no-conflict', 'no-conflict', 'conflict'],
   'wrong.txt': ['conflict', 'conflict', 'conflict', 'no-conflict', 'conflict', 'conflict', 'conflict'],
+  'wire-correct.txt': Array(12).fill('no-conflict'),
 };
 
 describe('articles about nearby events and planted errors', () => {
@@ -16,6 +17,14 @@ describe('articles about nearby events and planted errors', () => {
     const text = readFileSync(new URL(`../../fixtures/nearby/${file}`, import.meta.url), 'utf8');
     const report = defaultChecker().check(text, { file });
     expect(report.sentences.map((s) => (s.verdict === 'conflict' ? 'conflict' : 'no-conflict'))).toEqual(expected);
+  });
+
+  it('supports a correct wire story told in other words', () => {
+    const text = readFileSync(new URL('../../fixtures/nearby/wire-correct.txt', import.meta.url), 'utf8');
+    const report = defaultChecker().check(text);
+    expect(report.summary.unsupported).toBeLessThanOrEqual(1);
+    expect(report.summary.supported).toBeGreaterThanOrEqual(8);
+    expect(report.sentences.find((s) => s.text.includes('Taiwan Strait'))?.verdict).toBe('supported');
   });
 
   it('says why, for the planted errors', () => {
