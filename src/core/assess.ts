@@ -88,6 +88,13 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
     const anaphor = documents.some((d) => d.generic) || [...pronouns].some((w) => PRONOUN_DOCUMENT.test(w) && w !== 'the');
     if (anaphor) docs = [context.lastDocument];
   }
+  // "Borrell and Iwaya announced the partnership": a bare document noun with the
+  // reference's own actors of a document's act names that document.
+  if (docs.length === 0 && documents.some((d) => d.generic)) {
+    const named = new Set(people.flatMap((p) => (p.person ? [p.person.id] : [])));
+    const theirs = k.documents.filter((d) => d.actions.some((a) => a.actors !== undefined && a.actors.length > 1 && a.actors.every((id) => named.has(id))));
+    if (theirs.length === 1) docs = theirs;
+  }
   const events: SentenceFacts['events'] = [];
   for (const event of k.events) {
     for (const noun of event.nouns) {

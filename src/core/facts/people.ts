@@ -193,7 +193,8 @@ export function findOffices(s: AnalysedSentence, k: Knowledge): OfficeMention[] 
  */
 export function attachOffices(s: AnalysedSentence, offices: OfficeMention[], people: PersonMention[]): void {
   for (const office of offices) {
-    const next = people.find((p) => p.first === office.last + 1 && /^\s+$/.test(s.gapBefore(p.first)));
+    // "Foreign Minister Takeshi Iwaya", or with the name set off by commas: "Defence Minister, Takeshi Iwaya,".
+    const next = people.find((p) => p.first === office.last + 1 && /^\s*,?\s*$/.test(s.gapBefore(p.first)) && s.gapBefore(p.first).length > 0);
     if (next) {
       office.holder = next;
       continue;

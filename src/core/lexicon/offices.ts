@@ -12,6 +12,7 @@ export const OFFICE_PHRASES: Readonly<Record<string, readonly string[]>> = {
   'defence-minister': [
     'defence minister', 'defense minister', 'minister of defence', 'minister of defense', 'minister for defence',
     'minister for defense', 'defence secretary', 'defense secretary', 'head of the defence ministry', 'head of the defense ministry',
+    'defence chief', 'defense chief',
   ],
   'prime-minister': ['prime minister', 'premier', 'pm'],
   president: ['president'],

@@ -28,6 +28,9 @@ describe('conflicts, detail by detail', () => {
     ['a wrong office, after the name', 'Iwaya, Japan’s defence minister, welcomed the new security and defence partnership with the EU.', 'hard', /Minister for Foreign Affairs, not Japan’s defence minister/],
     ['a wrong office, before the name', 'Prime Minister Takeshi Iwaya and Josep Borrell announced the Security and Defence Partnership.', 'hard', /not Prime Minister/],
     ['a wrong country for the office', 'South Korean Foreign Minister Takeshi Iwaya and Borrell announced the security partnership.', 'hard', /not South Korean Foreign Minister/],
+    ['a wrong office set off by commas', 'Japan’s Defence Minister, Takeshi Iwaya, welcomed Borrell in Tokyo.', 'hard', /not Japan’s Defence Minister/],
+    ['"defence chief" is a defence title', 'Iwaya, Japan’s defence chief, welcomed the security partnership with the EU.', 'hard', /not Japan’s defence chief/],
+    ['a shifted date for "the partnership" its actors announced', 'Borrell and Iwaya announced the partnership on October 31 in Tokyo.', 'hard', /1 November 2024, not October 31/],
     ['a wrong office for Borrell', 'Japanese Prime Minister Josep Borrell spoke in Tokyo about the partnership.', 'hard', /Borrell is EU High Representative/],
     ['an antonym', 'Borrell said relations between Japan and the European Union have never been weaker.', 'hard', /"stronger", not "weaker"/],
     ['a negation', 'Japan is not the first country in the Indo-Pacific to adopt such a political framework for cooperation on security and defence with the European Union.', 'hard', /opposite/],
@@ -53,6 +56,7 @@ describe('conflicts, detail by detail', () => {
 
 describe('what is not a conflict', () => {
   it.each([
+    ['the full family name is not an error', 'EU High Representative Josep Borrell Fontelles announced the Security and Defence Partnership with Japan.'],
     ['family name first is not an error', 'Iwaya Takeshi, Japan’s foreign minister, and Borrell announced the Security and Defence Partnership in Tokyo.'],
     ['a top diplomat is a right way to name either minister', 'Japan’s top diplomat Takeshi Iwaya and EU foreign policy chief Josep Borrell met in Tokyo.'],
     ['a person the reference does not name keeps their title', 'Borrell later met Japanese Defense Minister Gen Nakatani to discuss the security partnership.'],
