@@ -3,7 +3,23 @@ import type { Claim, ClaimSet, DocumentEntry, EventEntry, Person } from './claim
 import { COUNTRIES, type Country } from './lexicon/geo';
 import { OFFICE_PHRASES } from './lexicon/offices';
 import { STOPWORDS } from './lexicon/words';
-import { foldForMatch, tokenize } from './text/normalize';
+import { foldForMatch, tokenize, type Token } from './text/normalize';
+
+/** A phrase of several folded words and what it names. */
+export interface PhraseEntry<T> {
+  words: readonly string[];
+  value: T;
+}
+
+function indexByFirstWord<T>(entries: Iterable<[string, T]>): Map<string, PhraseEntry<T>[]> {
+  const index = new Map<string, PhraseEntry<T>[]>();
+  for (const [phrase, value] of entries) {
+    const words = phrase.split(' ');
+    addTo(index, words[0]!, { words, value });
+  }
+  for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return index;
+}
 
 /** A word of the claims' vocabulary and the claims that use it. */
 interface VocabularyEntry {
@@ -29,12 +45,12 @@ export interface Knowledge {
   /** Folded qualifier (security, strategic) -> documents it names. */
   documentsByQualifier: ReadonlyMap<string, DocumentEntry[]>;
   events: readonly EventEntry[];
-  /** Folded office phrase -> office id, and the longest phrase in words. */
-  officeByPhrase: ReadonlyMap<string, string>;
-  longestOfficePhrase: number;
+  /** Office phrases by their first folded word, longest first: `findOffices` looks up one word, not every phrase. */
+  officesByFirstWord: ReadonlyMap<string, readonly PhraseEntry<string>[]>;
   /** Folded country name, adjective or city -> the country. */
   countryByName: ReadonlyMap<string, Country>;
-  longestCountryName: number;
+  /** Country names, adjectives and cities by their first folded word, longest first. */
+  countriesByFirstWord: ReadonlyMap<string, readonly PhraseEntry<Country>[]>;
   /** Folded party name or adjective in the registry -> party id. */
   partyByName: ReadonlyMap<string, string>;
   /** Registry party id -> the geo lexicon's country id ("eu" -> "eu"). */
@@ -52,8 +68,7 @@ export interface Knowledge {
 }
 
 /** Capitalised runs of a text ("East China Sea", "Takeshi Iwaya"), folded; small joining words inside are kept. */
-export function capitalisedRuns(text: string): { run: string; start: number; end: number; first: boolean }[] {
-  const tokens = tokenize(text);
+export function capitalisedRuns(text: string, tokens: readonly Token[] = tokenize(text)): { run: string; start: number; end: number; first: boolean }[] {
   const runs: { run: string; start: number; end: number; first: boolean }[] = [];
   let current: { words: string[]; start: number; end: number; first: boolean } | undefined;
   const joiners = new Set(['of', 'for', 'and', 'the', 'de', 'in', '&']);
@@ -102,22 +117,14 @@ export function compileKnowledge(set: ClaimSet): Knowledge {
     for (const acronym of doc.acronyms) documentByAcronym.set(foldForMatch(acronym), doc);
     for (const q of doc.qualifiers) addTo(documentsByQualifier, foldForMatch(q), doc);
   }
-  const officeByPhrase = new Map<string, string>();
-  let longestOfficePhrase = 1;
-  for (const [office, phrases] of Object.entries(OFFICE_PHRASES)) {
-    for (const phrase of phrases) {
-      officeByPhrase.set(phrase, office);
-      longestOfficePhrase = Math.max(longestOfficePhrase, phrase.split(' ').length);
-    }
-  }
+  const officesByFirstWord = indexByFirstWord(Object.entries(OFFICE_PHRASES).flatMap(([office, phrases]) => phrases.map((p): [string, string] => [p, office])));
   const countryByName = new Map<string, Country>();
-  let longestCountryName = 1;
   for (const country of COUNTRIES) {
     for (const name of [...country.names, ...country.adjectives, ...country.cities]) {
       if (!countryByName.has(name)) countryByName.set(name, country);
-      longestCountryName = Math.max(longestCountryName, name.split(' ').length);
     }
   }
+  const countriesByFirstWord = indexByFirstWord(countryByName);
   const partyByName = new Map<string, string>();
   for (const party of registry.parties) {
     for (const name of [...party.names, ...party.adjectives]) partyByName.set(foldForMatch(name), party.id);
@@ -231,10 +238,9 @@ export function compileKnowledge(set: ClaimSet): Knowledge {
     documentByAcronym,
     documentsByQualifier,
     events: registry.events,
-    officeByPhrase,
-    longestOfficePhrase,
+    officesByFirstWord,
     countryByName,
-    longestCountryName,
+    countriesByFirstWord,
     partyByName,
     partyCountry,
     vocabulary,

@@ -68,7 +68,7 @@ function unknownNames(f: SentenceFacts): string[] {
   if (!known_) namesCache.set(k, (known_ = knownNames(k)));
   const out: string[] = [];
   const countryWords = new Set<string>();
-  const runs = capitalisedRuns(f.s.text);
+  const runs = capitalisedRuns(f.s.text, f.s.tokens);
   for (const place of f.places) {
     // "Taiwan" inside "Taiwan Strait", a name the reference uses, is that name, not the country.
     const start = f.s.tokens[place.first]!.start;

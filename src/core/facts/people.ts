@@ -4,7 +4,7 @@ import { MONTHS, WEEKDAYS } from '../lexicon/calendar';
 import { NOT_CURRENT_OFFICE } from '../lexicon/offices';
 import { SPEECH_VERBS } from '../lexicon/words';
 import { editDistance } from './distance';
-import { bare, type AnalysedSentence } from './sentence';
+import { bare, phraseAt, type AnalysedSentence } from './sentence';
 
 /** A person named in a sentence: one of the registry's, perhaps misspelt, or someone the reference never names. */
 export interface PersonMention {
@@ -134,15 +134,8 @@ export function findOffices(s: AnalysedSentence, k: Knowledge): OfficeMention[] 
   const { tokens } = s;
   const found: OfficeMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    let match: { office: string; last: number } | undefined;
-    for (let n = Math.min(k.longestOfficePhrase, tokens.length - i); n >= 1; n--) {
-      const phrase = tokens.slice(i, i + n).map((t) => t.norm).join(' ');
-      const office = k.officeByPhrase.get(phrase);
-      if (office) {
-        match = { office, last: i + n - 1 };
-        break;
-      }
-    }
+    const found_ = phraseAt(s, i, k.officesByFirstWord);
+    const match = found_ && { office: found_.value, last: found_.last };
     if (!match) continue;
     // A plural ("foreign and defence ministers") names no one.
     const after = tokens[match.last + 1]?.norm;

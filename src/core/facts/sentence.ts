@@ -36,3 +36,17 @@ export function bare(norm: string): string {
   return norm.replace(/'s$|'$/, '');
 }
 
+
+/** The longest phrase of `index` that starts at token `i` (words compared folded, possessives bare). */
+export function phraseAt<T>(s: AnalysedSentence, i: number, index: ReadonlyMap<string, readonly { words: readonly string[]; value: T }[]>, possessive = false): { value: T; last: number } | undefined {
+  const word = (j: number) => {
+    const norm = s.tokens[j]?.norm;
+    return norm === undefined ? undefined : possessive ? bare(norm) : norm;
+  };
+  const candidates = index.get(word(i) ?? '');
+  if (!candidates) return undefined;
+  for (const entry of candidates) {
+    if (entry.words.every((w, n) => word(i + n) === w)) return { value: entry.value, last: i + entry.words.length - 1 };
+  }
+  return undefined;
+}

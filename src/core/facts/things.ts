@@ -2,7 +2,7 @@ import type { DocumentEntry } from '../claims/types';
 import type { Knowledge } from '../knowledge';
 import { NUMBER_WORDS, ORDINAL_WORDS, parseCount } from '../lexicon/numbers';
 import { ACTION_WORDS, DOCUMENT_NOUNS, ENTRY_INTO_FORCE, NEGATIONS, OTHER_DOCUMENT_QUALIFIERS } from '../lexicon/words';
-import { bare, type AnalysedSentence } from './sentence';
+import { bare, phraseAt, type AnalysedSentence } from './sentence';
 
 /** A country, union or city the sentence names. */
 export interface PlaceMention {
@@ -23,25 +23,24 @@ export function findPlaces(s: AnalysedSentence, k: Knowledge): PlaceMention[] {
   const { tokens } = s;
   const found: PlaceMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    for (let n = Math.min(k.longestCountryName, tokens.length - i); n >= 1; n--) {
-      const words = tokens.slice(i, i + n).map((t) => bare(t.norm));
-      const name = words.join(' ');
-      const country = k.countryByName.get(name);
-      // Short names only as written with capitals ("US", not "us").
-      if (!country || (!s.capital(i) && name !== 'eu-japan')) continue;
+    const hit = phraseAt(s, i, k.countriesByFirstWord, true);
+    // Short names only as written with capitals ("US", not "us").
+    if (hit && s.capital(i)) {
+      const country = hit.value;
+      const name = tokens.slice(i, hit.last + 1).map((t) => bare(t.norm)).join(' ');
       const city = country.cities.includes(name) ? name : undefined;
       const previous = tokens[i - 1]?.norm;
       found.push({
         country: country.id,
         ...(city ? { city } : {}),
         first: i,
-        last: i + n - 1,
-        written: s.text.slice(tokens[i]!.start, tokens[i + n - 1]!.end),
+        last: hit.last,
+        written: s.text.slice(tokens[i]!.start, tokens[hit.last]!.end),
         located: previous === 'in' || previous === 'at' || previous === 'from',
         destination: previous === 'to' || previous === 'for' || previous === 'towards' || previous === 'toward',
       });
-      i += n - 1;
-      break;
+      i = hit.last;
+      continue;
     }
     // "EU-Japan", "Japan-EU": both parties in one word.
     const parts = tokens[i]?.norm.split('-') ?? [];

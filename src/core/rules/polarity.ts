@@ -10,8 +10,17 @@ function canonical(folded: string): string {
     .replace(/\b(?:is|are|was|were) (?:at )?an all-time high\b/g, 'higher than ever');
 }
 
-function words(text: string): string[] {
+function words_(text: string): string[] {
   return tokenize(canonical(foldForMatch(text))).map((t) => t.norm);
+}
+
+const claimWords = new Map<string, string[]>();
+
+/** A claim's words are the same for every sentence: tokenize each passage once. */
+function wordsOfClaim(passage: string): string[] {
+  let words = claimWords.get(passage);
+  if (!words) claimWords.set(passage, (words = words_(passage)));
+  return words;
 }
 
 const ANTONYM = new Map<string, string[]>();
@@ -29,8 +38,8 @@ export function checkPolarity(f: SentenceFacts, claimIndex: number | undefined, 
   if (claimIndex === undefined || shared < 3) return [];
   const claim = f.k.claims[claimIndex];
   if (!claim) return [];
-  const mine = words(f.s.text);
-  const theirs = words(claim.passage);
+  const mine = words_(f.s.text);
+  const theirs = wordsOfClaim(claim.passage);
   const theirSet = new Set(theirs);
   const mineSet = new Set(mine);
   const common = new Set([...mineSet].filter((w) => theirSet.has(w) && !NEGATIONS.has(w) && w.length > 2));
