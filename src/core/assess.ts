@@ -35,6 +35,8 @@ export interface Assessment {
   topical: boolean;
   /** Registry events the sentence speaks of another occurrence of ("a second dialogue, months later"). */
   otherEvents: EventEntry[];
+  /** Details the rules compared and found right. */
+  confirmed: string[];
   support: Support;
 }
 
@@ -119,6 +121,7 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
     otherOccurrence: OTHER_OCCURRENCE.test(s.folded),
     future: FUTURE_MARKERS.test(s.folded),
     otherEvents: [],
+    confirmed: [],
   };
 
   const registryPeople = people.filter((p) => p.person);
@@ -150,6 +153,6 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
   if (explicitDocs.length > 0 && otherParties.length === 0) context.lastDocument = explicitDocs[explicitDocs.length - 1];
   else if (documents.some((d) => d.other) || (explicitDocs.length > 0 && otherParties.length > 0)) context.lastDocument = undefined;
 
-  return { findings, topical, support, otherEvents: f.otherEvents };
+  return { findings, topical, support, otherEvents: f.otherEvents, confirmed: f.confirmed };
 }
 

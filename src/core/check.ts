@@ -54,10 +54,11 @@ export function decide(assessment: Assessment, preset: StrictnessPreset, k: Know
     const named = list.length > 1 ? `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}` : list[0];
     return { verdict: 'unsupported', reason: `The reference does not mention ${named}.`, ...cite };
   }
-  if (support.coverage >= preset.supportedAtLeast && support.shared >= 2 && closest) {
+  const needed = assessment.confirmed.length > 0 ? preset.supportedIfConfirmedAtLeast : preset.supportedAtLeast;
+  if (support.coverage >= needed && support.shared >= 2 && closest) {
     return { verdict: 'supported', reason: 'The reference says this.', claimId: closest.id, quote: closest.passage };
   }
-  if (preset.flagUnsupported && support.coverage < preset.unsupportedBelow) {
+  if (preset.flagUnsupported && support.coverage < Math.min(needed, preset.unsupportedBelow)) {
     return { verdict: 'unsupported', reason: 'The reference gives at most weak support for this.', ...cite };
   }
   return { verdict: null };

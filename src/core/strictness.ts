@@ -22,6 +22,12 @@ export interface StrictnessPreset {
   readonly supportedAtLeast: number;
   /** Below this support an on-topic sentence counts as unsupported (when flagged). */
   readonly unsupportedBelow: number;
+  /**
+   * Support enough when the rules compared a detail of the sentence (a title,
+   * an ordinal, a date) and found it right: checked details are stronger
+   * evidence than shared words.
+   */
+  readonly supportedIfConfirmedAtLeast: number;
 }
 
 export const STRICTNESS_PRESETS: Readonly<Record<Strictness, StrictnessPreset>> = Object.freeze({
@@ -30,18 +36,21 @@ export const STRICTNESS_PRESETS: Readonly<Record<Strictness, StrictnessPreset>> 
     flagUnsupported: false,
     supportedAtLeast: 0.35,
     unsupportedBelow: 0,
+    supportedIfConfirmedAtLeast: 0.2,
   }),
   balanced: Object.freeze({
     flagSoftConflicts: true,
     flagUnsupported: true,
     supportedAtLeast: 0.35,
     unsupportedBelow: 0,
+    supportedIfConfirmedAtLeast: 0.2,
   }),
   strict: Object.freeze({
     flagSoftConflicts: true,
     flagUnsupported: true,
     supportedAtLeast: 0.55,
     unsupportedBelow: 0.55,
+    supportedIfConfirmedAtLeast: 0.35,
   }),
 });
 

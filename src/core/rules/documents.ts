@@ -78,7 +78,10 @@ export function checkDocuments(f: SentenceFacts): Finding[] {
           for (const mention of f.dates) {
             if (!mention.date || !(mention.date.year || mention.date.month) || !dateBelongsTo(f, mention.first, action.index)) continue;
             const agreement = compareDates(mention.date, own.date);
-            if (agreement === 'same') continue;
+            if (agreement === 'same') {
+              f.confirmed.push('date');
+              continue;
+            }
             // A vague reference date ("the end of 2024") a few days from the written one is a shift, not a different date.
             const severity = agreement === 'near' && own.date.part ? 'soft' : 'hard';
             add({
@@ -96,6 +99,7 @@ export function checkDocuments(f: SentenceFacts): Finding[] {
           const nouns = own.count.noun.split(' ');
           for (const count of f.counts) {
             const countsStates = count.following.some((w) => nouns.includes(w) || w === 'countries' || w === 'states' || w === 'members');
+            if (countsStates && count.value === own.count.value) f.confirmed.push('number');
             if (!countsStates || count.value === own.count.value) continue;
             add({
               detail: 'number',
@@ -123,7 +127,11 @@ export function checkDocuments(f: SentenceFacts): Finding[] {
         case 'announce':
         case 'conclude': {
           const own = first(doc, 'announce', 'conclude');
-          if (own) checkOccasion(f, doc, own, action.index, add);
+          if (own) {
+            const before = findings.length;
+            checkOccasion(f, doc, own, action.index, add);
+            if (findings.length === before) f.confirmed.push('document');
+          }
           break;
         }
         default:

@@ -94,6 +94,7 @@ export function checkEvents(f: SentenceFacts): Finding[] {
       continue;
     }
     findings.push(...mismatches);
+    if (mismatches.length === 0 && strongMatches > 0) f.confirmed.push('event');
 
     if (event.date && f.future && heldLater(f, index)) {
       findings.push(finding(event, 'event', 'soft', `The reference says ${event.name} took place on ${formatDate(event.date)}${where ? ` in ${capital(where)}` : ''}; it is not still to come.`));

@@ -29,6 +29,8 @@ export interface SentenceFacts {
   future: boolean;
   /** Registry events the sentence names but, by its details, speaks of another occurrence of (filled by the event rule). */
   otherEvents: EventEntry[];
+  /** Details the rules compared and found right ("ordinal", "role", "date"…): evidence of support. */
+  confirmed: string[];
 }
 
 /**

@@ -27,6 +27,7 @@ export function checkRoles(f: SentenceFacts): Finding[] {
     const wrongOffice = !person.offices.includes(office.office);
     const partyCountry = f.k.partyCountry.get(person.party);
     const wrongCountry = office.country !== undefined && partyCountry !== undefined && office.country !== partyCountry;
+    if (!wrongOffice && !wrongCountry) f.confirmed.push('role');
     if (wrongOffice || wrongCountry) {
       findings.push({
         detail: 'role',

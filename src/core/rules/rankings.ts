@@ -23,7 +23,10 @@ export function checkRankings(f: SentenceFacts): Finding[] {
         const near = ordinal.following.slice(0, 13);
         if (near.some((w) => eventNouns.has(w))) continue;
         if (!near.some((w) => scopeWords.has(w)) && !near.some((w, i) => scopeWords.has(`${w} ${near[i + 1] ?? ''}`))) continue;
-        if (ordinal.value === ranking.ordinal) continue;
+        if (ordinal.value === ranking.ordinal) {
+          f.confirmed.push('ordinal');
+          continue;
+        }
         const claim = f.k.claimById.get(ranking.claim);
         findings.push({
           detail: 'ordinal',
