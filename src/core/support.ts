@@ -7,7 +7,7 @@ import type { SentenceFacts } from './rules/facts';
 import type { DateSpec } from './claims/types';
 
 /** Words for being somewhere for talks, which the place of the reference's event covers. */
-const MEETING_WORDS = new Set(['visit', 'visits', 'visited', 'visiting', 'trip', 'talks', 'meeting', 'meet', 'met', 'arrived', 'discussions', 'tour']);
+const MEETING_WORDS = new Set(['visit', 'visits', 'visited', 'visiting', 'trip', 'arrived', 'tour']);
 
 /** How well the claims cover a sentence. */
 export interface Support {
@@ -61,6 +61,14 @@ function variantOfKnown(word: string, known: Set<string>, k: Knowledge): boolean
   return answer;
 }
 
+/** The sentence opens with a name, not just a capital: "Ishiba and Borrell…", "Kallas said…". */
+function nameAtStart(f: SentenceFacts): boolean {
+  const next = f.s.tokens[1]?.norm ?? '';
+  const gap = f.s.gapBefore(1);
+  if (gap.trim() !== '') return false;
+  return SPEECH_VERBS.has(next) || (next === 'and' && f.s.capital(2));
+}
+
 /** A named thing of the sentence the reference does not know: a word capitalised mid-sentence that is not a reference name, country or date. */
 function unknownNames(f: SentenceFacts): string[] {
   const { k } = f;
@@ -90,7 +98,7 @@ function unknownNames(f: SentenceFacts): string[] {
     words.forEach((word, i) => {
       const w = word.replace(/'s$/, '');
       const known =
-        (i === 0 && run.first) ||
+        (i === 0 && run.first && !nameAtStart(f)) ||
         countryWords.has(word) ||
         misspelt.has(w) ||
         MONTHS.has(w) ||

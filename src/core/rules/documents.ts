@@ -142,8 +142,39 @@ export function checkDocuments(f: SentenceFacts): Finding[] {
   return findings;
 }
 
+/**
+ * Who did it: "Prime Minister Shigeru Ishiba and Borrell announced the
+ * partnership", where the reference names Borrell and Iwaya. Only the plain
+ * form is read (someone else joined by "and" to one of the act's actors, just
+ * before its verb), so a sentence that merely mentions others is left alone.
+ */
+function checkActors(f: SentenceFacts, doc: DocumentEntry, own: DocumentAction, at: number, add: (x: Finding) => void): void {
+  const actors = own.actors ?? [];
+  if (actors.length === 0) return;
+  const words = f.s.tokens.map((t) => t.norm);
+  for (let i = 0; i + 1 < f.people.length; i++) {
+    const a = f.people[i]!;
+    const b = f.people[i + 1]!;
+    // "A and B", or "A and Japanese Foreign Minister B".
+    const titled = f.offices.find((o) => o.holder === b && o.lead === a.last + 2);
+    const between = titled ? titled.lead - a.last : b.first - a.last;
+    if (words[a.last + 1] !== 'and' || between !== 2 || (titled && titled.last + 1 !== b.first)) continue;
+    if (at <= b.last || at - b.last > 3) continue;
+    const [ours, other] = a.person && actors.includes(a.person.id) ? [a, b] : b.person && actors.includes(b.person.id) ? [b, a] : [undefined, undefined];
+    if (!ours || !other || other.person) continue;
+    const names = actors.map((id) => f.k.people.find((p) => p.id === id)?.name ?? id);
+    add({
+      detail: 'actor',
+      severity: 'hard',
+      reason: `The reference says ${names.join(' and ')} announced ${named(doc)}, not ${other.written}.`,
+      claimId: own.claim,
+    });
+  }
+}
+
 /** The day and place of the act the reference reports (the announcement in Tokyo on 1 November 2024), against the sentence's. */
 function checkOccasion(f: SentenceFacts, doc: DocumentEntry, own: DocumentAction, at: number, add: (x: Finding) => void): void {
+  checkActors(f, doc, own, at, add);
   if (own.date && !f.otherOccurrence && !f.future) {
     const { conflicts } = compareEventDate(f, own.date, at, (i) => dateBelongsTo(f, i, at));
     for (const c of conflicts) {

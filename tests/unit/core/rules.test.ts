@@ -41,6 +41,8 @@ describe('conflicts, detail by detail', () => {
     ['signed, for the agreement whose entry into force was announced', 'Iwaya said the strategic partnership agreement was signed in Tokyo.', 'soft', /does not say it was signed/],
     ['an entry into force for a political framework', 'The EU-Japan Security and Defence Partnership will take effect next month.', 'soft', /political framework/],
     ['a bare "the pact" resolved from the page', 'The EU and Japan announced a security and defence pact in Tokyo. The pact comes into force on 1 March 2025.', 'soft', /political framework/],
+    ['another actor for the announcement', 'Japanese Prime Minister Shigeru Ishiba and Borrell announced the Security and Defence Partnership in Tokyo.', 'hard', /Josep Borrell and Takeshi Iwaya announced the Security and Defence Partnership, not Shigeru Ishiba/],
+    ['another actor with a title', 'Borrell and Japanese Foreign Minister Yoko Kamikawa unveiled the security and defence partnership on Friday.', 'hard', /not Yoko Kamikawa/],
     ['a denied ratification', 'The SPA has not been ratified by all 27 EU Member States.', 'hard', /opposite/],
     ['a denied announcement', 'Borrell and Iwaya did not announce the Security and Defence Partnership.', 'hard', /opposite/],
     ['a past meeting told as still to come', 'The two ministers will hold the first meeting of the EU-Japan strategic dialogue in Tokyo.', 'soft', /not still to come/],
@@ -56,6 +58,8 @@ describe('conflicts, detail by detail', () => {
 
 describe('what is not a conflict', () => {
   it.each([
+    ['someone else mentioned beside the actors', 'Borrell and Iwaya announced the Security and Defence Partnership, which Ishiba welcomed.'],
+    ['someone else in another clause', 'Ishiba and Borrell discussed the security partnership announced by Borrell and Iwaya.'],
     ['the full family name is not an error', 'EU High Representative Josep Borrell Fontelles announced the Security and Defence Partnership with Japan.'],
     ['family name first is not an error', 'Iwaya Takeshi, Japan’s foreign minister, and Borrell announced the Security and Defence Partnership in Tokyo.'],
     ['a top diplomat is a right way to name either minister', 'Japan’s top diplomat Takeshi Iwaya and EU foreign policy chief Josep Borrell met in Tokyo.'],
@@ -99,6 +103,7 @@ describe('support', () => {
     ['a place the reference does not mention', 'After Tokyo, Borrell flew on to Manila for talks on maritime security.', /Manila/],
     ['a person the reference does not mention', 'Borrell also met Japanese Prime Minister Shigeru Ishiba.', /Shigeru Ishiba/],
     ['a date the reference does not give', 'Borrell arrived in Tokyo on 30 October.', /30 October/],
+    ['a name opening the sentence', 'Ishiba and Borrell discussed the security partnership announced by Borrell and Iwaya.', /Ishiba/],
     ['a ceremony the reference does not report', 'Borrell and Iwaya exchanged documents at a ceremony in Tokyo.', /ceremony|exchanged/],
   ])('unsupported: %s', (_rule, text, reason) => {
     const s = lastVerdict(text);
