@@ -1,0 +1,115 @@
+import { VERDICTS, type PageReport, type SentenceReport, type Strictness } from '../core';
+import { countLabel, SEVERITY_LABELS, STRICTNESS_LABELS, VERDICT_LABELS } from './labels';
+
+/**
+ * The page report for the reader to keep: as JSON (the CLI's `--format json`
+ * schema) and as Markdown to paste into a fact-check. Pure: the caller
+ * supplies the date and the reference's label, and saves the text.
+ */
+
+/**
+ * The report as pretty JSON in the page-report schema, and nothing else: the
+ * popup's reply carries a scan `status` that is not part of the schema.
+ */
+export function reportToJson(report: PageReport): string {
+  const { file, strictness, topical, sentences, summary } = report;
+  return `${JSON.stringify({ file, strictness, topical, sentences, summary }, null, 2)}\n`;
+}
+
+export interface MarkdownOptions {
+  /** When the page was checked (shown as a local calendar date). */
+  checkedAt: Date;
+  /** The reference the verdicts rest on, e.g. `defaultChecker().claimSet.source.label`. */
+  source: string;
+}
+
+/** The sentences a fact-checker needs to look at: conflicts, then what the reference does not support, in page order. */
+export function flaggedSentences(report: PageReport): SentenceReport[] {
+  return report.sentences.filter((sentence) => sentence.verdict === 'conflict' || sentence.verdict === 'unsupported');
+}
+
+/**
+ * The report as Markdown. Every piece of text that came from the page (the
+ * sentences, the URL, reasons that quote the page) is escaped, so a page
+ * cannot put links, images or HTML into the fact-check it is pasted into.
+ */
+export function reportToMarkdown(report: PageReport, options: MarkdownOptions): string {
+  const lines: string[] = [
+    `# Fact check: ${escapeMarkdown(report.file)}`,
+    '',
+    `- Checked: ${calendarDate(options.checkedAt)}`,
+    `- Strictness: ${strictnessLine(report.strictness)}`,
+    `- Reference: ${escapeMarkdown(options.source)}`,
+    `- Summary: ${VERDICTS.map((verdict) => countLabel(report.summary[verdict], verdict)).join(', ')}`,
+    '',
+  ];
+  const flagged = flaggedSentences(report);
+  if (!report.topical) {
+    lines.push('Nothing on this page is about the subject of the reference.', '');
+  } else if (flagged.length === 0) {
+    lines.push('No sentence is flagged at this strictness.', '');
+  } else {
+    lines.push('## Flagged sentences', '');
+    flagged.forEach((sentence, index) => lines.push(...findingLines(sentence, index + 1, options.source)));
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** "balanced (flags every conflict, …)": the level and what it flags, for a list item. */
+function strictnessLine(strictness: Strictness): string {
+  const { name, description } = STRICTNESS_LABELS[strictness];
+  const flags = description.charAt(0).toLowerCase() + description.slice(1).replace(/\.$/, '');
+  return `${name.toLowerCase()} (${flags})`;
+}
+
+function findingLines(sentence: SentenceReport, number: number, source: string): string[] {
+  const verdict = sentence.verdict ? VERDICT_LABELS[sentence.verdict] : 'No verdict';
+  const severity = sentence.severity ? ` (${SEVERITY_LABELS[sentence.severity]})` : '';
+  const lines = [`### ${number}. ${verdict}${severity}`, '', `> ${escapeMarkdown(sentence.text)}`, ''];
+  if (sentence.reason) lines.push(`Reason: ${escapeMarkdown(sentence.reason)}`, '');
+  if (sentence.quote) {
+    lines.push('Reference passage:', '', `> ${escapeMarkdown(sentence.quote)}`, '', `Source: ${escapeMarkdown(source)}`, '');
+  }
+  return lines;
+}
+
+// Every ASCII punctuation mark may be backslash-escaped in CommonMark; these
+// are the ones that can start markup anywhere in a line (emphasis, code,
+// links, images, autolinks, HTML, entities, tables, strikethrough).
+const INLINE_SPECIAL = /[\\`*_{}[\]()<>#!|~&]/g;
+// These only act at the start of a line (headings, lists, quotes, rules).
+const LINE_START_SPECIAL = /^([ ]*)([-+=>]|\d+(?=[.)]))/;
+
+/**
+ * Page text made inert for Markdown: one line (a newline in page text could
+ * start a new block), with every character that could begin markup escaped.
+ */
+export function escapeMarkdown(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine
+    .replace(INLINE_SPECIAL, (mark) => `\\${mark}`)
+    .replace(LINE_START_SPECIAL, (_match, space: string, mark: string) => `${space}${escapeLineStart(mark)}`);
+}
+
+function escapeLineStart(mark: string): string {
+  // "1." starts an ordered list: escape the dot after the digits, not the digits.
+  return /^\d/.test(mark) ? `${mark}\\` : `\\${mark}`;
+}
+
+/** `YYYY-MM-DD` in the reader's time zone: the day they checked, as they would write it. */
+function calendarDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** A file name for the exported report: the page's host and the date, safe on every file system. */
+export function exportFileName(report: PageReport, checkedAt: Date, extension: 'json' | 'md'): string {
+  let host = 'page';
+  try {
+    host = new URL(report.file).hostname || host;
+  } catch {
+    // Not a URL (a report of a local file): keep the generic name.
+  }
+  const safeHost = host.replace(/[^a-z0-9.-]+/gi, '-');
+  return `fact-check-${safeHost}-${calendarDate(checkedAt)}.${extension}`;
+}
