@@ -25,6 +25,13 @@ export default defineConfig({
     description:
       'Marks statements that conflict with, or lack support in, the EEAS release on the EU–Japan Security and Defence Partnership.',
     permissions: ['storage'],
+    // The background forwards the key to the page as `{ type: 'next-finding' }`.
+    commands: {
+      'next-finding': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: 'Go to the next flagged statement',
+      },
+    },
     // Chrome warns about keys it does not know; only Firefox reads these.
     ...(browser === 'firefox' && { browser_specific_settings: { gecko } }),
   }),

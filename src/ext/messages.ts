@@ -29,9 +29,18 @@ export interface ReportChanged {
   status: PageReportReply['status'];
 }
 
-export type ExtensionMessage = GetPageReport | RevealFinding | ReportChanged;
+/**
+ * Background -> content script (top frame): the reader pressed the
+ * `next-finding` command; move to the next flagged statement after the one
+ * shown last, scroll to it and open its card with focus in it.
+ */
+export interface NextFinding {
+  type: 'next-finding';
+}
 
-const TYPES = new Set<string>(['get-page-report', 'reveal-finding', 'report-changed']);
+export type ExtensionMessage = GetPageReport | RevealFinding | ReportChanged | NextFinding;
+
+const TYPES = new Set<string>(['get-page-report', 'reveal-finding', 'report-changed', 'next-finding']);
 
 /** Whether an unknown value received from another context is one of our messages. */
 export function isExtensionMessage(value: unknown): value is ExtensionMessage {
