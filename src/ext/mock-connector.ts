@@ -1,0 +1,108 @@
+import { summarize, type SentenceReport } from '../core';
+import type { ActiveTabReport, Connector } from './connector';
+import type { PageReportReply } from './messages';
+import { parseSettings, type Settings } from './settings';
+import type { SettingsPatch } from './storage';
+
+/**
+ * A connector with no browser behind it: for the popup's tests, and for
+ * working on the popup alone (`popup.html?mock=report` in `npm run dev`).
+ */
+
+/** What the mock was asked to do, in order. */
+export interface MockConnectorCalls {
+  getActiveTabReport: number;
+  revealFinding: number[];
+  setSettings: SettingsPatch[];
+  copied: string[];
+  downloads: { fileName: string; mimeType: string; text: string }[];
+}
+
+export interface MockConnector extends Connector {
+  readonly calls: MockConnectorCalls;
+  /** The settings as last saved. */
+  readonly settings: Settings;
+}
+
+export interface MockConnectorOptions {
+  /** What successive `getActiveTabReport` calls return; the last one repeats. Default: one finished sample report. */
+  states?: readonly ActiveTabReport[];
+  /** Stored settings, read through `parseSettings` like real storage. */
+  settings?: unknown;
+  /** Make `copyText` fail, as a clipboard the browser refuses would. */
+  failCopy?: boolean;
+}
+
+/** A mock connector. Its reports follow the saved strictness, as content scripts re-check at once when it changes. */
+export function createMockConnector(options: MockConnectorOptions = {}): MockConnector {
+  const states = options.states?.length ? options.states : [reportState(sampleReport())];
+  let settings = parseSettings(options.settings);
+  const calls: MockConnectorCalls = { getActiveTabReport: 0, revealFinding: [], setSettings: [], copied: [], downloads: [] };
+
+  return {
+    calls,
+    get settings() {
+      return settings;
+    },
+    async getActiveTabReport() {
+      const state = states[Math.min(calls.getActiveTabReport, states.length - 1)]!;
+      calls.getActiveTabReport += 1;
+      if (state.kind !== 'report') return state;
+      return { ...state, report: { ...state.report, strictness: settings.strictness } };
+    },
+    async revealFinding(start) {
+      calls.revealFinding.push(start);
+    },
+    async getSettings() {
+      return settings;
+    },
+    async setSettings(patch) {
+      calls.setSettings.push(patch);
+      settings = parseSettings({ ...settings, ...patch });
+      return settings;
+    },
+    async copyText(text) {
+      if (options.failCopy) throw new Error('Clipboard refused.');
+      calls.copied.push(text);
+    },
+    async downloadText(fileName, mimeType, text) {
+      calls.downloads.push({ fileName, mimeType, text });
+    },
+  };
+}
+
+/** A `report` state for the active tab, its hostname taken from the report. */
+export function reportState(report: PageReportReply): ActiveTabReport {
+  let hostname: string | null = null;
+  try {
+    hostname = new URL(report.file).hostname || null;
+  } catch {
+    // A report of a file, not a page: no site to pause.
+  }
+  return { kind: 'report', hostname, report };
+}
+
+// Real engine output (balanced) for a made-up page, so the sample's reasons and
+// quotes read like the ones the popup will show.
+const SAMPLE_SENTENCES: readonly SentenceReport[] = [
+  { text: "EU and Japan launch defence pact", start: 0, end: 32, verdict: "supported", reason: "The reference says this.", claimId: "sdp-announced", quote: "During the Dialogue, High Representative Borrell and Foreign Minister Iwaya announced the EU-Japan Security and Defence Partnership." },
+  { text: "Josep Borrell and Takeshi Iwaya met in Osaka on 1 November for the first EU-Japan Strategic Dialogue.", start: 33, end: 134, verdict: "conflict", severity: "hard", reason: "The reference places the first EU-Japan Strategic Dialogue in Tokyo, not Osaka.", claimId: "dialogue-held", quote: "EU High Representative for Foreign Affairs and Security Policy Josep Borrell and Japan’s Minister for Foreign Affairs Takeshi Iwaya held their first EU-Japan Strategic Dialogue on 1 November in Tokyo." },
+  { text: "The two sides signed a Security and Defence Partnership.", start: 135, end: 191, verdict: "conflict", severity: "soft", reason: "The reference says the Security and Defence Partnership was announced, not signed: it is a political framework.", claimId: "sdp-announced", quote: "During the Dialogue, High Representative Borrell and Foreign Minister Iwaya announced the EU-Japan Security and Defence Partnership." },
+  { text: "Borrell and Iwaya also agreed to hold joint naval exercises in the Pacific next spring.", start: 192, end: 279, verdict: "unsupported", reason: "The reference does not mention \"exercises\"." },
+  { text: "Japan is the first country in the Indo-Pacific to adopt such a framework with the EU.", start: 280, end: 365, verdict: "supported", reason: "The reference says this.", claimId: "sdp-first-indo-pacific", quote: "Japan is the first country in the Indo-Pacific to adopt such a political framework for enhanced cooperation on security and defence with the European Union." },
+  { text: "Reporting by a staff correspondent.", start: 366, end: 401, verdict: null },
+];
+
+/** A finished report of a made-up news page, with one finding of each kind; `overrides` replace its fields. */
+export function sampleReport(overrides: Partial<PageReportReply> = {}): PageReportReply {
+  const sentences = overrides.sentences ?? SAMPLE_SENTENCES.map((sentence) => ({ ...sentence }));
+  return {
+    file: 'https://news.example/world/eu-japan-defence',
+    strictness: 'balanced',
+    topical: true,
+    status: 'done',
+    sentences,
+    summary: summarize(sentences),
+    ...overrides,
+  };
+}
