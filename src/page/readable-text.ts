@@ -2,8 +2,8 @@
  * The article text a reader sees on a page, with a map from each piece of it
  * back to the DOM text node it came from.
  *
- * Standard DOM only (TreeWalker, attributes; everything reached through
- * `root.ownerDocument`), so the content script runs it on the live page and the
+ * Standard DOM only (child lists, attributes; nothing global), so the
+ * content script runs it on the live page and the
  * CLI runs it on happy-dom. No layout is available in the CLI, so "hidden"
  * means what the markup says (`hidden`, `aria-hidden`, inline `display:none`),
  * not computed style.
@@ -27,6 +27,13 @@ export interface ReadableText {
   segments: TextSegment[];
   /** The element the text was read from: the page's main region or article, else the root passed in. */
   scope: Node;
+  /**
+   * The open shadow roots and same-origin frame documents the reader entered
+   * (see `ReadOptions`), in the order it entered them; empty when none. Whoever
+   * watches the page for changes must watch these too: a document's observers
+   * see neither.
+   */
+  subtrees: (ShadowRoot | Document)[];
 }
 
 // Numeric constants instead of the `Node`/`NodeFilter` globals, which do not
@@ -34,10 +41,6 @@ export interface ReadableText {
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const DOCUMENT_NODE = 9;
-const SHOW_ELEMENT = 0x1;
-const SHOW_TEXT = 0x4;
-const FILTER_ACCEPT = 1;
-const FILTER_REJECT = 2;
 
 /** Never text a reader reads as the article. */
 const SKIPPED_TAGS = new Set([
@@ -81,10 +84,6 @@ function isChrome(el: Element): boolean {
   if ((tag === 'HEADER' || tag === 'FOOTER') && !el.parentElement?.closest(SECTIONING)) return true;
   const names = `${el.getAttribute('class') ?? ''} ${el.id}`.toLowerCase();
   return CHROME_NAME.test(names);
-}
-
-function isSkipped(el: Element): boolean {
-  return SKIPPED_TAGS.has(el.tagName.toUpperCase()) || isHidden(el) || isChrome(el);
 }
 
 /**
@@ -160,6 +159,22 @@ class TextBuilder {
   }
 }
 
+/** What `readableText` may enter beyond the light DOM of `root`'s document. */
+export interface ReadOptions {
+  /**
+   * Read open shadow roots where the browser renders them: a host's shadow
+   * tree instead of its children, and at each `<slot>` the nodes assigned to
+   * it. Off by default: the CLI parses pages without running scripts, so its
+   * pages have no shadow roots to read.
+   */
+  shadowRoots?: boolean;
+  /**
+   * Read same-origin `<iframe>`s (`contentDocument` reachable) as blocks at
+   * their place in the page; cross-origin frames stay skipped. Off by default.
+   */
+  frames?: boolean;
+}
+
 /**
  * The text of the article under `root` as a reader sees it, skipping scripts,
  * site chrome (navigation, masthead, share bars, comments, related links,
@@ -168,52 +183,111 @@ class TextBuilder {
  * Block elements end a paragraph (`\n` in `text`), so a headline never runs
  * into the paragraph below it; inline elements (links, emphasis) do not, so a
  * sentence split across a link stays one sentence. One pass over the tree.
+ *
+ * `root` may also be a single text node (text a page added on its own); then
+ * it is read as it stands, with no skipping: the caller knows where it is.
  */
-export function readableText(root: Node): ReadableText {
-  const scope = findArticleScope(root);
+export function readableText(root: Node, options: ReadOptions = {}): ReadableText {
   const builder = new TextBuilder();
+  if (root.nodeType === TEXT_NODE) {
+    builder.addTextNode(root as Text);
+    return { text: builder.text, segments: builder.segments, scope: root, subtrees: [] };
+  }
+  const scope = findArticleScope(root);
   const doc = scope.nodeType === DOCUMENT_NODE ? (scope as Document) : scope.ownerDocument;
-  if (!doc) return { text: '', segments: [], scope };
-
-  const walker = doc.createTreeWalker(scope, SHOW_ELEMENT | SHOW_TEXT, {
-    acceptNode: (node) =>
-      node.nodeType === ELEMENT_NODE && isSkipped(node as Element) ? FILTER_REJECT : FILTER_ACCEPT,
-  });
+  const subtrees: (ShadowRoot | Document)[] = [];
+  if (!doc) return { text: '', segments: [], scope, subtrees };
 
   // Browsers draw quotation marks around <q>, alternating double and single when nested.
   let quoteDepth = 0;
-  const enter = (node: Node): void => {
-    if (node.nodeType === TEXT_NODE) builder.addTextNode(node as Text);
-    else if (isBlock(node)) builder.breakParagraph();
+  const enter = (node: Element): void => {
+    if (isBlock(node)) builder.breakParagraph();
     else if (isQuote(node)) builder.addGenerated(quoteDepth++ % 2 === 0 ? '“' : '‘');
   };
-  const leave = (node: Node): void => {
-    if (node.nodeType !== ELEMENT_NODE) return;
+  const leave = (node: Element): void => {
     if (isBlock(node)) builder.breakParagraph();
     else if (isQuote(node)) builder.addGenerated(--quoteDepth % 2 === 0 ? '”' : '’');
   };
 
-  // Depth-first, with a `leave` for every element, so blocks close paragraphs.
-  let node = walker.firstChild();
-  while (node) {
-    enter(node);
-    if (walker.firstChild()) {
-      node = walker.currentNode;
+  /** The children a reader sees, in order: the composed tree when shadow roots are read. */
+  const childrenOf = (node: Node): ArrayLike<Node> => {
+    if (node.nodeType !== ELEMENT_NODE) return node.childNodes;
+    const el = node as Element;
+    if (options.shadowRoots) {
+      const shadow = el.shadowRoot;
+      if (shadow) {
+        subtrees.push(shadow);
+        return shadow.childNodes;
+      }
+      if (isSlot(el)) {
+        // A slot shows what is assigned to it, else its own fallback content.
+        const assigned = (el as HTMLSlotElement).assignedNodes?.() ?? [];
+        return assigned.length > 0 ? assigned : el.childNodes;
+      }
+    }
+    if (options.frames && isFrame(el)) {
+      const frameDoc = sameOriginDocument(el);
+      if (!frameDoc) return [];
+      subtrees.push(frameDoc);
+      const frameScope = findArticleScope(frameDoc);
+      return frameScope === frameDoc ? frameDoc.childNodes : [frameScope];
+    }
+    return el.childNodes;
+  };
+
+  /** Whether an element is left out, with its subtree; a same-origin frame is not, when frames are read. */
+  const leftOut = (el: Element): boolean =>
+    options.frames && isFrame(el) ? isHidden(el) || isChrome(el) : isSkipped(el);
+
+  // Depth-first with an explicit stack (deep pages must not overflow the call
+  // stack), with a `leave` for every element so blocks close paragraphs.
+  const stack: { parent: Element | null; children: ArrayLike<Node>; next: number }[] = [
+    { parent: null, children: childrenOf(scope), next: 0 },
+  ];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.next >= top.children.length) {
+      stack.pop();
+      if (top.parent) leave(top.parent);
       continue;
     }
-    leave(node);
-    while (!walker.nextSibling()) {
-      const parent = walker.parentNode();
-      if (!parent || parent === scope) {
-        node = null;
-        break;
-      }
-      leave(parent);
+    const node = top.children[top.next++]!;
+    if (node.nodeType === TEXT_NODE) {
+      builder.addTextNode(node as Text);
+    } else if (node.nodeType === ELEMENT_NODE && !leftOut(node as Element)) {
+      enter(node as Element);
+      stack.push({ parent: node as Element, children: childrenOf(node), next: 0 });
     }
-    if (node) node = walker.currentNode;
   }
 
-  return { text: builder.text.replace(/\n$/, ''), segments: builder.segments, scope };
+  return { text: builder.text.replace(/\n$/, ''), segments: builder.segments, scope, subtrees };
+}
+
+/**
+ * Whether `el` and everything under it is left out of the article text
+ * (scripts, site chrome, asides, form controls, hidden elements). Exported so
+ * that text a page adds later can be judged by its ancestors.
+ */
+export function isSkipped(el: Element): boolean {
+  return SKIPPED_TAGS.has(el.tagName.toUpperCase()) || isHidden(el) || isChrome(el);
+}
+
+function isFrame(el: Element): boolean {
+  return el.tagName.toUpperCase() === 'IFRAME';
+}
+
+function isSlot(el: Element): boolean {
+  return el.tagName.toUpperCase() === 'SLOT';
+}
+
+/** The frame's document when the page may read it (same origin, loaded); `null` otherwise. */
+function sameOriginDocument(frame: Element): Document | null {
+  try {
+    // A cross-origin frame gives `null` here (or throws in some engines).
+    return (frame as HTMLIFrameElement).contentDocument ?? null;
+  } catch {
+    return null;
+  }
 }
 
 function isBlock(node: Node): boolean {
