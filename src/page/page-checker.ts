@@ -1,0 +1,171 @@
+/**
+ * The engine over a page whose text arrives in pieces and is checked in
+ * slices: what `Checker.check` does in one call, spread over many short steps
+ * so that the content script never blocks the page for long, and continued
+ * (never restarted) when the page adds text.
+ *
+ * Why not `check()` per piece: a page is one text to the engine. Whom "he"
+ * stands for, a misspelling already confirmed, and whether the page is about
+ * the subject at all are decided over the whole page, so checking pieces on
+ * their own would give other verdicts than the CLI gives on the same text.
+ * Here the sentences share one page context, in page order, and the result is
+ * exactly `check(wholeText)` (tests/unit/page/page-checker.test.ts holds it to
+ * that on every seed article and strictness).
+ *
+ * This reaches into the engine's parts (`assess`, `decide`) and repeats its
+ * gating loop (`createChecker`'s `assessAll`), because `Checker` offers no
+ * incremental entry point. It belongs in `src/core` as such an entry point;
+ * until then the equivalence test keeps the two loops in step.
+ *
+ * Pure TypeScript, like the engine: no DOM.
+ *
+ * @module
+ */
+import { ANAPHOR, assessSentence, newPageContext, triggerPattern, type Assessment, type PageContext } from '../core/assess';
+import { decide } from '../core/check';
+import { bundledClaimSet } from '../core/claims/bundled';
+import type { ClaimSet, DateSpec } from '../core/claims/types';
+import { compileKnowledge, type Knowledge } from '../core/knowledge';
+import { summarize, type PageReport, type SentenceReport } from '../core/report';
+import { DEFAULT_STRICTNESS, STRICTNESS_PRESETS, type Strictness } from '../core/strictness';
+import { referenceDates } from '../core/support';
+import { splitSentences } from '../core/text/sentences';
+
+/** What strictness decided for one sentence, without its text and offsets. */
+type Decision = Omit<SentenceReport, 'text' | 'start' | 'end'>;
+
+interface Entry {
+  text: string;
+  start: number;
+  end: number;
+  /** `undefined`: the gate let it pass without reading it (or not yet assessed). */
+  assessment: Assessment | undefined;
+  /** Cached for the current strictness; dropped when strictness changes. */
+  decision: Decision | undefined;
+  /** The page no longer shows this sentence: left out of the report. */
+  removed: boolean;
+}
+
+/** The engine over one growing page text; see the module comment. */
+export class PageChecker {
+  /** The claim set checked against (its `source.label` names the reference on the card). */
+  readonly claimSet: ClaimSet;
+  private readonly k: Knowledge;
+  private readonly dates: DateSpec[];
+  private readonly trigger: RegExp;
+  private readonly context: PageContext = newPageContext();
+  private readonly entries: Entry[] = [];
+  /** Index of the first entry not yet assessed. */
+  private next = 0;
+  private anyTopical = false;
+  private strictnessLevel: Strictness;
+
+  constructor(claimSet: ClaimSet = bundledClaimSet(), strictness: Strictness = DEFAULT_STRICTNESS) {
+    this.claimSet = claimSet;
+    this.k = compileKnowledge(claimSet);
+    this.dates = referenceDates(this.k);
+    this.trigger = triggerPattern(this.k);
+    this.strictnessLevel = strictness;
+  }
+
+  /** The strictness reports are decided at. */
+  get strictness(): Strictness {
+    return this.strictnessLevel;
+  }
+
+  /**
+   * Decide at another strictness. Assessments do not depend on strictness,
+   * so nothing is read again: only the (cheap) decisions are redone.
+   */
+  set strictness(level: Strictness) {
+    if (level === this.strictnessLevel) return;
+    this.strictnessLevel = level;
+    for (const entry of this.entries) entry.decision = undefined;
+  }
+
+  /** Sentences queued and not yet assessed. */
+  get pending(): number {
+    return this.entries.length - this.next;
+  }
+
+  /**
+   * Queue the sentences of `text`, a piece of the page text that starts at
+   * offset `base` of it (after everything queued before). Returns how many
+   * sentences it holds.
+   */
+  add(text: string, base = 0): number {
+    const last = this.entries[this.entries.length - 1];
+    if (last && base < last.end) throw new RangeError(`page text added at ${base}, before the end of the text already added (${last.end})`);
+    const spans = splitSentences(text);
+    for (const span of spans) {
+      this.entries.push({ text: span.text, start: base + span.start, end: base + span.end, assessment: undefined, decision: undefined, removed: false });
+    }
+    return spans.length;
+  }
+
+  /**
+   * Assess queued sentences in page order until `stop()` says so (asked after
+   * each sentence, so at least one is assessed) or none is left. Returns
+   * whether any remain.
+   */
+  step(stop: () => boolean = () => false): boolean {
+    while (this.next < this.entries.length) {
+      this.assess(this.entries[this.next]!);
+      this.next += 1;
+      if (stop()) break;
+    }
+    return this.pending > 0;
+  }
+
+  /** Leave the sentences `drop` selects out of every later report (the page removed their text). */
+  remove(drop: (sentence: { start: number; end: number }) => boolean): number {
+    let count = 0;
+    for (const entry of this.entries) {
+      if (!entry.removed && drop(entry)) {
+        entry.removed = true;
+        count += 1;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * The report on what has been assessed so far, at the current strictness:
+   * once nothing is pending, exactly what `check()` gives on the whole text.
+   */
+  report(file: string): PageReport {
+    const preset = STRICTNESS_PRESETS[this.strictnessLevel];
+    const sentences: SentenceReport[] = [];
+    for (let i = 0; i < this.next; i++) {
+      const entry = this.entries[i]!;
+      if (entry.removed) continue;
+      // A page that says nothing of the subject gets no verdicts at all (as in `check`).
+      const assessment = this.anyTopical ? entry.assessment : undefined;
+      let decision: Decision = { verdict: null };
+      if (assessment) {
+        entry.decision ??= decide(assessment, preset, this.k);
+        decision = entry.decision;
+      }
+      sentences.push({ text: entry.text, start: entry.start, end: entry.end, ...decision });
+    }
+    return {
+      file,
+      strictness: this.strictnessLevel,
+      topical: this.anyTopical,
+      sentences,
+      summary: summarize(sentences),
+    };
+  }
+
+  /** The engine's gate, then its reading of one sentence: `createChecker`'s `assessAll`, one sentence at a time. */
+  private assess(entry: Entry): void {
+    const { context } = this;
+    const antecedent = context.lastPerson !== undefined || context.lastDocument !== undefined || context.lastPeople > 0;
+    if (!this.trigger.test(entry.text) && !(antecedent && ANAPHOR.test(entry.text))) {
+      context.lastPeople = 0;
+      return;
+    }
+    entry.assessment = assessSentence(entry.text, this.k, context, this.dates);
+    this.anyTopical ||= entry.assessment.topical;
+  }
+}
