@@ -1,0 +1,170 @@
+/**
+ * The Highlight API way of marking (see `highlighter.ts`): one `Highlight`
+ * per verdict in each document's `CSS.highlights`, painted by the `::highlight()`
+ * rules of `highlight-styles.ts`. No page node is touched.
+ *
+ * @module
+ */
+import { rangesFromPieces, type TextPiece } from './anchor';
+import type { Highlighter, HighlighterOptions } from './highlighter';
+import { FLASH_HIGHLIGHT, HIGHLIGHT_NAMES, highlightCss, type MarkedVerdict } from './highlight-styles';
+import { installStyles, type InstalledStyles } from './style-sheet';
+
+/** The Highlight API's pieces, as a window offers them. */
+export interface HighlightApi {
+  registry: HighlightRegistry;
+  Highlight: typeof Highlight;
+}
+
+/**
+ * The Highlight API of `doc`'s window, or `undefined` where it is missing.
+ * Read from the window rather than the globals so that a same-origin frame's
+ * ranges go to that frame's own registry.
+ */
+export function highlightApiOf(doc: Document): HighlightApi | undefined {
+  const win = doc.defaultView as (Window & { CSS?: { highlights?: HighlightRegistry }; Highlight?: typeof Highlight }) | null;
+  const registry = win?.CSS?.highlights;
+  const HighlightClass = win?.Highlight;
+  return registry && typeof HighlightClass === 'function' ? { registry, Highlight: HighlightClass } : undefined;
+}
+
+/** Conflicts paint over unsupported over supported, and a flash over all. */
+const PRIORITY: Readonly<Record<MarkedVerdict, number>> = { conflict: 3, unsupported: 2, supported: 1 };
+const FLASH_PRIORITY = 4;
+
+/** One document's registry and the highlights this extension put into it. */
+interface DocumentHighlights {
+  registry: HighlightRegistry;
+  byVerdict: Map<MarkedVerdict, Highlight>;
+  flash: Highlight;
+}
+
+interface Marked {
+  verdict: MarkedVerdict;
+  ranges: Range[];
+}
+
+const DEFAULT_FLASH_MS = 1600;
+const DOCUMENT_NODE = 9;
+const DOCUMENT_FRAGMENT_NODE = 11;
+
+/** Marks with the CSS Custom Highlight API; see the module comment. */
+export class CssHighlighter implements Highlighter {
+  readonly kind = 'highlight-api' as const;
+  private readonly documents = new Map<Document, DocumentHighlights>();
+  private readonly styles = new Map<Node, InstalledStyles>();
+  private readonly marks = new Map<number, Marked>();
+  private readonly timers = new Set<{ win: Window; id: number; done: () => void }>();
+
+  constructor(private readonly options: HighlighterOptions) {}
+
+  mark(key: number, verdict: MarkedVerdict, pieces: readonly TextPiece[]): void {
+    this.unmark(key);
+    const ranges = rangesFromPieces(pieces);
+    for (const range of ranges) {
+      const highlights = this.highlightsOf(range.startContainer.ownerDocument!);
+      if (!highlights) continue;
+      this.ensureStyles(range.startContainer.getRootNode());
+      highlights.byVerdict.get(verdict)!.add(range);
+    }
+    this.marks.set(key, { verdict, ranges });
+  }
+
+  unmark(key: number): void {
+    const marked = this.marks.get(key);
+    if (!marked) return;
+    for (const range of marked.ranges) {
+      const highlights = this.documents.get(range.startContainer.ownerDocument!);
+      highlights?.byVerdict.get(marked.verdict)?.delete(range);
+      highlights?.flash.delete(range);
+    }
+    this.marks.delete(key);
+  }
+
+  verdictOf(key: number): MarkedVerdict | undefined {
+    return this.marks.get(key)?.verdict;
+  }
+
+  keys(): number[] {
+    return [...this.marks.keys()];
+  }
+
+  rangesOf(key: number): Range[] {
+    return [...(this.marks.get(key)?.ranges ?? [])];
+  }
+
+  flash(key: number): void {
+    const marked = this.marks.get(key);
+    if (!marked) return;
+    for (const range of marked.ranges) {
+      const doc = range.startContainer.ownerDocument!;
+      const highlights = this.documents.get(doc);
+      const win = doc.defaultView;
+      if (!highlights || !win) continue;
+      highlights.flash.add(range);
+      const timer = {
+        win,
+        id: 0,
+        done: () => {
+          highlights.flash.delete(range);
+          this.timers.delete(timer);
+        },
+      };
+      timer.id = win.setTimeout(timer.done, this.options.flashMs ?? DEFAULT_FLASH_MS);
+      this.timers.add(timer);
+    }
+  }
+
+  isOnPage(node: Text): boolean {
+    // A node in a frame that navigated away stays "connected" to its dead document.
+    return node.isConnected && node.ownerDocument.defaultView !== null;
+  }
+
+  clear(): void {
+    for (const key of [...this.marks.keys()]) this.unmark(key);
+  }
+
+  destroy(): void {
+    this.clear();
+    for (const timer of this.timers) {
+      timer.win.clearTimeout(timer.id);
+      timer.done();
+    }
+    for (const [, highlights] of this.documents) {
+      const ours = [...highlights.byVerdict.entries()].map(([verdict, h]) => [HIGHLIGHT_NAMES[verdict], h] as const);
+      for (const [name, highlight] of [...ours, [FLASH_HIGHLIGHT, highlights.flash] as const]) {
+        // Only our own: never delete a highlight someone else registered under the name.
+        if (highlights.registry.get(name) === highlight) highlights.registry.delete(name);
+      }
+    }
+    this.documents.clear();
+    for (const installed of this.styles.values()) installed.remove();
+    this.styles.clear();
+  }
+
+  /** The highlights of `doc`, registered on first use; `undefined` if its window lacks the API. */
+  private highlightsOf(doc: Document): DocumentHighlights | undefined {
+    const known = this.documents.get(doc);
+    if (known) return known;
+    const api = highlightApiOf(doc);
+    if (!api) return undefined;
+    const make = (name: string, priority: number): Highlight => {
+      const highlight = new api.Highlight();
+      highlight.priority = priority;
+      api.registry.set(name, highlight);
+      return highlight;
+    };
+    const byVerdict = new Map<MarkedVerdict, Highlight>();
+    for (const verdict of Object.keys(HIGHLIGHT_NAMES) as MarkedVerdict[]) byVerdict.set(verdict, make(HIGHLIGHT_NAMES[verdict], PRIORITY[verdict]));
+    const highlights = { registry: api.registry, byVerdict, flash: make(FLASH_HIGHLIGHT, FLASH_PRIORITY) };
+    this.documents.set(doc, highlights);
+    return highlights;
+  }
+
+  /** `::highlight()` rules act only in the tree they are in: each document and shadow root with marks gets them. */
+  private ensureStyles(root: Node): void {
+    // A detached subtree has neither; there is nothing to paint there.
+    if (this.styles.has(root) || (root.nodeType !== DOCUMENT_NODE && root.nodeType !== DOCUMENT_FRAGMENT_NODE)) return;
+    this.styles.set(root, installStyles(root as Document | ShadowRoot, highlightCss(), this.options.own, this.options.styles));
+  }
+}

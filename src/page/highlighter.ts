@@ -1,0 +1,69 @@
+/**
+ * Marking findings on the page: one interface, two ways, chosen by feature
+ * detection.
+ *
+ * - `highlight-api`: the CSS Custom Highlight API (`CSS.highlights`). Ranges
+ *   are painted by the browser; no page node is touched, so no page script,
+ *   framework or layout can be disturbed by a mark.
+ * - `elements`: where that API is missing, marked text is wrapped in
+ *   `<ejfc-mark>` elements; removing a mark puts the page's own text nodes
+ *   back exactly as they were.
+ *
+ * A finding is marked under a numeric key (the session uses the sentence's
+ * start offset), which is how the card, the hit test and "next finding" refer
+ * to it.
+ *
+ * @module
+ */
+import type { TextPiece } from './anchor';
+import { CssHighlighter, highlightApiOf } from './highlight-api';
+import type { MarkedVerdict } from './highlight-styles';
+import { ElementHighlighter } from './mark-elements';
+import type { OwnNodes } from './own-nodes';
+import type { StyleMode } from './style-sheet';
+
+export { highlightApiOf, type HighlightApi } from './highlight-api';
+
+/** Marks findings on a page; see the module comment. */
+export interface Highlighter {
+  /** Which way this one marks. */
+  readonly kind: 'highlight-api' | 'elements';
+  /** Mark the text of `pieces` as one finding; replaces an earlier mark under the same key. */
+  mark(key: number, verdict: MarkedVerdict, pieces: readonly TextPiece[]): void;
+  /** Take one finding's mark off. */
+  unmark(key: number): void;
+  /** The verdict a key is marked with, if it is marked. */
+  verdictOf(key: number): MarkedVerdict | undefined;
+  /** The keys marked now, in the order they were marked. */
+  keys(): number[];
+  /** Ranges over the marked text as the page holds it now: for placing the card, scrolling, hit tests. */
+  rangesOf(key: number): Range[];
+  /** Make a finding stand out for a moment (the reader asked to see it). */
+  flash(key: number): void;
+  /** Whether the page still shows this text node (the `elements` way swaps page nodes for its own while they are marked). */
+  isOnPage(node: Text): boolean;
+  /** Take every mark off; styles stay for the next marks. */
+  clear(): void;
+  /** Take every mark and every style off; the highlighter is not used again. */
+  destroy(): void;
+}
+
+/** How a highlighter is made. */
+export interface HighlighterOptions {
+  /** Registry of the extension's own nodes (the `elements` way adds its nodes to it). */
+  own: OwnNodes;
+  /** Force a way (tests, in-browser checks); `auto` picks the Highlight API when the page's window has it. */
+  prefer?: 'auto' | 'highlight-api' | 'elements';
+  /** How CSS gets into the page (see `installStyles`). */
+  styles?: StyleMode | 'auto';
+  /** How long a flash lasts, in milliseconds. */
+  flashMs?: number;
+}
+
+/** A highlighter for `doc` (and the shadow roots and same-origin frames inside it). */
+export function createHighlighter(doc: Document, options: HighlighterOptions): Highlighter {
+  const prefer = options.prefer ?? 'auto';
+  if (prefer !== 'elements' && highlightApiOf(doc)) return new CssHighlighter(options);
+  if (prefer === 'highlight-api') throw new Error('the CSS Custom Highlight API is not available in this document');
+  return new ElementHighlighter(options);
+}
