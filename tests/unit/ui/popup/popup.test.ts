@@ -1,0 +1,249 @@
+// @vitest-environment happy-dom
+import { h, render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { summarize, type SentenceReport } from '../../../../src/core';
+import type { ActiveTabReport, Connector } from '../../../../src/ext/connector';
+import { createMockConnector, reportState, sampleReport, type MockConnectorOptions } from '../../../../src/ext/mock-connector';
+import { Popup } from '../../../../src/ui/popup/popup';
+
+const SOURCE = 'EEAS press release, Tokyo, 1 November 2024';
+const HOST = 'news.example';
+
+let container: HTMLElement;
+
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+});
+
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+/** Renders the popup over `connector` and waits until it has asked the page once. */
+async function show(connector: Connector): Promise<void> {
+  await act(() => {
+    render(h(Popup, { connector, source: SOURCE, pollMs: 1, now: () => new Date(2024, 10, 5) }), container);
+  });
+}
+
+function mockWith(options: MockConnectorOptions) {
+  return createMockConnector(options);
+}
+
+/** Waits (without a deadline of our own) until `check` passes. */
+async function until(check: () => void): Promise<void> {
+  await vi.waitFor(check, { timeout: 2000, interval: 5 });
+}
+
+const statusText = () => container.querySelector('[role="status"]')?.textContent ?? '';
+const buttons = (name: string | RegExp) => [...container.querySelectorAll('button')].filter((b) => (typeof name === 'string' ? b.textContent === name : name.test(b.textContent ?? '')));
+
+function sentence(text: string, verdict: SentenceReport['verdict'], start: number, extra: Partial<SentenceReport> = {}): SentenceReport {
+  return { text, start, end: start + text.length, verdict, ...extra };
+}
+
+describe('the states of the page', () => {
+  const unavailable = (reason: 'restricted' | 'no-content-script'): ActiveTabReport => ({ kind: 'unavailable', hostname: null, reason });
+  it.each<[string, MockConnectorOptions, RegExp]>([
+    ['a checked page says so and at which strictness', {}, /Checked at balanced strictness/],
+    ['a page being checked says so', { states: [reportState(sampleReport({ status: 'scanning' }))] }, /Checking this page/],
+    ['a page not about the subject says so', { states: [reportState(sampleReport({ topical: false, sentences: [], summary: summarize([]) }))] }, /Nothing on this page is about the subject/],
+    ['a browser page: the extension may not run there', { states: [unavailable('restricted')] }, /The extension may not run on this page.*add-on stores/],
+    ['no content script: the extension may not run there, reload', { states: [unavailable('no-content-script')] }, /The extension may not run on this page.*reload it/],
+    ['an error says what went wrong', { states: [{ kind: 'error', hostname: HOST, message: 'The page broke.' }] }, /could not be checked.*The page broke\./],
+    ['a site the reader paused says so', { settings: { pausedSites: [HOST] } }, /paused on news\.example/],
+    ['checking switched off says so', { settings: { enabled: false } }, /Checking is off on every site/],
+  ])('%s', async (_what, options, expected) => {
+    await show(mockWith(options));
+    await until(() => expect(statusText()).toMatch(expected));
+  });
+
+  it('says it is asking while the page has not answered', async () => {
+    const connector = { ...createMockConnector(), getActiveTabReport: () => new Promise<ActiveTabReport>(() => undefined) };
+    await show(connector);
+    expect(statusText()).toMatch(/Asking the page/);
+  });
+
+  it('offers to try again after an error, and asks the page again', async () => {
+    const mock = mockWith({ states: [{ kind: 'error', hostname: HOST, message: 'Busy.' }, reportState(sampleReport())] });
+    await show(mock);
+    await until(() => expect(buttons('Try again')).toHaveLength(1));
+    await act(() => buttons('Try again')[0]!.click());
+    await until(() => expect(statusText()).toMatch(/Checked at/));
+  });
+
+  it('asks the page again while it is being checked, and shows the result when done', async () => {
+    const scanning = reportState(sampleReport({ status: 'scanning', sentences: [], summary: summarize([]) }));
+    const mock = mockWith({ states: [scanning, scanning, reportState(sampleReport())] });
+    await show(mock);
+    await until(() => expect(statusText()).toMatch(/Checked at balanced/));
+    expect(mock.calls.getActiveTabReport).toBeGreaterThanOrEqual(3);
+  });
+
+  it('stops asking once the page is checked', async () => {
+    const mock = mockWith({});
+    await show(mock);
+    await until(() => expect(statusText()).toMatch(/Checked at/));
+    const asked = mock.calls.getActiveTabReport;
+    await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+    expect(mock.calls.getActiveTabReport).toBe(asked);
+  });
+});
+
+describe('the summary and the findings', () => {
+  it('shows the counts of conflicts, unsupported and supported', async () => {
+    await show(mockWith({}));
+    await until(() => expect(container.querySelector('.counts')).not.toBeNull());
+    const tiles = [...container.querySelectorAll('.counts li')].map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
+    const { summary } = sampleReport();
+    expect(tiles).toEqual([`${summary.conflict} conflicts`, `${summary.unsupported} unsupported`, `${summary.supported} supported`]);
+  });
+
+  it('lists the flagged sentences with their reasons, not the supported ones', async () => {
+    await show(mockWith({}));
+    await until(() => expect(container.querySelectorAll('.findings li').length).toBeGreaterThan(0));
+    const flagged = sampleReport().sentences.filter((s) => s.verdict === 'conflict' || s.verdict === 'unsupported');
+    const items = [...container.querySelectorAll('.findings button')];
+    expect(items.map((b) => b.querySelector('.finding-text')?.textContent)).toEqual(flagged.map((s) => s.text));
+    expect(items.map((b) => b.querySelector('.finding-reason')?.textContent)).toEqual(flagged.map((s) => s.reason));
+  });
+
+  it('reveals a finding on the page when it is clicked', async () => {
+    const mock = mockWith({});
+    await show(mock);
+    await until(() => expect(container.querySelectorAll('.findings button').length).toBeGreaterThan(1));
+    await act(() => (container.querySelectorAll<HTMLButtonElement>('.findings button')[1]!).click());
+    const second = sampleReport().sentences.filter((s) => s.verdict === 'conflict' || s.verdict === 'unsupported')[1]!;
+    expect(mock.calls.revealFinding).toEqual([second.start]);
+  });
+
+  it.each([
+    ['an HTML image with a script', '<img src=x onerror=alert(1)>'],
+    ['a script tag', '<script>alert(1)</script>'],
+    ['a Markdown link', '[x](javascript:alert(1))'],
+  ])('shows %s in page text as text', async (_what, payload) => {
+    const text = `Borrell said ${payload} in Osaka.`;
+    const sentences = [sentence(text, 'conflict', 0, { severity: 'hard', reason: `Reason with ${payload}` })];
+    await show(mockWith({ states: [reportState(sampleReport({ sentences, summary: summarize(sentences) }))] }));
+    await until(() => expect(container.querySelector('.finding-text')?.textContent).toBe(text));
+    expect(container.querySelector('.finding-reason')?.textContent).toBe(`Reason with ${payload}`);
+    expect(container.querySelector('.findings img, .findings script, .findings a')).toBeNull();
+  });
+
+  it('says so when nothing is flagged', async () => {
+    const sentences = [sentence('Japan is the first country in the Indo-Pacific to adopt such a framework.', 'supported', 0)];
+    await show(mockWith({ states: [reportState(sampleReport({ sentences, summary: summarize(sentences) }))] }));
+    await until(() => expect(container.textContent).toMatch(/No sentence on this page is flagged/));
+  });
+});
+
+describe('the settings', () => {
+  const radio = (name: string) =>
+    [...container.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find(
+      (input) => document.getElementById(input.getAttribute('aria-labelledby') ?? '')?.textContent === name,
+    );
+  const checkbox = (label: RegExp) =>
+    [...container.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].find((input) => label.test(input.closest('label')?.textContent ?? ''));
+
+  it('shows the saved strictness, each level named and described', async () => {
+    await show(mockWith({ settings: { strictness: 'strict' } }));
+    await until(() => expect(radio('Strict')?.checked).toBe(true));
+    for (const name of ['Lenient', 'Balanced', 'Strict']) {
+      const input = radio(name)!;
+      expect(document.getElementById(input.getAttribute('aria-describedby')!)?.textContent).toMatch(/^(Flags|Also flags)/);
+    }
+    expect(container.querySelector('fieldset.strictness legend')?.textContent).toBe('Strictness');
+  });
+
+  it('saves a new strictness and shows the page re-checked at it', async () => {
+    const mock = mockWith({});
+    await show(mock);
+    await until(() => expect(radio('Strict')).toBeDefined());
+    await act(() => radio('Strict')!.click());
+    expect(mock.calls.setSettings).toEqual([{ strictness: 'strict' }]);
+    await until(() => expect(statusText()).toMatch(/Checked at strict strictness/));
+  });
+
+  it.each<[string, MockConnectorOptions, RegExp, object]>([
+    ['pausing this site adds its hostname', {}, /Pause on news\.example/, { pausedSites: [HOST] }],
+    ['resuming this site removes it, keeping the others', { settings: { pausedSites: ['a.example', HOST] } }, /Pause on news\.example/, { pausedSites: ['a.example'] }],
+    ['switching checking off everywhere', {}, /every site/, { enabled: false }],
+    ['marking supported sentences too', {}, /supported sentences/, { showSupported: true }],
+  ])('%s', async (_what, options, label, patch) => {
+    const mock = mockWith(options);
+    await show(mock);
+    await until(() => expect(checkbox(label)).toBeDefined());
+    await act(() => checkbox(label)!.click());
+    expect(mock.calls.setSettings).toEqual([patch]);
+  });
+
+  it('has no site to pause when the tab has no web address', async () => {
+    await show(mockWith({ states: [{ kind: 'unavailable', hostname: null, reason: 'restricted' }] }));
+    await until(() => expect(checkbox(/every site/)).toBeDefined());
+    expect(checkbox(/Pause on/)).toBeUndefined();
+  });
+
+  it('says so when a setting could not be saved', async () => {
+    const mock = createMockConnector();
+    const connector: Connector = { ...mock, setSettings: () => Promise.reject(new Error('Storage is full.')) };
+    await show(connector);
+    await until(() => expect(radio('Lenient')).toBeDefined());
+    await act(() => radio('Lenient')!.click());
+    await until(() => expect(container.querySelector('[role="alert"]')?.textContent).toMatch(/could not be saved.*Storage is full/));
+    await until(() => expect(radio('Balanced')?.checked).toBe(true));
+  });
+});
+
+describe('the export', () => {
+  it.each([
+    ['Download JSON', 'json'],
+    ['Download .md', 'md'],
+  ])('%s saves a file named after the site and the day', async (button, extension) => {
+    const mock = mockWith({});
+    await show(mock);
+    await until(() => expect(buttons(button)[0]?.disabled).toBe(false));
+    await act(() => buttons(button)[0]!.click());
+    await until(() => expect(mock.calls.downloads).toHaveLength(1));
+    expect(mock.calls.downloads[0]!.fileName).toBe(`fact-check-${HOST}-2024-11-05.${extension}`);
+  });
+
+  it('the JSON file is the report in the page-report schema', async () => {
+    const mock = mockWith({});
+    await show(mock);
+    await until(() => expect(buttons('Download JSON')[0]?.disabled).toBe(false));
+    await act(() => buttons('Download JSON')[0]!.click());
+    await until(() => expect(mock.calls.downloads).toHaveLength(1));
+    const { status: _status, ...report } = sampleReport();
+    expect(JSON.parse(mock.calls.downloads[0]!.text)).toEqual(report);
+  });
+
+  it('copies the Markdown and says so', async () => {
+    const mock = mockWith({});
+    await show(mock);
+    await until(() => expect(buttons('Copy Markdown')[0]?.disabled).toBe(false));
+    await act(() => buttons('Copy Markdown')[0]!.click());
+    await until(() => expect(mock.calls.copied).toHaveLength(1));
+    expect(mock.calls.copied[0]).toMatch(/^# Fact check: https:\/\/news\.example\//);
+    expect(mock.calls.copied[0]).toContain(`Source: ${SOURCE}`);
+    await until(() => expect(container.querySelector('.export [role="status"]')?.textContent).toBe('Markdown copied.'));
+  });
+
+  it('says so when the clipboard refuses', async () => {
+    await show(mockWith({ failCopy: true }));
+    await until(() => expect(buttons('Copy Markdown')[0]?.disabled).toBe(false));
+    await act(() => buttons('Copy Markdown')[0]!.click());
+    await until(() => expect(container.querySelector('.export [role="status"]')?.textContent).toMatch(/did not work.*Clipboard refused/));
+  });
+
+  it.each<[string, MockConnectorOptions]>([
+    ['while the page is being checked', { states: [reportState(sampleReport({ status: 'scanning' }))] }],
+    ['on a page the extension may not run on', { states: [{ kind: 'unavailable', hostname: null, reason: 'restricted' }] }],
+  ])('is not offered %s', async (_what, options) => {
+    await show(mockWith(options));
+    await until(() => expect(statusText()).not.toMatch(/Asking the page/));
+    expect(buttons(/Download|Copy/).every((b) => b.disabled)).toBe(true);
+  });
+});
