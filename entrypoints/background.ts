@@ -1,2 +1,28 @@
-// Placeholder: the background wiring (badge, messages) comes with the extension issue.
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { applyBadge, badgeUpdateFor, clearsBadge, type BadgeApi } from '../src/ext/badge';
+import { forwardCommand } from '../src/ext/commands';
+import { isExtensionMessage } from '../src/ext/messages';
+
+// Wiring only; the decisions live in src/ext. Listeners are added
+// synchronously on every start, so a Chrome service worker (or a Firefox event
+// page) woken by an event gets it. Nothing is kept here: the badge text lives
+// in the browser, per tab.
+export default defineBackground(() => {
+  // MV3 (Chrome) names it `action`, MV2 (Firefox) `browserAction`.
+  const badge: BadgeApi = browser.action ?? browser.browserAction;
+
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (!isExtensionMessage(message) || message.type !== 'report-changed') return;
+    const update = badgeUpdateFor(message, sender);
+    if (update) void applyBadge(badge, update);
+  });
+
+  browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+    if (clearsBadge(changeInfo)) void applyBadge(badge, { tabId, text: '' });
+  });
+
+  // `commands` is there only when the manifest declares some.
+  browser.commands?.onCommand.addListener((command, tab) => {
+    void forwardCommand(command, tab, browser.tabs);
+  });
+});
