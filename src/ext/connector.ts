@@ -163,11 +163,11 @@ export function createBrowserConnector(
       try {
         reply = await tabs.sendMessage(tab.id, request, toTopFrame);
       } catch (error) {
-        if (isNoReceiverError(error)) return { kind: 'unavailable', hostname, reason: 'no-content-script' };
+        if (isNoReceiverError(error)) return { kind: 'unavailable', hostname, reason: silentReason(tab) };
         return { kind: 'error', hostname, message: messageOf(error) };
       }
       // Firefox resolves with nothing when listeners exist but none answers.
-      if (reply === undefined || reply === null) return { kind: 'unavailable', hostname, reason: 'no-content-script' };
+      if (reply === undefined || reply === null) return { kind: 'unavailable', hostname, reason: silentReason(tab) };
       if (!isPageReportReply(reply)) return { kind: 'error', hostname, message: 'The page answered with something that is not a report.' };
       // Without permission to read the tab's address, the report names the page.
       return { kind: 'report', hostname: hostname ?? hostnameOf(reply.file), report: reply };
@@ -204,6 +204,15 @@ export function createBrowserConnector(
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
     },
   };
+}
+
+/**
+ * Why a tab's page did not answer. The browser hides the address only of
+ * pages the extension has no access to, and there no content script can run;
+ * with the address known, our script is simply not (yet) in the page.
+ */
+function silentReason(tab: { url?: string }): UnavailableReason {
+  return tab.url ? 'no-content-script' : 'restricted';
 }
 
 function messageOf(error: unknown): string {

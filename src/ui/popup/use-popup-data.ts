@@ -4,6 +4,9 @@ import { DEFAULT_SETTINGS, type Settings } from '../../ext/settings';
 import type { SettingsPatch } from '../../ext/storage';
 import { awaitsPage, popupView, type PopupView } from './popup-view';
 
+/** How many more times the page is asked after a settings change, scanning or not. */
+const SETTLING_LOOKS = 3;
+
 /** The popup's data and what it can do with it. */
 export interface PopupData {
   view: PopupView;
@@ -57,11 +60,18 @@ export function usePopupData(connector: Connector, pollMs: number): PopupData {
     };
   }, [connector, generation]);
 
+  // After a settings change the page re-checks when it hears of it, which may
+  // be after our next question: ask a few more times before trusting a "done".
+  const [extraLooks, setExtraLooks] = useState(0);
+
   const view = popupView(tab, settings);
-  const polling = awaitsPage(view);
+  const polling = awaitsPage(view) || extraLooks > 0;
   useEffect(() => {
     if (!polling) return;
-    const timer = setTimeout(reload, pollMs);
+    const timer = setTimeout(() => {
+      setExtraLooks((n) => Math.max(0, n - 1));
+      reload();
+    }, pollMs);
     return () => clearTimeout(timer);
   }, [polling, tab, pollMs, reload]);
 
@@ -73,6 +83,7 @@ export function usePopupData(connector: Connector, pollMs: number): PopupData {
       connector.setSettings(patch).then(
         (saved) => {
           setSettings(saved);
+          setExtraLooks(SETTLING_LOOKS);
           reload();
         },
         (error: unknown) => {

@@ -115,6 +115,12 @@ describe('createBrowserConnector: getActiveTabReport', () => {
       () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')),
       { kind: 'unavailable', hostname: 'news.example', reason: 'no-content-script' },
     ],
+    [
+      'no answer from a page whose address the browser hides: no access there',
+      { id: 7 },
+      () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')),
+      { kind: 'unavailable', hostname: null, reason: 'restricted' },
+    ],
     ['a listener that does not answer (Firefox)', page, async () => undefined, { kind: 'unavailable', hostname: 'news.example', reason: 'no-content-script' }],
     ['a browser page is not even asked', { id: 7, url: 'chrome://extensions/' }, async () => report, { kind: 'unavailable', hostname: null, reason: 'restricted' }],
     ['an add-on store is not even asked', { id: 7, url: 'https://addons.mozilla.org/' }, async () => report, { kind: 'unavailable', hostname: 'addons.mozilla.org', reason: 'restricted' }],

@@ -180,6 +180,18 @@ describe('the settings', () => {
     expect(mock.calls.setSettings).toEqual([patch]);
   });
 
+  it('after resuming a site, keeps asking until the page has re-checked, even if it first answers with its old report', async () => {
+    const before = reportState(sampleReport());
+    const fresh = [sentence('Borrell met Iwaya in Osaka.', 'conflict', 0, { severity: 'hard', reason: 'Tokyo, not Osaka.' })];
+    const after = reportState(sampleReport({ sentences: fresh, summary: summarize(fresh) }));
+    const scanning = reportState(sampleReport({ status: 'scanning', sentences: [], summary: summarize([]) }));
+    const mock = mockWith({ settings: { pausedSites: [HOST] }, states: [before, before, scanning, after] });
+    await show(mock);
+    await until(() => expect(checkbox(/Pause on/)).toBeDefined());
+    await act(() => checkbox(/Pause on/)!.click());
+    await until(() => expect(container.querySelector('.finding-text')?.textContent).toBe('Borrell met Iwaya in Osaka.'));
+  });
+
   it('has no site to pause when the tab has no web address', async () => {
     await show(mockWith({ states: [{ kind: 'unavailable', hostname: null, reason: 'restricted' }] }));
     await until(() => expect(checkbox(/every site/)).toBeDefined());
