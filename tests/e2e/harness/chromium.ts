@@ -1,0 +1,190 @@
+/**
+ * Debian's Chromium with the built MV3 extension, driven by playwright-core.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { chromium, type BrowserContext, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
+import { makeTempDir, removeTempDir } from './cleanup';
+import type { ExtensionGlobal } from './extension-api';
+import { CHROME_BUILD, CHROMIUM_EXECUTABLE } from './paths';
+import { DEFAULT_VIEWPORT, type BrowserTab, type LaunchOptions, type ConsoleError, type ExtensionBrowser, type PageFunction } from './types';
+
+/** Flags from shared/docs/browser-testing.md: load only our extension, and stop Chromium calling hosts it cannot reach. */
+const flags = (extensionDir: string): string[] => [
+  `--disable-extensions-except=${extensionDir}`,
+  `--load-extension=${extensionDir}`,
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const STARTUP_TIMEOUT_MS = 60_000;
+
+class ChromiumTab implements BrowserTab {
+  constructor(readonly page: Page) {}
+
+  async goto(url: string): Promise<void> {
+    await this.page.goto(url, { waitUntil: 'load' });
+  }
+
+  evaluate<Result, Arg = undefined>(fn: PageFunction<Arg, Result>, arg?: Arg): Promise<Result> {
+    // Playwright's own argument typing (handles, unboxing) is more than this harness offers.
+    const run = fn as unknown as (arg: unknown) => Result | Promise<Result>;
+    return this.page.evaluate(run, arg as unknown);
+  }
+
+  async screenshot(path: string): Promise<void> {
+    await mkdir(dirname(path), { recursive: true });
+    await this.page.screenshot({ path });
+  }
+
+  async close(): Promise<void> {
+    await this.page.close();
+  }
+}
+
+class ChromiumExtensionBrowser implements ExtensionBrowser {
+  readonly name = 'chromium';
+  readonly extensionOrigin: string;
+  private readonly errors: ConsoleError[] = [];
+  private closed = false;
+  private pageTabId = -1;
+  page!: ChromiumTab;
+
+  constructor(
+    private readonly context: BrowserContext,
+    private readonly userDataDir: string,
+    private worker: Worker,
+  ) {
+    // `URL.origin` is "null" for schemes Node does not know; the host is the extension id.
+    this.extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
+    const watch = (page: Page): void => {
+      page.on('console', (message) => this.record(page.url(), message));
+      page.on('pageerror', (error) => this.errors.push({ source: page.url(), text: `${error.name}: ${error.message}` }));
+    };
+    context.pages().forEach(watch);
+    context.on('page', watch);
+    // A service worker Chromium stopped and started again is a new Worker: talk to the newest.
+    context.on('serviceworker', (started) => {
+      if (!started.url().startsWith(`${this.extensionOrigin}/`)) return;
+      this.worker = started;
+      void this.watchWorker(started).catch(() => undefined);
+    });
+  }
+
+  private record(source: string, message: ConsoleMessage): void {
+    if (message.type() === 'error') this.errors.push({ source, text: message.text() });
+  }
+
+  /**
+   * Playwright reports a worker's console but not its uncaught errors; the
+   * worker's own error events, logged to its console, bring those in too
+   * (from the moment this runs: an error while the worker starts is not seen).
+   */
+  private async watchWorker(worker: Worker): Promise<void> {
+    worker.on('console', (message) => this.record('service-worker', message));
+    await worker.evaluate(() => {
+      addEventListener('error', (event) => console.error((event as ErrorEvent).message));
+      addEventListener('unhandledrejection', (event) => console.error(`Unhandled rejection: ${String((event as PromiseRejectionEvent).reason)}`));
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.watchWorker(this.worker);
+    const { tabId, page } = await this.createTab('about:blank', true);
+    this.pageTabId = tabId;
+    this.page = new ChromiumTab(page);
+    await page.setViewportSize(DEFAULT_VIEWPORT);
+  }
+
+  /** Opens a tab through the extension, so its tab id is known, and picks up the Playwright page that is that tab. */
+  private async createTab(url: string, active: boolean): Promise<{ tabId: number; page: Page }> {
+    const opened = this.context.waitForEvent('page');
+    const tabId = await this.worker.evaluate(
+      async ({ url, active }) => {
+        const tab = await (globalThis as unknown as ExtensionGlobal).chrome!.tabs.create({ url, active });
+        return tab.id ?? -1;
+      },
+      { url, active },
+    );
+    return { tabId, page: await opened };
+  }
+
+  open(url: string): Promise<void> {
+    return this.page.goto(url);
+  }
+
+  evaluate<Result, Arg = undefined>(fn: PageFunction<Arg, Result>, arg?: Arg): Promise<Result> {
+    return this.page.evaluate(fn, arg);
+  }
+
+  screenshot(path: string): Promise<void> {
+    return this.page.screenshot(path);
+  }
+
+  async extensionPage(path: string, viewport = DEFAULT_VIEWPORT): Promise<BrowserTab> {
+    // Opened in the background, as a popup is: the web tab stays the active one.
+    const { page } = await this.createTab(`${this.extensionOrigin}/${path}`, false);
+    await page.setViewportSize(viewport);
+    await page.waitForLoadState('load');
+    return new ChromiumTab(page);
+  }
+
+  sendToTab<Reply>(message: unknown): Promise<Reply> {
+    return this.worker.evaluate(
+      ({ tabId, message }) => (globalThis as unknown as ExtensionGlobal).chrome!.tabs.sendMessage(tabId, message, { frameId: 0 }),
+      { tabId: this.pageTabId, message },
+    ) as Promise<Reply>;
+  }
+
+  consoleErrors(): ConsoleError[] {
+    return [...this.errors];
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      await this.context.close();
+    } finally {
+      removeTempDir(this.userDataDir);
+    }
+  }
+}
+
+/** Starts Chromium headless with a fresh profile and the built extension loaded unpacked. */
+export async function launchChromium({ extensionDir = CHROME_BUILD }: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  if (!existsSync(`${extensionDir}/manifest.json`)) throw new Error(`no extension at ${extensionDir}: run \`npm run build\` first`);
+  if (!existsSync(CHROMIUM_EXECUTABLE)) throw new Error(`no ${CHROMIUM_EXECUTABLE}: install it with \`apt-get install -y chromium\` (.ci/run does)`);
+  const userDataDir = makeTempDir('ejfc-chromium-');
+  let context: BrowserContext | undefined;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM_EXECUTABLE,
+      headless: true,
+      args: flags(extensionDir),
+      ignoreDefaultArgs: ['--disable-extensions'],
+      viewport: DEFAULT_VIEWPORT,
+      timeout: STARTUP_TIMEOUT_MS,
+    });
+    // The extension id is the host of its service worker's URL.
+    const worker =
+      context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+      (await context.waitForEvent('serviceworker', {
+        predicate: (w) => w.url().startsWith('chrome-extension://'),
+        timeout: STARTUP_TIMEOUT_MS,
+      }));
+    const browser = new ChromiumExtensionBrowser(context, userDataDir, worker);
+    await browser.start();
+    return browser;
+  } catch (error) {
+    await context?.close().catch(() => undefined);
+    removeTempDir(userDataDir);
+    throw error;
+  }
+}

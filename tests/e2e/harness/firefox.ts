@@ -1,0 +1,245 @@
+/**
+ * Firefox ESR with the built MV2 extension, driven over WebDriver BiDi (no
+ * geckodriver, no Playwright: Playwright's Firefox cannot drive ESR).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { BidiConnection, type EvaluateResult } from './bidi';
+import { makeTempDir, removeTempDir, stopChild, trackChild } from './cleanup';
+import type { ExtensionGlobal } from './extension-api';
+import { FirefoxOutput, mergeConsoleErrors } from './firefox-output';
+import { callAsJsonExpression, parseJsonResult } from './page-function';
+import { FIREFOX_BUILD, FIREFOX_EXECUTABLE, firefoxAddonId } from './paths';
+import {
+  DEFAULT_VIEWPORT,
+  type BrowserTab,
+  type ConsoleError,
+  type ExtensionBrowser,
+  type LaunchOptions,
+  type PageFunction,
+} from './types';
+
+const STARTUP_TIMEOUT_MS = 60_000;
+
+/** Prefs for a quiet, fixed profile. The remote agent adds its own recommended prefs (no updates, no telemetry…). */
+function userJs(addonId: string, uuid: string): string {
+  const prefs: Record<string, string | boolean | number> = {
+    // A fixed moz-extension:// host, so extension pages have a known URL.
+    'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }),
+    // Console messages of content processes (extension pages, background page) on stdout: BiDi does not report those.
+    'devtools.console.stdout.content': true,
+    // Extension pages open in background tabs (so the web tab stays the active
+    // one, as under a real popup); keep Firefox from slowing their timers and
+    // frames the way it does for hidden tabs, which a visible popup never is.
+    'dom.min_background_timeout_value': 4,
+    'dom.min_background_timeout_value_without_budget_throttling': 4,
+    'dom.timeout.enable_budget_timer_throttling': false,
+    'layout.throttled_frame_rate': 60,
+    'browser.shell.checkDefaultBrowser': false,
+    'browser.startup.homepage_override.mstone': 'ignore',
+    'browser.startup.page': 0,
+    'browser.tabs.warnOnClose': false,
+    'datareporting.policy.dataSubmissionEnabled': false,
+    'toolkit.telemetry.reportingpolicy.firstRun': false,
+    'extensions.update.enabled': false,
+  };
+  return Object.entries(prefs)
+    .map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});\n`)
+    .join('');
+}
+
+class FirefoxTab implements BrowserTab {
+  constructor(
+    private readonly bidi: BidiConnection,
+    readonly context: string,
+  ) {}
+
+  async goto(url: string): Promise<void> {
+    await this.bidi.send('browsingContext.navigate', { context: this.context, url, wait: 'complete' });
+  }
+
+  async evaluate<Result, Arg = undefined>(fn: PageFunction<Arg, Result>, arg?: Arg): Promise<Result> {
+    const outcome = await this.bidi.send<EvaluateResult>('script.evaluate', {
+      expression: callAsJsonExpression(fn, arg),
+      target: { context: this.context },
+      awaitPromise: true,
+      resultOwnership: 'none',
+    });
+    if (outcome.type === 'exception') throw new Error(`evaluate in Firefox: ${outcome.exceptionDetails.text}`);
+    return parseJsonResult<Result>(outcome.result.value);
+  }
+
+  async screenshot(path: string): Promise<void> {
+    const { data } = await this.bidi.send<{ data: string }>('browsingContext.captureScreenshot', { context: this.context });
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, data, 'base64');
+  }
+
+  async setViewport(viewport: { width: number; height: number }): Promise<void> {
+    await this.bidi.send('browsingContext.setViewport', { context: this.context, viewport });
+  }
+
+  async close(): Promise<void> {
+    await this.bidi.send('browsingContext.close', { context: this.context });
+  }
+}
+
+interface ContextInfo {
+  context: string;
+  url: string;
+}
+
+async function topLevelContexts(bidi: BidiConnection): Promise<ContextInfo[]> {
+  const { contexts } = await bidi.send<{ contexts: ContextInfo[] }>('browsingContext.getTree', { maxDepth: 0 });
+  return contexts;
+}
+
+class FirefoxExtensionBrowser implements ExtensionBrowser {
+  readonly name = 'firefox';
+  /** Errors BiDi reported (web pages and content scripts), with the page URL as source. */
+  private readonly pageErrors: ConsoleError[] = [];
+  /** The URL each browsing context last loaded, to name where an error came from. */
+  private readonly contextUrls = new Map<string, string>();
+  private closed = false;
+  /** An extension page kept open to call `browser.tabs` from. */
+  private helper!: FirefoxTab;
+  private pageTabId = -1;
+  page!: FirefoxTab;
+
+  constructor(
+    private readonly child: ChildProcess,
+    private readonly output: FirefoxOutput,
+    private readonly profile: string,
+    private readonly bidi: BidiConnection,
+    private readonly extensionDir: string,
+    readonly extensionOrigin: string,
+  ) {
+    const remember = ({ context, url }: Record<string, unknown>): void => void this.contextUrls.set(String(context), String(url));
+    bidi.on('browsingContext.navigationStarted', remember);
+    bidi.on('browsingContext.load', remember);
+    bidi.on('log.entryAdded', (entry) => {
+      if (entry.level !== 'error') return;
+      const context = (entry.source as { context?: string } | undefined)?.context;
+      const source = (context && this.contextUrls.get(context)) ?? context ?? 'firefox';
+      this.pageErrors.push({ source, text: String(entry.text) });
+    });
+    output.watchExtension(extensionOrigin);
+  }
+
+  async start(): Promise<void> {
+    await this.bidi.send('session.subscribe', { events: ['log.entryAdded', 'browsingContext.navigationStarted', 'browsingContext.load'] });
+    await this.bidi.send('webExtension.install', { extensionData: { type: 'path', path: this.extensionDir } });
+    const [first] = await topLevelContexts(this.bidi);
+    if (!first) throw new Error('Firefox has no tab');
+    // The popup page is the one page the build is sure to have; it stays open
+    // in the first tab as the place the harness calls `browser.tabs` from.
+    this.helper = new FirefoxTab(this.bidi, first.context);
+    await this.helper.goto(`${this.extensionOrigin}/popup.html`);
+    const { tabId, context } = await this.createTab('about:blank', true);
+    this.pageTabId = tabId;
+    this.page = new FirefoxTab(this.bidi, context);
+    await this.page.setViewport(DEFAULT_VIEWPORT);
+  }
+
+  /** Opens a tab through the extension, so its tab id is known, and finds the BiDi context that is that tab. */
+  private async createTab(url: string, active: boolean): Promise<{ tabId: number; context: string }> {
+    const before = new Set((await topLevelContexts(this.bidi)).map((info) => info.context));
+    const tabId = await this.helper.evaluate(
+      async ({ url, active }) => {
+        const tab = await (globalThis as unknown as ExtensionGlobal).browser!.tabs.create({ url, active });
+        return tab.id ?? -1;
+      },
+      { url, active },
+    );
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const added = (await topLevelContexts(this.bidi)).filter((info) => !before.has(info.context));
+      if (added.length === 1 && added[0]) return { tabId, context: added[0].context };
+      if (added.length > 1) throw new Error(`expected one new Firefox tab, found ${added.length}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`the tab Firefox opened for ${url} never appeared over BiDi`);
+  }
+
+  open(url: string): Promise<void> {
+    return this.page.goto(url);
+  }
+
+  evaluate<Result, Arg = undefined>(fn: PageFunction<Arg, Result>, arg?: Arg): Promise<Result> {
+    return this.page.evaluate(fn, arg);
+  }
+
+  screenshot(path: string): Promise<void> {
+    return this.page.screenshot(path);
+  }
+
+  async extensionPage(path: string, viewport: { width: number; height: number } = DEFAULT_VIEWPORT): Promise<BrowserTab> {
+    // Opened in the background, as a popup is: the web tab stays the active one.
+    const { context } = await this.createTab(`${this.extensionOrigin}/${path}`, false);
+    const tab = new FirefoxTab(this.bidi, context);
+    await tab.setViewport(viewport);
+    // tabs.create resolves before the page has loaded; navigating again waits for it.
+    await tab.goto(`${this.extensionOrigin}/${path}`);
+    return tab;
+  }
+
+  sendToTab<Reply>(message: unknown): Promise<Reply> {
+    return this.helper.evaluate(
+      ({ tabId, message }) => (globalThis as unknown as ExtensionGlobal).browser!.tabs.sendMessage(tabId, message, { frameId: 0 }),
+      { tabId: this.pageTabId, message },
+    ) as Promise<Reply>;
+  }
+
+  consoleErrors(): ConsoleError[] {
+    return mergeConsoleErrors(this.pageErrors, this.output.errors);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      await Promise.race([this.bidi.send('session.end'), new Promise((resolve) => setTimeout(resolve, 2_000))]);
+    } catch {
+      // The browser is going away either way.
+    }
+    this.bidi.close();
+    await stopChild(this.child);
+    removeTempDir(this.profile);
+  }
+}
+
+/** Starts Firefox ESR headless with a fresh profile and the extension installed as a temporary add-on. */
+export async function launchFirefox({ extensionDir = FIREFOX_BUILD }: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  if (!existsSync(`${extensionDir}/manifest.json`)) throw new Error(`no extension at ${extensionDir}: run \`npm run build\` first`);
+  if (!existsSync(FIREFOX_EXECUTABLE)) throw new Error(`no ${FIREFOX_EXECUTABLE}: install it with \`apt-get install -y firefox-esr\` (.ci/run does)`);
+  const addonId = firefoxAddonId(extensionDir);
+  const profile = makeTempDir('ejfc-firefox-');
+  const uuid = randomUUID();
+  await writeFile(`${profile}/user.js`, userJs(addonId, uuid));
+  const child = spawn(
+    FIREFOX_EXECUTABLE,
+    ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port', '0', '--remote-allow-system-access'],
+    // Its own process group, so closing ends its content processes too.
+    { detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  trackChild(child);
+  const output = new FirefoxOutput(child);
+  let browser: FirefoxExtensionBrowser | undefined;
+  try {
+    const url = await output.bidiUrl(child, STARTUP_TIMEOUT_MS);
+    const bidi = await BidiConnection.connect(`${url}/session`);
+    await bidi.send('session.new', { capabilities: {} });
+    browser = new FirefoxExtensionBrowser(child, output, profile, bidi, extensionDir, `moz-extension://${uuid}`);
+    await browser.start();
+    return browser;
+  } catch (error) {
+    if (browser) await browser.close();
+    else {
+      await stopChild(child);
+      removeTempDir(profile);
+    }
+    throw new Error(`could not start Firefox with the extension: ${(error as Error).message}`, { cause: error });
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * The one API the end-to-end tests use, whichever browser runs the extension.
+ */
+
+export type BrowserName = 'chromium' | 'firefox';
+
+/** A function run inside a page: it is sent as source text, so it may use only its argument and the page's globals. */
+export type PageFunction<Arg, Result> = (arg: Arg) => Result | Promise<Result>;
+
+/** One tab: a web page, or an extension page such as the popup. */
+export interface BrowserTab {
+  /** Navigates and waits for the load event. */
+  goto(url: string): Promise<void>;
+  /**
+   * Runs `fn(arg)` in the page's main world and returns its result, awaited.
+   * `arg` and the result cross as JSON: plain data only.
+   */
+  evaluate<Result, Arg = undefined>(fn: PageFunction<Arg, Result>, arg?: Arg): Promise<Result>;
+  /** Saves a PNG of the viewport to `path` (folders are created). */
+  screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Something the browser logged as an error: a console error or an uncaught exception. */
+export interface ConsoleError {
+  /** Where it happened: a page URL, or `service-worker`, `extension` and the like. */
+  source: string;
+  text: string;
+}
+
+/** A browser with the built extension installed and one web tab that the tests drive. */
+export interface ExtensionBrowser {
+  readonly name: BrowserName;
+  /** `chrome-extension://ID` or `moz-extension://UUID`, no trailing slash. */
+  readonly extensionOrigin: string;
+  /** The web tab `open`, `evaluate`, `screenshot` and `sendToTab` work on. */
+  readonly page: BrowserTab;
+  /** Navigates the web tab to `url` and waits for the load event. */
+  open(url: string): Promise<void>;
+  /** `page.evaluate`. */
+  evaluate<Result, Arg = undefined>(fn: PageFunction<Arg, Result>, arg?: Arg): Promise<Result>;
+  /** `page.screenshot`. */
+  screenshot(path: string): Promise<void>;
+  /** Opens a page of the extension (e.g. `popup.html`) in a new tab of its own; close it when done. */
+  extensionPage(path: string, viewport?: { width: number; height: number }): Promise<BrowserTab>;
+  /**
+   * Sends a runtime message to the web tab's top frame (`tabs.sendMessage(tabId, message, { frameId: 0 })`)
+   * from inside the extension and returns the reply. Rejects when no content script answers.
+   */
+  sendToTab<Reply>(message: unknown): Promise<Reply>;
+  /** Every error logged since launch, in order, by the web tab, extension pages and the extension's background. */
+  consoleErrors(): ConsoleError[];
+  /** Ends the browser and removes its profile. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** The unpacked extension to load; the project's build for that browser unless given (the harness's own tests load a stub). */
+  extensionDir?: string;
+}
+
+export const DEFAULT_VIEWPORT = { width: 1280, height: 900 } as const;
+export const POPUP_VIEWPORT = { width: 420, height: 600 } as const;
