@@ -1,0 +1,93 @@
+/**
+ * What the content script reports and marks, asked the way the popup asks:
+ * `tabs.sendMessage(tabId, { type: 'get-page-report' }, { frameId: 0 })`.
+ * Skipped, with the reason in the name, while the build has no content script.
+ */
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, buildHasContentScript } from './harness';
+import { ORDINARY_STORY } from './pages/articles';
+import { seedPageName } from './pages/generate';
+import { SEED_IDS, seedSentences } from './pages/seeds';
+import { splitSentences } from '../../src/core/text/sentences';
+import { pageMarks, pageReport, useExtensionBrowser, waitForFixtureReady } from './support';
+
+const HAS_CONTENT_SCRIPT = buildHasContentScript();
+const TITLE = HAS_CONTENT_SCRIPT
+  ? '%s: the page report'
+  : '%s: the page report (skipped: the build has no content script, .output/chrome-mv3/manifest.json lists no content_scripts)';
+
+const texts = (report: { sentences: Array<{ text: string }> }): string[] => report.sentences.map((sentence) => sentence.text);
+
+describe.each(BROWSERS)(TITLE, (name) => {
+  // Launch only when there is something to test.
+  const session = HAS_CONTENT_SCRIPT ? useExtensionBrowser(name) : undefined;
+  const browser = () => session!.browser();
+  const url = (path: string) => session!.server().url(path);
+
+  it.skipIf(!HAS_CONTENT_SCRIPT).each(SEED_IDS)('seed-%s.html: the report has every sentence of the seed', async (id) => {
+    await browser().open(url(seedPageName(id)));
+    const report = await pageReport(browser());
+    expect(report.file).toBe(url(seedPageName(id)));
+    expect(texts(report)).toEqual(expect.arrayContaining(seedSentences(id)));
+  });
+
+  it.skipIf(!HAS_CONTENT_SCRIPT).each(SEED_IDS)(
+    'seed-%s.html: the report reads nothing outside the article (menu, ads, related links, comments)',
+    async (id) => {
+      await browser().open(url(seedPageName(id)));
+      const report = await pageReport(browser());
+      expect(seedSentences(id)).toEqual(expect.arrayContaining(texts(report)));
+    },
+  );
+
+  it.skipIf(!HAS_CONTENT_SCRIPT).each(SEED_IDS)('seed-%s.html: flagged sentences are marked on the page', async (id) => {
+    await browser().open(url(seedPageName(id)));
+    const report = await pageReport(browser());
+    const flagged = report.summary.conflict + report.summary.unsupported;
+    const marks = await pageMarks(browser());
+    const shown =
+      marks.highlights['ejfc-conflict'] +
+      marks.highlights['ejfc-unsupported'] +
+      (marks.elements.conflict ?? 0) +
+      (marks.elements.unsupported ?? 0);
+    expect(shown > 0).toBe(flagged > 0);
+  });
+
+  it.skipIf(!HAS_CONTENT_SCRIPT)('ordinary.html: a page about something else is not topical and gets no verdict', async () => {
+    await browser().open(url('ordinary.html'));
+    const report = await pageReport(browser());
+    expect(report.topical).toBe(false);
+    expect(report.sentences.filter((sentence) => sentence.verdict !== null)).toEqual([]);
+    expect(texts(report)).toEqual(splitSentences(ORDINARY_STORY.paragraphs.join('\n')).map((span) => span.text));
+  });
+
+  it.skipIf(!HAS_CONTENT_SCRIPT)('live.html: paragraphs appended after load are checked too', async () => {
+    await browser().open(url('live.html'));
+    await waitForFixtureReady(browser());
+    const wanted = seedSentences('004');
+    const report = await pageReport(browser(), (candidate) => wanted.every((sentence) => texts(candidate).includes(sentence)));
+    expect(texts(report)).toEqual(expect.arrayContaining(wanted));
+  });
+
+  it.skipIf(!HAS_CONTENT_SCRIPT)('spa.html: after a History API navigation the report is about the new article', async () => {
+    await browser().open(url('spa/article/000'));
+    await waitForFixtureReady(browser());
+    await pageReport(browser(), (report) => texts(report).includes(seedSentences('000')[0]!));
+    await browser().evaluate(() => document.querySelector<HTMLAnchorElement>('a[href="/spa/article/004"]')?.click());
+    const report = await pageReport(browser(), (candidate) => candidate.file === url('spa/article/004'));
+    expect(texts(report)).toEqual(expect.arrayContaining(seedSentences('004')));
+    expect(texts(report).filter((text) => seedSentences('000').includes(text) && !seedSentences('004').includes(text))).toEqual([]);
+  });
+
+  it.skipIf(!HAS_CONTENT_SCRIPT)('preact.html: the re-rendered article is checked, and the page keeps working', async () => {
+    await browser().open(url('preact.html'));
+    await waitForFixtureReady(browser());
+    const wanted = seedSentences('003');
+    await pageReport(browser(), (report) => wanted.every((sentence) => texts(report).includes(sentence)));
+    await browser().evaluate(() => document.querySelector<HTMLButtonElement>('button.like')?.click());
+    await browser().evaluate(() => document.querySelector<HTMLButtonElement>('button.like')?.click());
+    expect(await browser().evaluate(() => document.querySelector('.like-count')?.textContent)).toBe('2');
+    const report = await pageReport(browser());
+    expect(texts(report)).toEqual(expect.arrayContaining(wanted));
+  });
+});
