@@ -16,6 +16,7 @@ export function reportToJson(report: PageReport): string {
   return `${JSON.stringify({ file, strictness, topical, sentences, summary }, null, 2)}\n`;
 }
 
+/** What the Markdown needs beyond the report. */
 export interface MarkdownOptions {
   /** When the page was checked (shown as a local calendar date). */
   checkedAt: Date;

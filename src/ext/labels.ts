@@ -26,6 +26,7 @@ export interface StrictnessLabel {
   readonly description: string;
 }
 
+/** Each strictness level's name and what it flags. */
 export const STRICTNESS_LABELS: Readonly<Record<Strictness, StrictnessLabel>> = Object.freeze({
   lenient: Object.freeze({ name: 'Lenient', description: 'Flags only clear errors: a wrong name, role, date, place or number.' }),
   balanced: Object.freeze({ name: 'Balanced', description: 'Flags every conflict, including overstated wording, and claims the release does not contain.' }),

@@ -18,12 +18,14 @@ export interface MockConnectorCalls {
   downloads: { fileName: string; mimeType: string; text: string }[];
 }
 
+/** A connector that records what the popup asked of it. */
 export interface MockConnector extends Connector {
   readonly calls: MockConnectorCalls;
   /** The settings as last saved. */
   readonly settings: Settings;
 }
 
+/** What the mock answers with. */
 export interface MockConnectorOptions {
   /** What successive `getActiveTabReport` calls return; the last one repeats. Default: one finished sample report. */
   states?: readonly ActiveTabReport[];

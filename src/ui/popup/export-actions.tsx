@@ -3,6 +3,7 @@ import type { Connector } from '../../ext/connector';
 import { exportFileName, reportToJson, reportToMarkdown } from '../../ext/export';
 import type { PageReportReply } from '../../ext/messages';
 
+/** Props of `ExportActions`. */
 export interface ExportActionsProps {
   connector: Connector;
   /** `null` while there is no finished report to export. */

@@ -3,6 +3,7 @@ import { flaggedSentences } from '../../ext/export';
 import { SEVERITY_LABELS, VERDICT_LABELS } from '../../ext/labels';
 import type { PageReportReply } from '../../ext/messages';
 
+/** Props of `FindingList`. */
 export interface FindingListProps {
   report: PageReportReply;
   /** Called with the sentence's `start` offset when the reader picks it. */

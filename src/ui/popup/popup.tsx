@@ -10,6 +10,7 @@ import { SummaryCounts } from './summary-counts';
 import { usePopupData } from './use-popup-data';
 import './popup.css';
 
+/** Props of `Popup`. */
 export interface PopupProps {
   /** The popup's only way to the browser. */
   connector: Connector;

@@ -1,6 +1,7 @@
 import type { Settings } from '../../ext/settings';
 import type { SettingsPatch } from '../../ext/storage';
 
+/** Props of `SettingsToggles`. */
 export interface SettingsTogglesProps {
   settings: Settings;
   /** The active tab's site, or `null` when there is none to pause. */

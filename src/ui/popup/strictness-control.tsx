@@ -2,6 +2,7 @@ import { useId } from 'preact/hooks';
 import { STRICTNESS_LEVELS, type Strictness } from '../../core';
 import { STRICTNESS_LABELS } from '../../ext/labels';
 
+/** Props of `StrictnessControl`. */
 export interface StrictnessControlProps {
   value: Strictness;
   onChange(level: Strictness): void;

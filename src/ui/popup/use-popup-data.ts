@@ -52,7 +52,7 @@ export function usePopupData(connector: Connector, pollMs: number): PopupData {
     let live = true;
     connector.getActiveTabReport().then(
       (next) => live && setTab(next),
-      (error: unknown) => live && setTab({ kind: 'error', hostname: null, message: String(error) }),
+      (error: unknown) => live && setTab({ kind: 'error', hostname: null, message: reasonOf(error) }),
     );
     // A newer request supersedes this one: its answer may be older.
     return () => {
@@ -87,7 +87,7 @@ export function usePopupData(connector: Connector, pollMs: number): PopupData {
           reload();
         },
         (error: unknown) => {
-          setSettingsError(`The setting could not be saved: ${String(error)}`);
+          setSettingsError(`The setting could not be saved: ${reasonOf(error)}`);
           connector.getSettings().then(setSettings, () => undefined);
         },
       );
@@ -96,4 +96,8 @@ export function usePopupData(connector: Connector, pollMs: number): PopupData {
   );
 
   return { view, hostname: tab?.hostname ?? null, settings, settingsError, changeSettings, reload };
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
