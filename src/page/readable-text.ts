@@ -235,9 +235,6 @@ export function readableText(root: Node, options: ReadOptions = {}): ReadableTex
     return el.childNodes;
   };
 
-  /** Whether an element is left out, with its subtree; a same-origin frame is not, when frames are read. */
-  const leftOut = (el: Element): boolean =>
-    options.frames && isFrame(el) ? isHidden(el) || isChrome(el) : isSkipped(el);
 
   // Depth-first with an explicit stack (deep pages must not overflow the call
   // stack), with a `leave` for every element so blocks close paragraphs.
@@ -254,7 +251,7 @@ export function readableText(root: Node, options: ReadOptions = {}): ReadableTex
     const node = top.children[top.next++]!;
     if (node.nodeType === TEXT_NODE) {
       builder.addTextNode(node as Text);
-    } else if (node.nodeType === ELEMENT_NODE && !leftOut(node as Element)) {
+    } else if (node.nodeType === ELEMENT_NODE && !isSkipped(node as Element, options)) {
       enter(node as Element);
       stack.push({ parent: node as Element, children: childrenOf(node), next: 0 });
     }
@@ -265,10 +262,12 @@ export function readableText(root: Node, options: ReadOptions = {}): ReadableTex
 
 /**
  * Whether `el` and everything under it is left out of the article text
- * (scripts, site chrome, asides, form controls, hidden elements). Exported so
- * that text a page adds later can be judged by its ancestors.
+ * (scripts, site chrome, asides, form controls, hidden elements), as
+ * `readableText` reads with `options`: a same-origin frame is read when frames
+ * are. Exported so that text a page adds later can be judged by its ancestors.
  */
-export function isSkipped(el: Element): boolean {
+export function isSkipped(el: Element, options: ReadOptions = {}): boolean {
+  if (options.frames && isFrame(el)) return isHidden(el) || isChrome(el);
   return SKIPPED_TAGS.has(el.tagName.toUpperCase()) || isHidden(el) || isChrome(el);
 }
 
