@@ -1,0 +1,143 @@
+import { render } from 'preact';
+import { OwnNodes } from '../../page/own-nodes';
+import { installStyles, type InstalledStyles, type StyleMode } from '../../page/style-sheet';
+import { CARD_CSS } from './card-styles';
+import { FindingCard, type CardFinding } from './finding-card';
+
+/** The element the card lives in; the page's CSS sees only this, never the card. */
+export const CARD_HOST_TAG = 'ejfc-card';
+
+/** Where a card points: a box in the top document's viewport (CSS pixels). */
+export interface AnchorBox {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** One card on a page, shown for one finding at a time. */
+export interface CardHost {
+  /** The host element (in the page, outside `<body>`). */
+  readonly host: HTMLElement;
+  /** The shadow root, for tests; closed to the page's scripts unless made open. */
+  readonly root: ShadowRoot;
+  /** Whether a card is showing. */
+  readonly isOpen: boolean;
+  /** Show the card for `finding` beside `anchor` (replacing any card shown). */
+  show(finding: CardFinding, anchor: AnchorBox): void;
+  /** Move the card to a new anchor (the page scrolled). */
+  place(anchor: AnchorBox): void;
+  /** Hide the card. */
+  hide(): void;
+  /** Move focus into the card (opened by keyboard). */
+  focus(): void;
+  /** Whether `node` (an event's target, a focused element) is inside the card. */
+  contains(node: EventTarget | null): boolean;
+  /** Take the host out of the page. */
+  destroy(): void;
+}
+
+export interface CardHostOptions {
+  /** Called when the reader closes the card (close button, Escape inside it). */
+  onClose(): void;
+  /** The claim set's `source.label`. */
+  sourceLabel: string;
+  /** Registry of the extension's own nodes: the host is added to it. */
+  own?: OwnNodes;
+  /** `closed` on pages (page scripts cannot reach in); `open` is for tests. */
+  mode?: ShadowRootMode;
+  /** How the CSS gets into the shadow root (see `installStyles`). */
+  styles?: StyleMode | 'auto';
+}
+
+/** Space kept between the card and the sentence, and the viewport's edges. */
+const GAP = 8;
+
+/**
+ * Put a card host into `doc`: a custom element at the end of `<html>` (pages
+ * that rewrite `<body>` leave it alone) holding a shadow root that holds the
+ * card, so that page CSS cannot restyle the card and the card's CSS cannot
+ * restyle the page.
+ */
+export function mountCardHost(doc: Document, options: CardHostOptions): CardHost {
+  const own = options.own ?? new OwnNodes();
+  const host = own.add(doc.createElement(CARD_HOST_TAG));
+  // Inline and !important: the page's own rules for unknown elements (or `*`) must not move or hide it.
+  for (const [property, value] of [
+    ['all', 'initial'],
+    ['position', 'fixed'],
+    ['top', '0'],
+    ['left', '0'],
+    ['width', '0'],
+    ['height', '0'],
+    ['overflow', 'visible'],
+    ['display', 'block'],
+    ['z-index', '2147483647'],
+  ] as const) {
+    host.style.setProperty(property, value, 'important');
+  }
+  const root = host.attachShadow({ mode: options.mode ?? 'closed' });
+  doc.documentElement.appendChild(host);
+  const styles: InstalledStyles = installStyles(root, CARD_CSS, own, options.styles);
+  // Preact owns only this container: rendering straight into the shadow root
+  // would let it take over a <style> element put there.
+  const container = root.appendChild(doc.createElement('div'));
+  let current: { finding: CardFinding; anchor: AnchorBox } | null = null;
+
+  const dialog = (): HTMLElement | null => root.querySelector<HTMLElement>('[role="dialog"]');
+
+  const place = (anchor: AnchorBox): void => {
+    const card = dialog();
+    const win = doc.defaultView;
+    if (!card || !win) return;
+    const width = card.offsetWidth;
+    const height = card.offsetHeight;
+    const viewportWidth = doc.documentElement.clientWidth || win.innerWidth;
+    const viewportHeight = doc.documentElement.clientHeight || win.innerHeight;
+    // Below the sentence if it fits, else above it, else wherever it fits best.
+    let top = anchor.bottom + GAP;
+    if (top + height > viewportHeight - GAP && anchor.top - GAP - height >= GAP) top = anchor.top - GAP - height;
+    top = Math.max(GAP, Math.min(top, viewportHeight - GAP - height));
+    const left = Math.max(GAP, Math.min(anchor.left, viewportWidth - GAP - width));
+    card.style.setProperty('left', `${Math.round(left)}px`);
+    card.style.setProperty('top', `${Math.round(top)}px`);
+  };
+
+  return {
+    host,
+    root,
+    get isOpen() {
+      return current !== null;
+    },
+    show(finding, anchor) {
+      current = { finding, anchor };
+      render(<FindingCard finding={finding} sourceLabel={options.sourceLabel} onClose={options.onClose} />, container);
+      place(anchor);
+    },
+    place(anchor) {
+      if (!current) return;
+      current.anchor = anchor;
+      place(anchor);
+    },
+    hide() {
+      if (!current) return;
+      current = null;
+      render(null, container);
+    },
+    focus() {
+      dialog()?.focus({ preventScroll: true });
+    },
+    contains(node) {
+      for (let n = node as Node | null; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) {
+        if (n === host || n === root) return true;
+      }
+      return false;
+    },
+    destroy() {
+      current = null;
+      render(null, container);
+      styles.remove();
+      host.remove();
+    },
+  };
+}
