@@ -5,6 +5,7 @@ import { createHighlighter, type Highlighter } from '../../../src/page/highlight
 import { FLASH_HIGHLIGHT, HIGHLIGHT_NAMES, MARK_TAG } from '../../../src/page/highlight-styles';
 import { OwnNodes } from '../../../src/page/own-nodes';
 import { readableText } from '../../../src/page/readable-text';
+import { FakeHighlight, installFakeHighlights, type FakeHighlightApi } from './fake-highlights';
 
 /** Everything a page is, node for node: each node object, its data, in order. */
 function snapshot(root: Node): { node: Node; data: string | null }[] {
@@ -136,30 +137,15 @@ describe('the fallback highlighter (<ejfc-mark> elements)', () => {
   });
 });
 
-/** A stand-in for the CSS Custom Highlight API, which happy-dom lacks: a registry map and a set of ranges. */
-class FakeHighlight extends Set<AbstractRange> {
-  priority = 0;
-  type = 'highlight';
-}
-
 describe('the Highlight API highlighter', () => {
+  let fake: FakeHighlightApi;
   let registry: Map<string, FakeHighlight>;
-  // happy-dom's window.CSS is a getter that makes a new object each time: the
-  // stand-in replaces it for the test, on the document's own window (the
-  // highlighter reads the API from there, as it must for frames).
-  const win = (): Record<string, unknown> => document.defaultView as unknown as Record<string, unknown>;
-  let originalCss: PropertyDescriptor | undefined;
   beforeEach(() => {
-    registry = new Map();
-    originalCss = Object.getOwnPropertyDescriptor(win(), 'CSS');
-    Object.defineProperty(win(), 'CSS', { value: { highlights: registry }, configurable: true });
-    win().Highlight = FakeHighlight;
+    fake = installFakeHighlights(document);
+    registry = fake.registry;
     highlighter = createHighlighter(document, { own: new OwnNodes() });
   });
-  afterEach(() => {
-    if (originalCss) Object.defineProperty(win(), 'CSS', originalCss);
-    delete win().Highlight;
-  });
+  afterEach(() => fake.uninstall());
 
   it('is chosen when the window has the API', () => {
     expect(highlighter!.kind).toBe('highlight-api');

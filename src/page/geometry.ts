@@ -1,0 +1,63 @@
+/**
+ * Where marked text is on screen: hit tests for the pointer, and boxes in the
+ * top document's viewport for placing the card. With the Highlight API there
+ * are no nodes to listen on, so a point is tested against the marks' ranges.
+ *
+ * @module
+ */
+import type { AnchorBox } from '../ui/card/card-host';
+import type { Highlighter } from './highlighter';
+
+/** Pointer slack in CSS pixels: a line's box ends at the glyphs, a reader's aim does not. */
+const SLACK = 2;
+
+function inside(rect: DOMRect | DOMRectReadOnly, x: number, y: number): boolean {
+  return rect.width > 0 && x >= rect.left - SLACK && x <= rect.right + SLACK && y >= rect.top - SLACK && y <= rect.bottom + SLACK;
+}
+
+/**
+ * The key of the mark under the point (`x`, `y`) of `doc`'s viewport, if any.
+ * Each range's bounding box rules it out cheaply; only a candidate's line
+ * boxes are then asked, so a hover over a long page stays cheap.
+ */
+export function markAt(highlighter: Highlighter, doc: Document, x: number, y: number): number | undefined {
+  for (const key of highlighter.keys()) {
+    for (const range of highlighter.rangesOf(key)) {
+      if (range.startContainer.ownerDocument !== doc) continue;
+      if (!inside(range.getBoundingClientRect(), x, y)) continue;
+      for (const rect of range.getClientRects()) if (inside(rect, x, y)) return key;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The box of a mark's first line, in the top document's viewport: the frames
+ * it is inside add their offsets. `undefined` when the mark has no box (it is
+ * hidden or gone).
+ */
+export function anchorBoxOf(highlighter: Highlighter, key: number, top: Document): AnchorBox | undefined {
+  const range = highlighter.rangesOf(key)[0];
+  if (!range) return undefined;
+  const rect = [...range.getClientRects()].find((r) => r.width > 0) ?? range.getBoundingClientRect();
+  let box: AnchorBox = { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom };
+  let doc = range.startContainer.ownerDocument;
+  while (doc && doc !== top) {
+    const frame = doc.defaultView?.frameElement;
+    if (!frame) break;
+    const outer = frame.getBoundingClientRect();
+    const dx = outer.left + frame.clientLeft;
+    const dy = outer.top + frame.clientTop;
+    box = { left: box.left + dx, top: box.top + dy, right: box.right + dx, bottom: box.bottom + dy };
+    doc = frame.ownerDocument;
+  }
+  return box;
+}
+
+/** The element to scroll to for a mark: the one its text starts in. */
+export function elementOf(highlighter: Highlighter, key: number): Element | undefined {
+  const range = highlighter.rangesOf(key)[0];
+  if (!range) return undefined;
+  const node = range.startContainer;
+  return (node.nodeType === 1 ? (node as Element) : node.parentElement) ?? undefined;
+}

@@ -1,0 +1,277 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { defaultChecker, STRICTNESS_LEVELS, type Strictness } from '../../../src/core';
+import { HIGHLIGHT_NAMES, MARK_TAG } from '../../../src/page/highlight-styles';
+import { readableText } from '../../../src/page/readable-text';
+import { PageSession, type PageSessionOptions } from '../../../src/page/session';
+import { CARD_HOST_TAG } from '../../../src/ui/card/card-host';
+import { installFakeHighlights, type FakeHighlightApi } from './fake-highlights';
+
+const SEED = readFileSync(fileURLToPath(`${import.meta.url}/../../../fixtures/seeds/002_e7a668e7c20fc301.txt`), 'utf8').trimEnd();
+const CONFLICT = 'Borrell and Iwaya met in Osaka on 1 November 2024 for the first EU–Japan Strategic Dialogue.';
+const OFF_TOPIC = '<h1>Autumn in Oslo</h1><p>The weather in Oslo was mild. Trains ran on time.</p>';
+
+/** The seed article as a news page: site chrome around, the article in <main>, some words in links. */
+function seedPage(): string {
+  const [headline, ...paragraphs] = SEED.split('\n');
+  const body = paragraphs.map((p) => `<p>${p.replace(/\b(Borrell|Tokyo)\b/g, '<a href="#">$1</a>')}</p>`).join('');
+  return `<nav><a href="/">Home</a> <a href="/world">World</a></nav><main><article><h1>${headline}</h1>${body}</article></main><footer>Copyright</footer>`;
+}
+
+/** Everything a page is, node for node: each node object and its data, in order. */
+function snapshot(root: Node): [Node, string | null][] {
+  const out: [Node, string | null][] = [];
+  const visit = (node: Node): void => {
+    out.push([node, node.nodeType === 3 ? (node as Text).data : null]);
+    node.childNodes.forEach(visit);
+  };
+  visit(root);
+  return out;
+}
+
+let session: PageSession | undefined;
+let fake: FakeHighlightApi | undefined;
+
+function start(html: string, options: Partial<PageSessionOptions> = {}): PageSession {
+  document.body.innerHTML = html;
+  session = new PageSession({
+    document,
+    file: 'https://news.example/article',
+    strictness: 'balanced',
+    showSupported: false,
+    settleMs: 5,
+    maxWaitMs: 50,
+    cards: { cardMode: 'open' },
+    ...options,
+  });
+  return session;
+}
+
+/** Let the page's mutations reach the session, then wait for it to settle and finish. */
+async function settled(s: PageSession): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await s.idle();
+}
+
+const flagged = (s: PageSession) => s.report().sentences.filter((x) => x.verdict === 'conflict' || x.verdict === 'unsupported');
+
+beforeEach(() => {
+  fake = installFakeHighlights(document);
+});
+afterEach(() => {
+  session?.destroy();
+  session = undefined;
+  fake?.uninstall();
+  document.body.innerHTML = '';
+});
+
+describe('PageSession: the first read', () => {
+  it.each(STRICTNESS_LEVELS.map((level) => [level]))('reports exactly what the engine says of the page text at %s, and is done', async (strictness: Strictness) => {
+    const s = start(seedPage(), { strictness });
+    await s.idle();
+    const text = readableText(document.body).text;
+    expect(text).toBe(SEED);
+    const { status, ...report } = s.report();
+    expect(status).toBe('done');
+    expect(report).toEqual(defaultChecker().check(text, { strictness, file: 'https://news.example/article' }));
+  });
+
+  it('marks conflicts and unsupported claims under their names, supported only when the reader asks', async () => {
+    const s = start(seedPage());
+    await s.idle();
+    const count = (verdict: 'conflict' | 'unsupported' | 'supported') => s.report().sentences.filter((x) => x.verdict === verdict).length;
+    expect(count('conflict')).toBeGreaterThan(0);
+    expect(fake!.registry.get(HIGHLIGHT_NAMES.conflict)!.size).toBe(count('conflict'));
+    expect(fake!.registry.get(HIGHLIGHT_NAMES.unsupported)!.size).toBe(count('unsupported'));
+    expect(fake!.registry.get(HIGHLIGHT_NAMES.supported)?.size ?? 0).toBe(0);
+    s.update({ showSupported: true });
+    expect(fake!.registry.get(HIGHLIGHT_NAMES.supported)!.size).toBe(count('supported'));
+    s.update({ showSupported: false });
+    expect(fake!.registry.get(HIGHLIGHT_NAMES.supported)!.size).toBe(0);
+  });
+
+  it('a new strictness redecides and remarks at once, without reading the page again', async () => {
+    const s = start(seedPage(), { strictness: 'strict' });
+    await s.idle();
+    const add = vi.spyOn(s.checker, 'add');
+    s.update({ strictness: 'lenient' });
+    const { status: _status, ...report } = s.report();
+    expect(report).toEqual(defaultChecker().check(SEED, { strictness: 'lenient', file: 'https://news.example/article' }));
+    expect(fake!.registry.get(HIGHLIGHT_NAMES.unsupported)!.size).toBe(0);
+    expect(add).not.toHaveBeenCalled();
+  });
+
+  it('a page about something else gets no marks and no verdicts', async () => {
+    const s = start(OFF_TOPIC);
+    await s.idle();
+    expect(s.report().topical).toBe(false);
+    expect(s.report().sentences.every((x) => x.verdict === null)).toBe(true);
+    expect(s.highlighter.keys()).toEqual([]);
+    expect(fake!.registry.size).toBe(0);
+  });
+
+  it('reads open shadow roots and same-origin frames into the one report', async () => {
+    const framed = 'Josep Borrell and Takeshi Iwaya signed the partnership in Kyoto.';
+    document.body.innerHTML = `<main><p>Intro text.</p><div id="host"></div><iframe srcdoc="&lt;p&gt;${framed}&lt;/p&gt;"></iframe></main>`;
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = `<p>${CONFLICT}</p>`;
+    // The frame's ranges go to the frame's own registry.
+    const frameDoc = document.querySelector('iframe')!.contentDocument!;
+    const frameFake = installFakeHighlights(frameDoc);
+    session = new PageSession({ document, file: 'x', strictness: 'balanced', showSupported: false, cards: false, settleMs: 5 });
+    await session.idle();
+    expect(session.report().sentences.map((x) => x.text)).toEqual(['Intro text.', CONFLICT, framed]);
+    expect(flagged(session).map((x) => x.verdict)).toEqual(['conflict', 'conflict']);
+    const roots = (api: FakeHighlightApi) => [...(api.registry.get(HIGHLIGHT_NAMES.conflict) ?? [])].map((r) => r.startContainer.getRootNode());
+    expect(roots(fake!)).toEqual([shadow]);
+    expect(roots(frameFake)).toEqual([frameDoc]);
+    session.destroy();
+    expect(frameFake.registry.size).toBe(0);
+    frameFake.uninstall();
+  });
+});
+
+describe('PageSession: text the page adds later', () => {
+  it('an added paragraph is checked once, after what was there; nothing read before is read again', async () => {
+    const s = start(seedPage());
+    await s.idle();
+    const before = s.report().sentences;
+    const add = vi.spyOn(s.checker, 'add');
+    const paragraph = document.createElement('p');
+    paragraph.textContent = CONFLICT;
+    document.querySelector('article')!.appendChild(paragraph);
+    await settled(s);
+    expect(add).toHaveBeenCalledTimes(1);
+    expect(add.mock.calls[0]![0]).toBe(CONFLICT);
+    const after = s.report().sentences;
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(after.slice(before.length).map((x) => [x.text, x.verdict])).toEqual([[CONFLICT, 'conflict']]);
+    expect(s.highlighter.verdictOf(after[after.length - 1]!.start)).toBe('conflict');
+    // Moving a paragraph that was read already brings nothing new.
+    document.querySelector('article')!.appendChild(document.querySelector('article p')!);
+    await settled(s);
+    expect(add).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    ['inside site chrome', (p: HTMLElement) => document.querySelector('nav')!.appendChild(p)],
+    ['outside the article the page has', (p: HTMLElement) => document.body.appendChild(p)],
+    ['hidden', (p: HTMLElement) => { p.hidden = true; document.querySelector('article')!.appendChild(p); }],
+  ])('a paragraph added %s is not article text', async (_where, put) => {
+    const s = start(seedPage());
+    await s.idle();
+    const add = vi.spyOn(s.checker, 'add');
+    const paragraph = document.createElement('p');
+    paragraph.textContent = CONFLICT;
+    put(paragraph);
+    await settled(s);
+    expect(add).not.toHaveBeenCalled();
+  });
+
+  it('text that was hidden is read when the page shows it', async () => {
+    const s = start(`<main><p>Intro.</p><p id="more" hidden>${CONFLICT}</p></main>`);
+    await s.idle();
+    expect(s.report().sentences.map((x) => x.text)).toEqual(['Intro.']);
+    document.getElementById('more')!.hidden = false;
+    await settled(s);
+    expect(s.report().sentences.map((x) => x.text)).toEqual(['Intro.', CONFLICT]);
+  });
+
+  it('a sentence the page takes away leaves the report', async () => {
+    const s = start(`<main><p>Intro about Borrell.</p><p id="gone">${CONFLICT}</p></main>`);
+    await s.idle();
+    expect(flagged(s)).toHaveLength(1);
+    document.getElementById('gone')!.remove();
+    await settled(s);
+    expect(flagged(s)).toHaveLength(0);
+    expect(s.highlighter.keys()).toEqual([]);
+  });
+
+  it.each([
+    ['Highlight API', 'auto' as const],
+    ['<ejfc-mark> elements', 'elements' as const],
+  ])('the extension\'s own nodes and attributes never start a read (%s)', async (_way, highlighter) => {
+    const s = start(seedPage(), { highlighter });
+    await s.idle();
+    const add = vi.spyOn(s.checker, 'add');
+    // Everything that writes to the page: marks on and off, a card, a flash.
+    s.update({ showSupported: true });
+    s.update({ showSupported: false, strictness: 'strict' });
+    s.next();
+    s.reveal(flagged(s)[0]!.start);
+    await settled(s);
+    s.update({ strictness: 'balanced' });
+    await settled(s);
+    expect(add).not.toHaveBeenCalled();
+    if (highlighter === 'elements') expect(document.querySelectorAll(MARK_TAG).length).toBeGreaterThan(0);
+  });
+});
+
+describe('PageSession: findings and cards', () => {
+  it('reveal() opens the card of a marked sentence; next() goes through the flagged ones in order and around', async () => {
+    const s = start(seedPage());
+    await s.idle();
+    const starts = flagged(s).map((x) => x.start);
+    expect(starts.length).toBeGreaterThan(1);
+    const host = document.querySelector(CARD_HOST_TAG)!;
+    expect(s.reveal(starts[1]!)).toBe(true);
+    expect(host.shadowRoot!.querySelector('[role="dialog"]')).not.toBeNull();
+    expect(s.reveal(-5)).toBe(false);
+    expect(s.next()).toBe(starts[2] ?? starts[0]);
+    const visited = [s.next(), s.next()];
+    expect(visited.every((v) => starts.includes(v!))).toBe(true);
+    // After the last comes the first.
+    s.reveal(starts[starts.length - 1]!);
+    expect(s.next()).toBe(starts[0]);
+  });
+
+  it('next() puts focus in the card; Escape gives it back', async () => {
+    const s = start(`<main><p>Intro about Borrell.</p><p>${CONFLICT}</p><button id="b">Page button</button></main>`);
+    await s.idle();
+    const button = document.getElementById('b') as HTMLButtonElement;
+    button.focus();
+    s.next();
+    const host = document.querySelector(CARD_HOST_TAG)!;
+    const dialog = host.shadowRoot!.querySelector<HTMLElement>('[role="dialog"]')!;
+    expect(host.shadowRoot!.activeElement).toBe(dialog);
+    dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    expect(host.shadowRoot!.querySelector('[role="dialog"]')).toBeNull();
+    expect(document.activeElement).toBe(button);
+  });
+
+  it('the card shows the finding\'s reason and passage as text, with the reference\'s source line', async () => {
+    const s = start(`<main><p>${CONFLICT}</p></main>`);
+    await s.idle();
+    const finding = flagged(s)[0]!;
+    s.reveal(finding.start);
+    const text = document.querySelector(CARD_HOST_TAG)!.shadowRoot!.textContent!;
+    expect(text).toContain(finding.reason);
+    expect(text).toContain(finding.quote);
+    expect(text).toContain('EEAS press release, Tokyo, 1 November 2024');
+  });
+});
+
+describe('PageSession: destroy()', () => {
+  it.each([
+    ['Highlight API', 'auto' as const],
+    ['<ejfc-mark> elements', 'elements' as const],
+  ])('puts the page back as it was and stops watching (%s)', async (_way, highlighter) => {
+    document.body.innerHTML = seedPage();
+    const before = snapshot(document.documentElement);
+    session = new PageSession({ document, file: 'x', strictness: 'balanced', showSupported: true, highlighter, settleMs: 5, cards: { cardMode: 'open' } });
+    await session.idle();
+    session.next();
+    const add = vi.spyOn(session.checker, 'add');
+    session.destroy();
+    expect(snapshot(document.documentElement)).toEqual(before);
+    expect(fake!.registry.size).toBe(0);
+    expect(document.adoptedStyleSheets).toHaveLength(0);
+    const paragraph = document.createElement('p');
+    paragraph.textContent = CONFLICT;
+    document.querySelector('article')!.appendChild(paragraph);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(add).not.toHaveBeenCalled();
+  });
+});
