@@ -7,9 +7,9 @@
  * content script.
  */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, poll, type BrowserName } from './harness';
-import { makeTempDir } from './harness/cleanup';
+import { makeTempDir, removeTempDir } from './harness/cleanup';
 import { CHROME_BUILD, FIREFOX_BUILD } from './harness/paths';
 import { useExtensionBrowser } from './support';
 
@@ -38,9 +38,9 @@ const STUB_BACKGROUND_SCRIPT = `
 });
 `;
 
-/** A copy of the build with the stub content script in every frame of the fixture server's pages. */
-function stubExtension(name: BrowserName): string {
-  const dir = `${makeTempDir(`ejfc-stub-${name}-`)}/extension`;
+/** A copy of the build with the stub content script in every frame of the fixture server's pages, in `root`. */
+function writeStubExtension(name: BrowserName, root: string): string {
+  const dir = `${root}/extension`;
   cpSync(name === 'chromium' ? CHROME_BUILD : FIREFOX_BUILD, dir, { recursive: true });
   const manifest = JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')) as Record<string, unknown>;
   manifest.content_scripts = [{ matches: ['http://127.0.0.1/*'], js: ['stub-content.js'], all_frames: true }];
@@ -64,7 +64,12 @@ interface StubReply {
 }
 
 describe.each(BROWSERS)('harness in %s, with a stub content script', (name) => {
-  const session = useExtensionBrowser(name, { extensionDir: stubExtension(name) });
+  let root = '';
+  beforeAll(() => {
+    root = makeTempDir(`ejfc-stub-${name}-`);
+  });
+  afterAll(() => removeTempDir(root));
+  const session = useExtensionBrowser(name, () => ({ extensionDir: writeStubExtension(name, root) }));
 
   const reply = () =>
     poll(() => session.browser().sendToTab<StubReply>({ type: 'get-page-report' }), (value) => value?.status === 'done', {

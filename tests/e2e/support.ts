@@ -20,13 +20,17 @@ export interface Session {
   server(): FixtureServer;
 }
 
-/** Starts the fixture server and `name` with the extension before the block's tests; ends both after them, failed or not. */
-export function useExtensionBrowser(name: BrowserName, options: LaunchOptions = {}): Session {
+/**
+ * Starts the fixture server and `name` with the extension before the block's
+ * tests; ends both after them, failed or not. `options` may be a function, to
+ * be read when the browser starts (after earlier `beforeAll` hooks).
+ */
+export function useExtensionBrowser(name: BrowserName, options: LaunchOptions | (() => LaunchOptions) = {}): Session {
   let browser: ExtensionBrowser | undefined;
   let server: FixtureServer | undefined;
   beforeAll(async () => {
     server = await startFixtureServer();
-    browser = await launch(name, options);
+    browser = await launch(name, typeof options === 'function' ? options() : options);
   });
   afterAll(async () => {
     try {
