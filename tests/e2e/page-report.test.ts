@@ -4,12 +4,12 @@
  * Skipped, with the reason in the name, while the build has no content script.
  */
 import { describe, expect, it } from 'vitest';
-import { BROWSERS, buildHasContentScript } from './harness';
+import { BROWSERS, buildHasContentScript, poll, POPUP_VIEWPORT } from './harness';
 import { ORDINARY_STORY } from './pages/articles';
 import { seedPageName } from './pages/generate';
 import { SEED_IDS, seedSentences } from './pages/seeds';
 import { splitSentences } from '../../src/core/text/sentences';
-import { pageMarks, pageReport, useExtensionBrowser, waitForFixtureReady } from './support';
+import { pageMarks, pageReport, screenshotPath, useExtensionBrowser, waitForFixtureReady } from './support';
 
 const HAS_CONTENT_SCRIPT = buildHasContentScript();
 const TITLE = HAS_CONTENT_SCRIPT
@@ -59,6 +59,35 @@ describe.each(BROWSERS)(TITLE, (name) => {
     expect(report.topical).toBe(false);
     expect(report.sentences.filter((sentence) => sentence.verdict !== null)).toEqual([]);
     expect(texts(report)).toEqual(splitSentences(ORDINARY_STORY.paragraphs.join('\n')).map((span) => span.text));
+  });
+
+  it.skipIf(!HAS_CONTENT_SCRIPT).each([
+    ['shadow.html', 'an open shadow root', '002'],
+    ['iframe.html', 'a same-origin iframe', '000'],
+  ] as const)("%s: the top frame's report reads the article in %s", async (path, _where, seed) => {
+    await browser().open(url(path));
+    const report = await pageReport(browser());
+    expect(texts(report)).toEqual(expect.arrayContaining(seedSentences(seed)));
+    expect(seedSentences(seed)).toEqual(expect.arrayContaining(texts(report)));
+  });
+
+  it.skipIf(!HAS_CONTENT_SCRIPT)('the popup, opened over seed-000.html, lists every flagged sentence of the report', async () => {
+    await browser().open(url(seedPageName('000')));
+    const report = await pageReport(browser());
+    const flagged = report.sentences.filter((sentence) => sentence.verdict === 'conflict' || sentence.verdict === 'unsupported');
+    expect(flagged.length).toBeGreaterThan(0);
+    const popup = await browser().extensionPage('popup.html', POPUP_VIEWPORT);
+    try {
+      const text = await poll(
+        () => popup.evaluate(() => document.body.innerText.replace(/\s+/g, ' ')),
+        (value) => flagged.every((sentence) => value.includes(sentence.text)),
+        { what: 'the popup to list the flagged sentences' },
+      );
+      expect(flagged.filter((sentence) => !text.includes(sentence.text))).toEqual([]);
+      await popup.screenshot(screenshotPath(browser(), 'popup-seed-000'));
+    } finally {
+      await popup.close();
+    }
   });
 
   it.skipIf(!HAS_CONTENT_SCRIPT)('live.html: paragraphs appended after load are checked too', async () => {
