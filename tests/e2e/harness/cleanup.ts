@@ -22,10 +22,20 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-process.once('exit', () => {
+function cleanUpNow(): void {
   for (const child of children) killGroup(child, 'SIGKILL');
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+}
+
+process.once('exit', cleanUpNow);
+// A run cut short (Ctrl-C, `timeout`, a worker ended by its pool) cleans up too,
+// then dies of the same signal as it would have.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    cleanUpNow();
+    process.kill(process.pid, signal);
+  });
+}
 
 /** A fresh, empty folder under the system's temp folder, removed by `removeTempDir` or at exit. */
 export function makeTempDir(prefix: string): string {
