@@ -111,21 +111,28 @@ function findArticleScope(root: Node): Node {
 
 /** Builds `text` and `segments` while collapsing whitespace the way CSS `white-space: normal` does. */
 class TextBuilder {
-  text = '';
   readonly segments: TextSegment[] = [];
+  /** The text so far, in pieces: appending to one growing string and asking for its last character copies the whole string each time on long pages. */
+  private readonly parts: string[] = [];
+  private length = 0;
+  private lastChar = '';
   /** A collapsed whitespace run seen since the last word, to be written as one space before the next word of the same paragraph. */
   private pendingSpace: { node: Text; offset: number } | null = null;
+
+  get text(): string {
+    return this.parts.join('');
+  }
 
   /** Ends the current paragraph: the next text starts on a new line. */
   breakParagraph(): void {
     this.pendingSpace = null;
-    if (this.text.length > 0 && !this.text.endsWith('\n')) this.text += '\n';
+    if (this.length > 0 && this.lastChar !== '\n') this.write('\n');
   }
 
   /** Text the browser draws that is in no text node (the quotation marks around `<q>`). */
   addGenerated(piece: string): void {
     this.flushSpace();
-    this.text += piece;
+    this.write(piece);
   }
 
   addTextNode(node: Text): void {
@@ -141,20 +148,27 @@ class TextBuilder {
     if (last < data.length) this.pendingSpace ??= { node, offset: last };
   }
 
+  private write(piece: string): void {
+    if (piece.length === 0) return;
+    this.parts.push(piece);
+    this.length += piece.length;
+    this.lastChar = piece[piece.length - 1]!;
+  }
+
   private flushSpace(): void {
     if (!this.pendingSpace) return;
-    if (this.text.length > 0 && !this.text.endsWith('\n')) this.append(this.pendingSpace.node, this.pendingSpace.offset, ' ');
+    if (this.length > 0 && this.lastChar !== '\n') this.append(this.pendingSpace.node, this.pendingSpace.offset, ' ');
     this.pendingSpace = null;
   }
 
   private append(node: Text, nodeStart: number, piece: string): void {
-    const start = this.text.length;
-    this.text += piece;
+    const start = this.length;
+    this.write(piece);
     const previous = this.segments[this.segments.length - 1];
     if (previous && previous.node === node && previous.end === start && previous.nodeStart + (start - previous.start) === nodeStart) {
-      previous.end = this.text.length;
+      previous.end = this.length;
     } else {
-      this.segments.push({ node, start, end: this.text.length, nodeStart });
+      this.segments.push({ node, start, end: this.length, nodeStart });
     }
   }
 }
@@ -188,76 +202,131 @@ export interface ReadOptions {
  * it is read as it stands, with no skipping: the caller knows where it is.
  */
 export function readableText(root: Node, options: ReadOptions = {}): ReadableText {
-  const builder = new TextBuilder();
-  if (root.nodeType === TEXT_NODE) {
-    builder.addTextNode(root as Text);
-    return { text: builder.text, segments: builder.segments, scope: root, subtrees: [] };
+  const reader = new TextReader(root, options);
+  reader.read();
+  return reader.result();
+}
+
+/** How many nodes a reader visits between two questions whether to stop. */
+const NODES_PER_CHECK = 256;
+
+/**
+ * `readableText` in steps: `read(stop)` reads on until `stop()` says so, and
+ * can be called again to go on, so that a very long page can be read without
+ * holding the main thread for long. The page may change between steps: text
+ * taken out before the reader reaches it is not read, text put in after
+ * reading began may or may not be (whoever reads in steps must watch for it
+ * and drop what was read already), and no text node is read twice.
+ */
+export class TextReader {
+  /** The element the text is read from (see `ReadableText.scope`). */
+  readonly scope: Node;
+  private readonly builder = new TextBuilder();
+  private readonly subtrees: (ShadowRoot | Document)[] = [];
+  private readonly seen = new WeakSet<Text>();
+  /** Depth-first with an explicit stack (deep pages must not overflow the call stack, and a step can stop anywhere). */
+  private readonly stack: { parent: Element | null; children: Node[]; next: number }[] = [];
+  /** Browsers draw quotation marks around <q>, alternating double and single when nested. */
+  private quoteDepth = 0;
+  /** Whether a step stopped before the end (the page may have changed since). */
+  private resumed = false;
+  /** Whether the root was in a document when reading began (a detached tree is read as it is). */
+  private readonly connected: boolean;
+
+  constructor(
+    root: Node,
+    private readonly options: ReadOptions = {},
+  ) {
+    this.connected = root.isConnected;
+    if (root.nodeType === TEXT_NODE) {
+      this.scope = root;
+      this.builder.addTextNode(root as Text);
+      return;
+    }
+    this.scope = findArticleScope(root);
+    const doc = this.scope.nodeType === DOCUMENT_NODE ? (this.scope as Document) : this.scope.ownerDocument;
+    if (doc) this.stack.push({ parent: null, children: this.childrenOf(this.scope), next: 0 });
   }
-  const scope = findArticleScope(root);
-  const doc = scope.nodeType === DOCUMENT_NODE ? (scope as Document) : scope.ownerDocument;
-  const subtrees: (ShadowRoot | Document)[] = [];
-  if (!doc) return { text: '', segments: [], scope, subtrees };
 
-  // Browsers draw quotation marks around <q>, alternating double and single when nested.
-  let quoteDepth = 0;
-  const enter = (node: Element): void => {
-    if (isBlock(node)) builder.breakParagraph();
-    else if (isQuote(node)) builder.addGenerated(quoteDepth++ % 2 === 0 ? '“' : '‘');
-  };
-  const leave = (node: Element): void => {
-    if (isBlock(node)) builder.breakParagraph();
-    else if (isQuote(node)) builder.addGenerated(--quoteDepth % 2 === 0 ? '”' : '’');
-  };
+  /** Whether the whole tree has been read. */
+  get done(): boolean {
+    return this.stack.length === 0;
+  }
 
-  /** The children a reader sees, in order: the composed tree when shadow roots are read. */
-  const childrenOf = (node: Node): ArrayLike<Node> => {
-    if (node.nodeType !== ELEMENT_NODE) return node.childNodes;
+  /** Read on until `stop()` (asked every few hundred nodes) says so, or to the end. Returns whether the end was reached. */
+  read(stop: () => boolean = () => false): boolean {
+    const { stack, builder } = this;
+    let visited = 0;
+    while (stack.length > 0) {
+      if (++visited % NODES_PER_CHECK === 0 && stop()) {
+        this.resumed = true;
+        return false;
+      }
+      const top = stack[stack.length - 1]!;
+      if (top.next >= top.children.length) {
+        stack.pop();
+        if (top.parent) this.leave(top.parent);
+        continue;
+      }
+      const node = top.children[top.next++]!;
+      if (node.nodeType === TEXT_NODE) {
+        // Taken out of the page since this read began (only possible between steps).
+        if (this.seen.has(node as Text) || (this.resumed && this.connected && !node.isConnected)) continue;
+        this.seen.add(node as Text);
+        builder.addTextNode(node as Text);
+      } else if (node.nodeType === ELEMENT_NODE && !isSkipped(node as Element, this.options)) {
+        this.enter(node as Element);
+        stack.push({ parent: node as Element, children: this.childrenOf(node), next: 0 });
+      }
+    }
+    return true;
+  }
+
+  /** What has been read so far (all of it once `read` returned true). */
+  result(): ReadableText {
+    const text = this.builder.text;
+    return { text: text.endsWith('\n') ? text.slice(0, -1) : text, segments: this.builder.segments, scope: this.scope, subtrees: this.subtrees };
+  }
+
+  private enter(node: Element): void {
+    if (isBlock(node)) this.builder.breakParagraph();
+    else if (isQuote(node)) this.builder.addGenerated(this.quoteDepth++ % 2 === 0 ? '“' : '‘');
+  }
+
+  private leave(node: Element): void {
+    if (isBlock(node)) this.builder.breakParagraph();
+    else if (isQuote(node)) this.builder.addGenerated(--this.quoteDepth % 2 === 0 ? '”' : '’');
+  }
+
+  /**
+   * The children a reader sees, in order (the composed tree when shadow roots
+   * are read), as a copy: a step that stops and goes on later must not skip
+   * or repeat a node because the page changed the live child list meanwhile.
+   */
+  private childrenOf(node: Node): Node[] {
+    if (node.nodeType !== ELEMENT_NODE) return Array.from(node.childNodes);
     const el = node as Element;
-    if (options.shadowRoots) {
+    if (this.options.shadowRoots) {
       const shadow = el.shadowRoot;
       if (shadow) {
-        subtrees.push(shadow);
-        return shadow.childNodes;
+        this.subtrees.push(shadow);
+        return Array.from(shadow.childNodes);
       }
       if (isSlot(el)) {
         // A slot shows what is assigned to it, else its own fallback content.
         const assigned = (el as HTMLSlotElement).assignedNodes?.() ?? [];
-        return assigned.length > 0 ? assigned : el.childNodes;
+        return Array.from(assigned.length > 0 ? assigned : el.childNodes);
       }
     }
-    if (options.frames && isFrame(el)) {
+    if (this.options.frames && isFrame(el)) {
       const frameDoc = sameOriginDocument(el);
       if (!frameDoc) return [];
-      subtrees.push(frameDoc);
+      this.subtrees.push(frameDoc);
       const frameScope = findArticleScope(frameDoc);
-      return frameScope === frameDoc ? frameDoc.childNodes : [frameScope];
+      return frameScope === frameDoc ? Array.from(frameDoc.childNodes) : [frameScope];
     }
-    return el.childNodes;
-  };
-
-
-  // Depth-first with an explicit stack (deep pages must not overflow the call
-  // stack), with a `leave` for every element so blocks close paragraphs.
-  const stack: { parent: Element | null; children: ArrayLike<Node>; next: number }[] = [
-    { parent: null, children: childrenOf(scope), next: 0 },
-  ];
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
-    if (top.next >= top.children.length) {
-      stack.pop();
-      if (top.parent) leave(top.parent);
-      continue;
-    }
-    const node = top.children[top.next++]!;
-    if (node.nodeType === TEXT_NODE) {
-      builder.addTextNode(node as Text);
-    } else if (node.nodeType === ELEMENT_NODE && !isSkipped(node as Element, options)) {
-      enter(node as Element);
-      stack.push({ parent: node as Element, children: childrenOf(node), next: 0 });
-    }
+    return Array.from(el.childNodes);
   }
-
-  return { text: builder.text.replace(/\n$/, ''), segments: builder.segments, scope, subtrees };
 }
 
 /**
