@@ -32,16 +32,30 @@ export function markAt(highlighter: Highlighter, doc: Document, x: number, y: nu
 }
 
 /**
- * The box of a mark's first line, in the top document's viewport: the frames
- * it is inside add their offsets. `undefined` when the mark has no box (it is
- * hidden or gone).
+ * The box around a mark's text (all its lines, so that a card placed below
+ * it never covers the sentence), in the top document's viewport: the frames
+ * it is inside add their offsets. Left edge: where the sentence starts.
+ * `undefined` when the mark has no box (it is hidden or gone).
  */
 export function anchorBoxOf(highlighter: Highlighter, key: number, top: Document): AnchorBox | undefined {
-  const range = highlighter.rangesOf(key)[0];
-  if (!range) return undefined;
-  const rect = [...range.getClientRects()].find((r) => r.width > 0) ?? range.getBoundingClientRect();
-  let box: AnchorBox = { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom };
-  let doc = range.startContainer.ownerDocument;
+  const ranges = highlighter.rangesOf(key);
+  const first = ranges[0];
+  if (!first) return undefined;
+  let doc = first.startContainer.ownerDocument;
+  let box: AnchorBox | undefined;
+  for (const range of ranges) {
+    if (range.startContainer.ownerDocument !== doc) continue;
+    for (const rect of range.getClientRects()) {
+      if (rect.width === 0 && rect.height === 0) continue;
+      box = box
+        ? { left: box.left, top: Math.min(box.top, rect.top), right: Math.max(box.right, rect.right), bottom: Math.max(box.bottom, rect.bottom) }
+        : { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom };
+    }
+  }
+  if (!box) {
+    const rect = first.getBoundingClientRect();
+    box = { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom };
+  }
   while (doc && doc !== top) {
     const frame = doc.defaultView?.frameElement;
     if (!frame) break;

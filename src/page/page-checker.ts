@@ -57,6 +57,10 @@ export class PageChecker {
   private readonly entries: Entry[] = [];
   /** Index of the first entry not yet assessed. */
   private next = 0;
+  /** Text added and not yet split into sentences, in page order; `at`: how far it is split. */
+  private readonly queue: { text: string; base: number; at: number }[] = [];
+  /** Where the text added so far ends in the page text. */
+  private queuedEnd = 0;
   private anyTopical = false;
   private strictnessLevel: Strictness;
 
@@ -83,38 +87,58 @@ export class PageChecker {
     for (const entry of this.entries) entry.decision = undefined;
   }
 
-  /** Sentences queued and not yet assessed. */
-  get pending(): number {
-    return this.entries.length - this.next;
+  /** Whether every piece of text added has been split and every sentence assessed. */
+  get finished(): boolean {
+    return this.next >= this.entries.length && this.queue.length === 0;
   }
 
   /**
-   * Queue the sentences of `text`, a piece of the page text that starts at
-   * offset `base` of it (after everything queued before). Returns how many
-   * sentences it holds.
+   * Queue `text`, a piece of the page text that starts at offset `base` of it
+   * (after everything queued before). Nothing is done with it yet: `step`
+   * splits it into sentences a paragraph at a time, so that queueing a long
+   * page costs nothing up front.
    */
-  add(text: string, base = 0): number {
-    const last = this.entries[this.entries.length - 1];
-    if (last && base < last.end) throw new RangeError(`page text added at ${base}, before the end of the text already added (${last.end})`);
-    const spans = splitSentences(text);
-    for (const span of spans) {
-      this.entries.push({ text: span.text, start: base + span.start, end: base + span.end, assessment: undefined, decision: undefined, removed: false });
-    }
-    return spans.length;
+  add(text: string, base = 0): void {
+    if (base < this.queuedEnd) throw new RangeError(`page text added at ${base}, before the end of the text already added (${this.queuedEnd})`);
+    this.queuedEnd = base + text.length;
+    if (text.length > 0) this.queue.push({ text, base, at: 0 });
   }
 
   /**
-   * Assess queued sentences in page order until `stop()` says so (asked after
-   * each sentence, so at least one is assessed) or none is left. Returns
-   * whether any remain.
+   * Split and assess queued text in page order until `stop()` says so (asked
+   * after each paragraph split and each sentence assessed, so some work is
+   * always done) or none is left. Returns whether any remains.
    */
   step(stop: () => boolean = () => false): boolean {
-    while (this.next < this.entries.length) {
-      this.assess(this.entries[this.next]!);
-      this.next += 1;
+    for (;;) {
+      if (this.next < this.entries.length) {
+        this.assess(this.entries[this.next]!);
+        this.next += 1;
+      } else if (!this.splitParagraph()) {
+        break;
+      }
       if (stop()) break;
     }
-    return this.pending > 0;
+    return !this.finished;
+  }
+
+  /**
+   * Split the next paragraph (line) of queued text into sentences. The
+   * engine splits a text line by line, so splitting it a line at a time gives
+   * the same sentences. Returns false when nothing is queued.
+   */
+  private splitParagraph(): boolean {
+    const piece = this.queue[0];
+    if (!piece) return false;
+    const lineEnd = piece.text.indexOf('\n', piece.at);
+    const end = lineEnd === -1 ? piece.text.length : lineEnd;
+    const base = piece.base + piece.at;
+    for (const span of splitSentences(piece.text.slice(piece.at, end))) {
+      this.entries.push({ text: span.text, start: base + span.start, end: base + span.end, assessment: undefined, decision: undefined, removed: false });
+    }
+    piece.at = end + 1;
+    if (piece.at > piece.text.length) this.queue.shift();
+    return true;
   }
 
   /** Leave the sentences `drop` selects out of every later report (the page removed their text). */

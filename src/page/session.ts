@@ -23,7 +23,7 @@ import { createHighlighter, type Highlighter, type HighlighterOptions } from './
 import type { MarkedVerdict } from './highlight-styles';
 import { OwnNodes } from './own-nodes';
 import { PageChecker } from './page-checker';
-import { isSkipped, readableText, type ReadOptions, type TextSegment } from './readable-text';
+import { isSkipped, readableText, TextReader, type ReadOptions, type TextSegment } from './readable-text';
 import type { StyleMode } from './style-sheet';
 
 /** The page is read where the reader sees it: open shadow roots and same-origin frames included. */
@@ -95,6 +95,8 @@ export class PageSession {
   private readonly observed = new WeakSet<Node>();
   private readonly listeners = new AbortController();
   private scope: Node;
+  /** The first read of the page, until it is done. */
+  private reader: TextReader | undefined;
   private strictnessLevel: Strictness;
   private showSupported: boolean;
   private running = false;
@@ -129,12 +131,12 @@ export class PageSession {
     const Observer = this.doc.defaultView?.MutationObserver ?? MutationObserver;
     this.observer = new Observer((records) => this.onMutations(records));
 
-    const read = readableText(this.doc, READ_OPTIONS);
-    this.scope = read.scope;
+    // Watch before reading, so that nothing the page adds while a long page
+    // is read in steps goes unseen.
     this.watch(this.doc);
-    for (const subtree of read.subtrees) this.watch(subtree);
-    this.addChunk(this.keepNew(read));
-    void this.run();
+    this.reader = new TextReader(this.doc, READ_OPTIONS);
+    this.scope = this.reader.scope;
+    void this.readPage();
   }
 
   /** The report so far, as the content script answers `get-page-report`. */
@@ -277,19 +279,46 @@ export class PageSession {
 
   // ---- checking -------------------------------------------------------------
 
+  /** The first read of the page, in slices like the checking (a very long page takes a while to walk), then the checking. */
+  private async readPage(): Promise<void> {
+    const reader = this.reader!;
+    const now = this.clock();
+    const sliceMs = this.options.sliceMs ?? 8;
+    for (;;) {
+      const deadline = now() + sliceMs;
+      if (reader.read(() => now() >= deadline)) break;
+      await this.yieldToMain();
+      if (this.destroyed) return;
+    }
+    const read = reader.result();
+    for (const subtree of read.subtrees) this.watch(subtree);
+    this.addChunk(this.keepNew(read));
+    this.reader = undefined;
+    // What the page added meanwhile waited for this read (it must come after it in the page text).
+    if (this.pending.nodes.size > 0 || this.pending.removed) this.queue(null, false);
+    await this.run();
+  }
+
+  private clock(): () => number {
+    return this.options.now ?? (() => (this.doc.defaultView?.performance ?? performance).now());
+  }
+
   /** Run the engine over what is queued, in slices, giving the page its main thread back between them. */
   private async run(): Promise<void> {
     if (this.running || this.destroyed) return;
     this.running = true;
     this.setStatus('scanning');
-    const now = this.options.now ?? (() => (this.doc.defaultView?.performance ?? performance).now());
+    const now = this.clock();
     const sliceMs = this.options.sliceMs ?? 8;
     try {
-      while (!this.destroyed && this.checker.pending > 0) {
+      while (!this.destroyed && !this.checker.finished) {
+        // Yield first: whatever queued this work (reading the page, a batch
+        // of the page's changes) has had its share of this task.
+        await this.yieldToMain();
+        if (this.destroyed) break;
         const deadline = now() + sliceMs;
         this.checker.step(() => now() >= deadline);
         this.sync();
-        if (this.checker.pending > 0) await this.yieldToMain();
       }
     } finally {
       this.running = false;
@@ -340,7 +369,7 @@ export class PageSession {
   }
 
   private isIdle(): boolean {
-    return this.destroyed || (!this.running && this.checker.pending === 0 && this.settleTimer === undefined && this.pending.nodes.size === 0 && !this.pending.removed);
+    return this.destroyed || (!this.reader && !this.running && this.checker.finished && this.settleTimer === undefined && this.pending.nodes.size === 0 && !this.pending.removed);
   }
 
   private settleIfIdle(): void {
@@ -406,7 +435,7 @@ export class PageSession {
     if (this.settleTimer !== undefined) win?.clearTimeout(this.settleTimer);
     if (this.maxWaitTimer !== undefined) win?.clearTimeout(this.maxWaitTimer);
     this.settleTimer = this.maxWaitTimer = undefined;
-    if (this.destroyed) return;
+    if (this.destroyed || this.reader) return;
     const { nodes, removed } = this.pending;
     this.pending = { nodes: new Set(), removed: false };
     if (removed) this.prune();
