@@ -186,6 +186,8 @@ export class FindingCards {
 
   private onClick(doc: Document, event: MouseEvent): void {
     if (this.card.contains(event.target)) return;
+    // A click that ends a text selection is the reader selecting, not asking.
+    if (doc.getSelection?.()?.isCollapsed === false) return;
     const key = markAt(this.options.highlighter, doc, event.clientX, event.clientY);
     if (key !== undefined) this.open(key, { pinned: true });
     else if (this.openKey !== undefined) this.close();
