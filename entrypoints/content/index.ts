@@ -102,9 +102,11 @@ export default defineContentScript({
 
     browser.runtime.onMessage.addListener(onMessage);
     browser.storage.onChanged.addListener(onStorageChanged);
-    // An in-page (History API) navigation is a new page to the reader: a fresh report.
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
-      if (settings) restart();
+    // An in-page (History API) navigation is a new page to the reader: a
+    // fresh report. A jump to an anchor (#section) is the same page.
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl, oldUrl }) => {
+      const withoutHash = (url: URL) => url.href.slice(0, url.href.length - url.hash.length);
+      if (settings && withoutHash(newUrl) !== withoutHash(oldUrl)) restart();
     });
     ctx.onInvalidated(() => {
       browser.runtime.onMessage.removeListener(onMessage);
