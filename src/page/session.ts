@@ -16,26 +16,23 @@
  */
 import type { Strictness } from '../core';
 import type { PageReportReply } from '../ext/messages';
-import { piecesFor, type TextPiece } from './anchor';
 import { cardFinding, FindingCards, type FindingCardsOptions } from './finding-cards';
 import { elementOf } from './geometry';
 import { createHighlighter, type Highlighter, type HighlighterOptions } from './highlighter';
 import type { MarkedVerdict } from './highlight-styles';
 import { OwnNodes } from './own-nodes';
 import { PageChecker } from './page-checker';
-import { isSkipped, readableText, TextReader, type ReadOptions, type TextSegment } from './readable-text';
+import { joinPieces, PageText, type ReadPiece } from './page-text';
+import { PageWatcher, type PageChanges } from './page-watcher';
+import { isSkipped, readableText, TextReader, type ReadableText, type ReadOptions } from './readable-text';
 import type { StyleMode } from './style-sheet';
 
 /** The page is read where the reader sees it: open shadow roots and same-origin frames included. */
 const READ_OPTIONS: ReadOptions = Object.freeze({ shadowRoots: true, frames: true });
 
 const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
 const DOCUMENT_NODE = 9;
 const DOCUMENT_FRAGMENT_NODE = 11;
-
-/** The attributes whose change can show text that was hidden; nothing else the page (or the extension) changes on an element starts a read. */
-const REVEALING_ATTRIBUTES = ['hidden', 'aria-hidden', 'style'];
 
 export interface PageSessionOptions {
   /** The top document. */
@@ -51,7 +48,7 @@ export interface PageSessionOptions {
   styles?: StyleMode | 'auto';
   /** Open cards on marks (default on); options for tests. */
   cards?: boolean | Pick<FindingCardsOptions, 'cardMode' | 'hoverDelayMs' | 'leaveDelayMs'>;
-  /** Longest slice of engine work between two yields to the page, in milliseconds. */
+  /** Longest slice of work between two yields to the page, in milliseconds. */
   sliceMs?: number;
   /** Give the main thread back (a macrotask); tests may pass their own. */
   yieldToMain?: () => Promise<void>;
@@ -65,52 +62,30 @@ export interface PageSessionOptions {
   now?: () => number;
 }
 
-/** Part of the page text: one read of the page, at its offset in the whole. */
-interface Chunk {
-  base: number;
-  end: number;
-  segments: TextSegment[];
-}
-
-/** Text read and filtered, before it becomes a chunk. */
-interface Piece {
-  text: string;
-  segments: TextSegment[];
-}
-
 /** The page's text, checked and marked; see the module comment. */
 export class PageSession {
-  /** `scanning` while the engine has sentences to read; `done` when every sentence read so far has its verdict. */
+  /** `scanning` while the page is read or the engine has sentences to read; `done` when every sentence read so far has its verdict. */
   status: PageReportReply['status'] = 'scanning';
   readonly checker: PageChecker;
   readonly highlighter: Highlighter;
   private readonly own = new OwnNodes();
   private readonly cards: FindingCards | undefined;
   private readonly doc: Document;
-  private readonly chunks: Chunk[] = [];
-  private textLength = 0;
-  /** Page text nodes already read: never read again. */
-  private readonly known = new WeakSet<Text>();
-  private readonly observer: MutationObserver;
-  private readonly observed = new WeakSet<Node>();
-  private readonly listeners = new AbortController();
-  private scope: Node;
+  private readonly text = new PageText();
+  private readonly watcher: PageWatcher;
+  /** The element the first read found the article in. */
+  private readonly scope: Node;
   /** The first read of the page, until it is done. */
   private reader: TextReader | undefined;
-  private strictnessLevel: Strictness;
   private showSupported: boolean;
   private running = false;
   private destroyed = false;
-  private pending = { nodes: new Set<Node>(), removed: false };
-  private settleTimer: number | undefined;
-  private maxWaitTimer: number | undefined;
   private idleWaiters: (() => void)[] = [];
   private cachedReport: PageReportReply | undefined;
   private lastShown: number | undefined;
 
   constructor(private readonly options: PageSessionOptions) {
     this.doc = options.document;
-    this.strictnessLevel = options.strictness;
     this.showSupported = options.showSupported;
     this.checker = new PageChecker(undefined, options.strictness);
     this.highlighter = createHighlighter(this.doc, { own: this.own, prefer: options.highlighter ?? 'auto', styles: options.styles ?? 'auto' });
@@ -121,19 +96,28 @@ export class PageSession {
         own: this.own,
         sourceLabel: this.checker.claimSet.source.label,
         findingOf: (key) => {
-          const sentence = this.sentenceAt(key);
+          const sentence = this.report().sentences.find((s) => s.start === key);
           return sentence && this.highlighter.verdictOf(key) ? cardFinding(sentence) : undefined;
         },
         styles: options.styles ?? 'auto',
         ...(typeof options.cards === 'object' ? options.cards : {}),
       });
     }
-    const Observer = this.doc.defaultView?.MutationObserver ?? MutationObserver;
-    this.observer = new Observer((records) => this.onMutations(records));
-
+    this.watcher = new PageWatcher({
+      document: this.doc,
+      own: this.own,
+      read: READ_OPTIONS,
+      wasRead: (node) => this.text.has(node),
+      isOnPage: (node) => this.highlighter.isOnPage(node),
+      onChanges: (changes) => this.onChanges(changes),
+      ...(options.settleMs !== undefined ? { settleMs: options.settleMs } : {}),
+      ...(options.maxWaitMs !== undefined ? { maxWaitMs: options.maxWaitMs } : {}),
+    });
     // Watch before reading, so that nothing the page adds while a long page
-    // is read in steps goes unseen.
-    this.watch(this.doc);
+    // is read in steps goes unseen; hold what it adds until that read is in,
+    // because it must come after it in the page text.
+    this.watcher.watch(this.doc);
+    this.watcher.hold();
     this.reader = new TextReader(this.doc, READ_OPTIONS);
     this.scope = this.reader.scope;
     void this.readPage();
@@ -151,6 +135,11 @@ export class PageSession {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /** The strictness the page is checked at. */
+  get strictness(): Strictness {
+    return this.checker.strictness;
+  }
+
   /**
    * Apply the reader's settings at once. A new strictness redecides every
    * sentence without reading any again; showing supported sentences adds or
@@ -158,18 +147,10 @@ export class PageSession {
    */
   update(settings: { strictness?: Strictness; showSupported?: boolean }): void {
     if (this.destroyed) return;
-    if (settings.strictness) {
-      this.strictnessLevel = settings.strictness;
-      this.checker.strictness = settings.strictness;
-    }
+    if (settings.strictness) this.checker.strictness = settings.strictness;
     if (settings.showSupported !== undefined) this.showSupported = settings.showSupported;
     this.sync();
     this.cards?.refresh();
-  }
-
-  /** The strictness the page is checked at. */
-  get strictness(): Strictness {
-    return this.strictnessLevel;
   }
 
   /**
@@ -205,18 +186,13 @@ export class PageSession {
     return target;
   }
 
-  /** Take everything down, in order: work, watching, listeners, card, marks. */
+  /** Take everything down, in order: work, watching, card and its listeners, marks and styles. */
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    this.observer.disconnect();
-    const win = this.doc.defaultView;
-    if (this.settleTimer !== undefined) win?.clearTimeout(this.settleTimer);
-    if (this.maxWaitTimer !== undefined) win?.clearTimeout(this.maxWaitTimer);
-    this.listeners.abort();
+    this.watcher.stop();
     this.cards?.destroy();
     this.highlighter.destroy();
-    this.pending = { nodes: new Set(), removed: false };
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
@@ -225,59 +201,7 @@ export class PageSession {
     return this.own.contains(node);
   }
 
-  // ---- reading --------------------------------------------------------------
-
-  /** Keep `read`'s paragraphs that hold text not read before; remember their nodes as read. */
-  private keepNew(read: Piece): Piece {
-    const kept: Piece = { text: '', segments: [] };
-    let segment = 0;
-    let lineStart = 0;
-    for (const line of read.text.split('\n')) {
-      const lineEnd = lineStart + line.length;
-      const own: TextSegment[] = [];
-      while (segment < read.segments.length && read.segments[segment]!.start < lineEnd) own.push(read.segments[segment++]!);
-      if (own.some((s) => !this.known.has(s.node))) {
-        const shift = (kept.text.length > 0 ? kept.text.length + 1 : 0) - lineStart;
-        kept.text = kept.text.length > 0 ? `${kept.text}\n${line}` : line;
-        for (const s of own) {
-          kept.segments.push({ ...s, start: s.start + shift, end: s.end + shift });
-          this.known.add(s.node);
-        }
-      }
-      lineStart = lineEnd + 1;
-    }
-    return kept;
-  }
-
-  /** Queue `piece` for the engine, after everything read before. */
-  private addChunk(piece: Piece): void {
-    if (piece.text.length === 0) return;
-    // A paragraph break between reads, so that a sentence never runs from one into the next.
-    const base = this.chunks.length === 0 ? 0 : this.textLength + 1;
-    this.chunks.push({ base, end: base + piece.text.length, segments: piece.segments });
-    this.textLength = base + piece.text.length;
-    this.checker.add(piece.text, base);
-  }
-
-  /** The text-node pieces of the page text `[start, end)`. */
-  private piecesOf(start: number, end: number): TextPiece[] {
-    let low = 0;
-    let high = this.chunks.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >>> 1;
-      if (this.chunks[mid]!.base <= start) low = mid;
-      else high = mid - 1;
-    }
-    const chunk = this.chunks[low];
-    if (!chunk || start < chunk.base || end > chunk.end) return [];
-    return piecesFor(chunk.segments, start - chunk.base, end - chunk.base);
-  }
-
-  private sentenceAt(start: number) {
-    return this.report().sentences.find((s) => s.start === start);
-  }
-
-  // ---- checking -------------------------------------------------------------
+  // ---- reading and checking -------------------------------------------------
 
   /** The first read of the page, in slices like the checking (a very long page takes a while to walk), then the checking. */
   private async readPage(): Promise<void> {
@@ -290,17 +214,23 @@ export class PageSession {
       await this.yieldToMain();
       if (this.destroyed) return;
     }
-    const read = reader.result();
-    for (const subtree of read.subtrees) this.watch(subtree);
-    this.addChunk(this.keepNew(read));
     this.reader = undefined;
-    // What the page added meanwhile waited for this read (it must come after it in the page text).
-    if (this.pending.nodes.size > 0 || this.pending.removed) this.queue(null, false);
+    this.queue(reader.result());
+    this.watcher.release();
     await this.run();
   }
 
-  private clock(): () => number {
-    return this.options.now ?? (() => (this.doc.defaultView?.performance ?? performance).now());
+  /** Watch what `read` entered, and queue its new text for the engine after everything read before. */
+  private queue(read: ReadableText): void {
+    for (const subtree of read.subtrees) this.watcher.watch(subtree);
+    this.queuePiece(this.text.keepNew(read));
+  }
+
+  private queuePiece(piece: ReadPiece): boolean {
+    const base = this.text.append(piece);
+    if (base === undefined) return false;
+    this.checker.add(piece.text, base);
+    return true;
   }
 
   /** Run the engine over what is queued, in slices, giving the page its main thread back between them. */
@@ -328,6 +258,10 @@ export class PageSession {
     this.settleIfIdle();
   }
 
+  private clock(): () => number {
+    return this.options.now ?? (() => (this.doc.defaultView?.performance ?? performance).now());
+  }
+
   private yieldToMain(): Promise<void> {
     if (this.options.yieldToMain) return this.options.yieldToMain();
     const win = this.doc.defaultView;
@@ -350,7 +284,7 @@ export class PageSession {
     }
     for (const [key, { verdict, end }] of wanted) {
       if (this.highlighter.verdictOf(key) === verdict) continue;
-      const pieces = this.piecesOf(key, end);
+      const pieces = this.text.piecesOf(key, end);
       this.highlighter.mark(key, verdict, pieces);
       for (const piece of pieces) {
         const doc = piece.node.ownerDocument;
@@ -369,7 +303,7 @@ export class PageSession {
   }
 
   private isIdle(): boolean {
-    return this.destroyed || (!this.reader && !this.running && this.checker.finished && this.settleTimer === undefined && this.pending.nodes.size === 0 && !this.pending.removed);
+    return this.destroyed || (!this.reader && !this.running && this.checker.finished && !this.watcher.busy);
   }
 
   private settleIfIdle(): void {
@@ -377,95 +311,28 @@ export class PageSession {
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
-  // ---- watching the page ----------------------------------------------------
+  // ---- what the page changed ------------------------------------------------
 
-  /** Watch a document, shadow root or frame document for added text (each needs its own watch: changes inside one are not seen from outside). */
-  private watch(root: Node): void {
-    if (this.observed.has(root)) return;
-    this.observed.add(root);
-    this.observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: REVEALING_ATTRIBUTES, attributeOldValue: true });
-    if (root.nodeType === DOCUMENT_NODE) {
-      // A frame that loads (or loads again) brings a new document: read it whole.
-      root.addEventListener(
-        'load',
-        (event) => {
-          const target = event.target as Node | null;
-          if (target?.nodeType === ELEMENT_NODE && (target as Element).tagName.toUpperCase() === 'IFRAME') this.queue(target, true);
-        },
-        { capture: true, signal: this.listeners.signal },
-      );
-    }
-  }
-
-  private onMutations(records: MutationRecord[]): void {
+  /** Forget what the page took away; read what it added or showed, and check it. */
+  private onChanges({ nodes, removed }: PageChanges): void {
     if (this.destroyed) return;
-    for (const record of records) {
-      // The extension's own writes (marks, the card, styles) never start a read.
-      if (this.own.contains(record.target)) continue;
-      if (record.type === 'attributes') {
-        if (revealing(record)) this.queue(record.target, false);
-        continue;
-      }
-      for (const node of record.addedNodes) {
-        if (this.own.has(node) || (node.nodeType === TEXT_NODE && this.known.has(node as Text))) continue;
-        if (node.nodeType === ELEMENT_NODE || node.nodeType === TEXT_NODE) this.queue(node, false);
-      }
-      for (const node of record.removedNodes) {
-        // A page node the fallback highlighter stood in for is not gone.
-        if (this.own.has(node) || (node.nodeType === TEXT_NODE && this.highlighter.isOnPage(node as Text))) continue;
-        this.queue(null, true);
-      }
-    }
-  }
-
-  /** Note a node to read once the page settles (and/or that something went); read after a quiet spell, or at the latest after `maxWaitMs`. */
-  private queue(node: Node | null, removed: boolean): void {
-    if (node) this.pending.nodes.add(node);
-    if (removed) this.pending.removed = true;
-    const win = this.doc.defaultView;
-    if (!win) return;
-    if (this.settleTimer !== undefined) win.clearTimeout(this.settleTimer);
-    this.settleTimer = win.setTimeout(() => this.flush(), this.options.settleMs ?? 250);
-    this.maxWaitTimer ??= win.setTimeout(() => this.flush(), this.options.maxWaitMs ?? 2000);
-  }
-
-  /** Read what the page added since the last read (and forget what it removed), then check it. */
-  private flush(): void {
-    const win = this.doc.defaultView;
-    if (this.settleTimer !== undefined) win?.clearTimeout(this.settleTimer);
-    if (this.maxWaitTimer !== undefined) win?.clearTimeout(this.maxWaitTimer);
-    this.settleTimer = this.maxWaitTimer = undefined;
-    if (this.destroyed || this.reader) return;
-    const { nodes, removed } = this.pending;
-    this.pending = { nodes: new Set(), removed: false };
     if (removed) this.prune();
-
-    const parts: Piece[] = [];
-    for (const node of topmost(nodes)) {
+    const parts: ReadPiece[] = [];
+    for (const node of nodes) {
       if (!node.isConnected || !this.readablePlace(node)) continue;
       const read = readableText(node, READ_OPTIONS);
-      for (const subtree of read.subtrees) this.watch(subtree);
-      const kept = this.keepNew(read);
+      for (const subtree of read.subtrees) this.watcher.watch(subtree);
+      const kept = this.text.keepNew(read);
       if (kept.text.length > 0) parts.push(kept);
     }
-    if (parts.length > 0) {
-      const joined: Piece = { text: '', segments: [] };
-      for (const part of parts) {
-        const shift = joined.text.length > 0 ? joined.text.length + 1 : 0;
-        joined.text = joined.text.length > 0 ? `${joined.text}\n${part.text}` : part.text;
-        for (const s of part.segments) joined.segments.push({ ...s, start: s.start + shift, end: s.end + shift });
-      }
-      this.addChunk(joined);
-      void this.run();
-    } else {
-      this.settleIfIdle();
-    }
+    if (this.queuePiece(joinPieces(parts))) void this.run();
+    else this.settleIfIdle();
   }
 
   /** Leave out of the report the sentences whose text the page took away. */
   private prune(): void {
     const removed = this.checker.remove(({ start, end }) => {
-      const pieces = this.piecesOf(start, end);
+      const pieces = this.text.piecesOf(start, end);
       return pieces.length > 0 && pieces.every((p) => !this.highlighter.isOnPage(p.node));
     });
     if (removed > 0) this.sync();
@@ -477,8 +344,7 @@ export class PageSession {
    * replaced that), up through shadow hosts and frames to this document.
    */
   private readablePlace(node: Node): boolean {
-    const scopeGone = !this.scope.isConnected;
-    let inScope = scopeGone || this.scope.nodeType === DOCUMENT_NODE;
+    let inScope = !this.scope.isConnected || this.scope.nodeType === DOCUMENT_NODE;
     for (let n: Node | null = node; n; ) {
       if (n === this.scope) inScope = true;
       if (this.own.has(n)) return false;
@@ -491,31 +357,4 @@ export class PageSession {
     }
     return false;
   }
-}
-
-/** Whether an attribute change may have shown text that was hidden. */
-function revealing(record: MutationRecord): boolean {
-  const el = record.target as Element;
-  const old = record.oldValue;
-  switch (record.attributeName) {
-    // A record means the attribute changed; one that is now absent (or not
-    // "true") was there before. (Not every DOM reports the old value.)
-    case 'hidden':
-      return !el.hasAttribute('hidden');
-    case 'aria-hidden':
-      return el.getAttribute('aria-hidden') !== 'true';
-    case 'style':
-      // A cheap first cut; reading the element then drops all it read before.
-      return old !== null && /none|hidden/i.test(old) && !isSkipped(el, READ_OPTIONS);
-    default:
-      return false;
-  }
-}
-
-/** The nodes of `nodes` that no other of them contains, in the order given. */
-function topmost(nodes: Set<Node>): Node[] {
-  return [...nodes].filter((node) => {
-    for (let n = node.parentNode; n; n = n.parentNode) if (nodes.has(n)) return false;
-    return true;
-  });
 }

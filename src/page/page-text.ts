@@ -1,0 +1,109 @@
+/**
+ * The page's text as the session has read it: one first read, then pieces
+ * the page added later, each at its offset in one growing text (a paragraph
+ * break between them), with the map from offsets back to text nodes. The
+ * engine's offsets are into this text; `piecesOf` turns them back into nodes.
+ *
+ * Also the memory of which text nodes were read, so that nothing is read (and
+ * checked) twice.
+ *
+ * @module
+ */
+import { piecesFor, type TextPiece } from './anchor';
+import type { TextSegment } from './readable-text';
+
+/** Text read from the page (or part of it), with its segments; offsets from 0. */
+export interface ReadPiece {
+  text: string;
+  segments: TextSegment[];
+}
+
+/** One read, at its place in the page text. */
+interface Chunk {
+  base: number;
+  end: number;
+  segments: TextSegment[];
+}
+
+/** The page text read so far; see the module comment. */
+export class PageText {
+  private readonly chunks: Chunk[] = [];
+  private length = 0;
+  /** Page text nodes already read: never read again. */
+  private readonly known = new WeakSet<Text>();
+
+  /** Whether this text node was read before. */
+  has(node: Text): boolean {
+    return this.known.has(node);
+  }
+
+  /**
+   * `read` without the paragraphs that hold only text read before (a node
+   * the page moved, a section it showed again); the nodes of what is kept
+   * count as read from now on.
+   */
+  keepNew(read: ReadPiece): ReadPiece {
+    const kept: ReadPiece = { text: '', segments: [] };
+    const lines: string[] = [];
+    let keptLength = 0;
+    let segment = 0;
+    let lineStart = 0;
+    for (const line of read.text.split('\n')) {
+      const lineEnd = lineStart + line.length;
+      const inLine: TextSegment[] = [];
+      while (segment < read.segments.length && read.segments[segment]!.start < lineEnd) inLine.push(read.segments[segment++]!);
+      if (inLine.some((s) => !this.known.has(s.node))) {
+        const at = lines.length > 0 ? keptLength + 1 : 0;
+        for (const s of inLine) {
+          kept.segments.push({ ...s, start: s.start - lineStart + at, end: s.end - lineStart + at });
+          this.known.add(s.node);
+        }
+        lines.push(line);
+        keptLength = at + line.length;
+      }
+      lineStart = lineEnd + 1;
+    }
+    kept.text = lines.join('\n');
+    return kept;
+  }
+
+  /**
+   * Add `piece` after everything read before; returns its offset in the page
+   * text, or `undefined` when it is empty (nothing to add).
+   */
+  append(piece: ReadPiece): number | undefined {
+    if (piece.text.length === 0) return undefined;
+    // A paragraph break between reads, so that a sentence never runs from one into the next.
+    const base = this.chunks.length === 0 ? 0 : this.length + 1;
+    this.chunks.push({ base, end: base + piece.text.length, segments: piece.segments });
+    this.length = base + piece.text.length;
+    return base;
+  }
+
+  /** The text-node pieces of the page text `[start, end)` (one read's: sentences never span two). */
+  piecesOf(start: number, end: number): TextPiece[] {
+    let low = 0;
+    let high = this.chunks.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >>> 1;
+      if (this.chunks[mid]!.base <= start) low = mid;
+      else high = mid - 1;
+    }
+    const chunk = this.chunks[low];
+    if (!chunk || start < chunk.base || end > chunk.end) return [];
+    return piecesFor(chunk.segments, start - chunk.base, end - chunk.base);
+  }
+}
+
+/** Several reads as one, a paragraph break between each two. */
+export function joinPieces(parts: readonly ReadPiece[]): ReadPiece {
+  const joined: ReadPiece = { text: '', segments: [] };
+  let length = 0;
+  for (const part of parts) {
+    const at = length > 0 ? length + 1 : 0;
+    for (const s of part.segments) joined.segments.push({ ...s, start: s.start + at, end: s.end + at });
+    length = at + part.text.length;
+  }
+  joined.text = parts.map((p) => p.text).join('\n');
+  return joined;
+}
