@@ -64,8 +64,6 @@ export interface PageSessionOptions {
 
 /** The page's text, checked and marked; see the module comment. */
 export class PageSession {
-  /** `scanning` while the page is read or the engine has sentences to read; `done` when every sentence read so far has its verdict. */
-  status: PageReportReply['status'] = 'scanning';
   readonly checker: PageChecker;
   readonly highlighter: Highlighter;
   private readonly own = new OwnNodes();
@@ -83,6 +81,7 @@ export class PageSession {
   private idleWaiters: (() => void)[] = [];
   private cachedReport: PageReportReply | undefined;
   private lastShown: number | undefined;
+  private scanStatus: PageReportReply['status'] = 'scanning';
 
   constructor(private readonly options: PageSessionOptions) {
     this.doc = options.document;
@@ -123,9 +122,14 @@ export class PageSession {
     void this.readPage();
   }
 
+  /** `scanning` while the page is read or the engine has sentences to read; `done` when every sentence read so far has its verdict. */
+  get status(): PageReportReply['status'] {
+    return this.scanStatus;
+  }
+
   /** The report so far, as the content script answers `get-page-report`. */
   report(): PageReportReply {
-    this.cachedReport ??= { ...this.checker.report(this.options.file), status: this.status };
+    this.cachedReport ??= { ...this.checker.report(this.options.file), status: this.scanStatus };
     return this.cachedReport;
   }
 
@@ -194,11 +198,6 @@ export class PageSession {
     this.cards?.destroy();
     this.highlighter.destroy();
     for (const resolve of this.idleWaiters.splice(0)) resolve();
-  }
-
-  /** Whether `node` is one the extension put into the page. */
-  isOwn(node: Node): boolean {
-    return this.own.contains(node);
   }
 
   // ---- reading and checking -------------------------------------------------
@@ -296,8 +295,8 @@ export class PageSession {
   }
 
   private setStatus(status: PageReportReply['status']): void {
-    if (this.status === status) return;
-    this.status = status;
+    if (this.scanStatus === status) return;
+    this.scanStatus = status;
     this.cachedReport = undefined;
     this.options.onChange?.(this);
   }
