@@ -105,6 +105,65 @@ describe.each(BROWSERS)('harness in %s, with a stub content script', (name) => {
     await expect(session.browser().sendToTab({ type: 'get-page-report' })).rejects.toThrow();
   });
 
+  it('evaluateInShadowRoot reaches a closed shadow root, which page scripts cannot', async () => {
+    const browser = session.browser();
+    await browser.open(session.server().url('seed-000.html'));
+    await browser.evaluate(() => {
+      const host = document.body.appendChild(document.createElement('closed-host'));
+      host.attachShadow({ mode: 'closed' }).innerHTML = '<p aria-label="inside">closed text</p>';
+    });
+    expect(await browser.evaluate(() => document.querySelector('closed-host')?.shadowRoot ?? null)).toBeNull();
+    const read = await browser.page.evaluateInShadowRoot(
+      'closed-host',
+      (root, suffix) => `${root.querySelector('p')?.getAttribute('aria-label')}: ${root.textContent}${suffix}`,
+      '!',
+    );
+    expect(read).toBe('inside: closed text!');
+    expect(await browser.page.evaluateInShadowRoot('no-such-host', (root) => root.textContent)).toBeNull();
+    expect(await browser.page.evaluateInShadowRoot('body', (root) => root.textContent)).toBeNull();
+  });
+
+  it('mouseMove, click and press reach the page as trusted events at the given point', async () => {
+    const browser = session.browser();
+    await browser.open(session.server().url('seed-000.html'));
+    await browser.evaluate(() => {
+      // A blank layer over the page, so that the click lands on nothing that navigates.
+      const layer = document.body.appendChild(document.createElement('div'));
+      layer.style.cssText = 'position: fixed; inset: 0; z-index: 2147483647; background: transparent';
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
+      for (const type of ['mousemove', 'click', 'keydown'] as const) {
+        document.addEventListener(type, (event) => {
+          if (!event.isTrusted) return;
+          if (event instanceof MouseEvent && type !== 'mousemove') seen.push(`${type} ${event.clientX},${event.clientY}`);
+          else if (event instanceof KeyboardEvent) seen.push(`${type} ${event.key}`);
+          else if (!seen.includes('mousemove')) seen.push('mousemove');
+        }, true);
+      }
+    });
+    await browser.page.mouseMove(40, 50);
+    await browser.page.click(60, 70);
+    await browser.page.press('Escape');
+    const seen = await poll(
+      () => browser.evaluate(() => (window as unknown as { seen: string[] }).seen),
+      (events) => events.length >= 3,
+      { what: 'the page to see the events' },
+    );
+    expect(seen).toEqual(['mousemove', 'click 60,70', 'keydown Escape']);
+  });
+
+  it('evaluateInExtension runs inside the extension, given the web tab\'s id', async () => {
+    const browser = session.browser();
+    await browser.open(session.server().url('seed-000.html'));
+    const result = await browser.evaluateInExtension(async ({ tabId, arg }) => {
+      type Api = { tabs: { get(id: number): Promise<{ id?: number; active: boolean }> }; runtime: { id: string } };
+      const api = (globalThis as unknown as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
+      const tab = await api.tabs.get(tabId);
+      return { sameTab: tab.id === tabId, active: tab.active, extensionId: typeof api.runtime.id, arg };
+    }, 42);
+    expect(result).toEqual({ sameTab: true, active: true, extensionId: 'string', arg: 42 });
+  });
+
   it.each([
     ['the content script', 'stub content script'],
     ['the background', 'stub background'],

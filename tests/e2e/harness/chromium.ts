@@ -4,11 +4,22 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { chromium, type BrowserContext, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
 import { makeTempDir, removeTempDir } from './cleanup';
 import type { ExtensionGlobal } from './extension-api';
+import { argumentJson, parseJsonResult, shadowRootCallDeclaration } from './page-function';
 import { CHROME_BUILD, CHROMIUM_EXECUTABLE } from './paths';
-import { DEFAULT_VIEWPORT, type BrowserTab, type LaunchOptions, type ConsoleError, type ExtensionBrowser, type PageFunction } from './types';
+import {
+  DEFAULT_VIEWPORT,
+  type BrowserTab,
+  type ConsoleError,
+  type ExtensionBrowser,
+  type ExtensionFunction,
+  type Key,
+  type LaunchOptions,
+  type PageFunction,
+  type ShadowRootFunction,
+} from './types';
 
 /** Flags from shared/docs/browser-testing.md: load only our extension, and stop Chromium calling hosts it cannot reach. */
 const flags = (extensionDir: string): string[] => [
@@ -26,6 +37,9 @@ const flags = (extensionDir: string): string[] => [
 const STARTUP_TIMEOUT_MS = 60_000;
 
 class ChromiumTab implements BrowserTab {
+  /** A DevTools protocol session on this tab, opened when first needed. */
+  private cdp: CDPSession | undefined;
+
   constructor(readonly page: Page) {}
 
   async goto(url: string): Promise<void> {
@@ -43,7 +57,53 @@ class ChromiumTab implements BrowserTab {
     await this.page.screenshot({ path });
   }
 
+  async mouseMove(x: number, y: number): Promise<void> {
+    await this.page.mouse.move(x, y);
+  }
+
+  async click(x: number, y: number): Promise<void> {
+    await this.page.mouse.click(x, y);
+  }
+
+  async press(key: Key): Promise<void> {
+    await this.page.keyboard.press(key);
+  }
+
+  async evaluateInShadowRoot<Result, Arg = undefined>(
+    hostSelector: string,
+    fn: ShadowRootFunction<Arg, Result>,
+    arg?: Arg,
+  ): Promise<Result | null> {
+    // DOM.describeNode with `pierce` lists closed shadow roots too; resolving
+    // one gives a handle in the page's main world to call `fn` on.
+    this.cdp ??= await this.page.context().newCDPSession(this.page);
+    const cdp = this.cdp;
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: hostSelector });
+    if (!nodeId) return null;
+    const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
+    const shadowRoot = node.shadowRoots?.[0];
+    if (!shadowRoot) return null;
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadowRoot.backendNodeId });
+    if (!object.objectId) return null;
+    try {
+      const json = argumentJson(arg);
+      const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+        objectId: object.objectId,
+        functionDeclaration: shadowRootCallDeclaration(fn),
+        arguments: [{ objectId: object.objectId }, json === undefined ? {} : { value: json }],
+        awaitPromise: true,
+        returnByValue: true,
+      });
+      if (exceptionDetails) throw new Error(`evaluate in a shadow root in Chromium: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+      return parseJsonResult<Result>(result.value);
+    } finally {
+      await cdp.send('Runtime.releaseObject', { objectId: object.objectId }).catch(() => undefined);
+    }
+  }
+
   async close(): Promise<void> {
+    await this.cdp?.detach().catch(() => undefined);
     await this.page.close();
   }
 }
@@ -140,6 +200,12 @@ class ChromiumExtensionBrowser implements ExtensionBrowser {
       ({ tabId, message }) => (globalThis as unknown as ExtensionGlobal).chrome!.tabs.sendMessage(tabId, message, { frameId: 0 }),
       { tabId: this.pageTabId, message },
     ) as Promise<Reply>;
+  }
+
+  evaluateInExtension<Result, Arg = undefined>(fn: ExtensionFunction<Arg, Result>, arg?: Arg): Promise<Result> {
+    // Playwright's own argument typing (handles, unboxing) is more than this harness offers.
+    const run = fn as unknown as (context: { tabId: number; arg: unknown }) => Result | Promise<Result>;
+    return this.worker.evaluate(run, { tabId: this.pageTabId, arg: arg as unknown });
   }
 
   consoleErrors(): ConsoleError[] {

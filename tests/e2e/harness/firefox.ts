@@ -7,20 +7,26 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { BidiConnection, type EvaluateResult } from './bidi';
+import { BidiConnection, type EvaluateResult, type RemoteValue } from './bidi';
 import { makeTempDir, removeTempDir, stopChild, trackChild } from './cleanup';
 import type { ExtensionGlobal } from './extension-api';
 import { FirefoxOutput, mergeConsoleErrors } from './firefox-output';
-import { callAsJsonExpression, parseJsonResult } from './page-function';
+import { argumentJson, callAsJsonExpression, parseJsonResult, shadowRootCallDeclaration } from './page-function';
 import { FIREFOX_BUILD, FIREFOX_EXECUTABLE, firefoxAddonId } from './paths';
 import {
   DEFAULT_VIEWPORT,
   type BrowserTab,
   type ConsoleError,
   type ExtensionBrowser,
+  type ExtensionFunction,
+  type Key,
   type LaunchOptions,
   type PageFunction,
+  type ShadowRootFunction,
 } from './types';
+
+/** WebDriver's code points for the keys `press` knows. */
+const KEY_VALUES: Readonly<Record<Key, string>> = { Escape: '\uE00C', Tab: '\uE004', Enter: '\uE007' };
 
 const STARTUP_TIMEOUT_MS = 60_000;
 
@@ -76,6 +82,67 @@ class FirefoxTab implements BrowserTab {
     const { data } = await this.bidi.send<{ data: string }>('browsingContext.captureScreenshot', { context: this.context });
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, data, 'base64');
+  }
+
+  async mouseMove(x: number, y: number): Promise<void> {
+    await this.pointer([{ type: 'pointerMove', x: Math.round(x), y: Math.round(y), duration: 0 }]);
+  }
+
+  async click(x: number, y: number): Promise<void> {
+    await this.pointer([
+      { type: 'pointerMove', x: Math.round(x), y: Math.round(y), duration: 0 },
+      { type: 'pointerDown', button: 0 },
+      { type: 'pointerUp', button: 0 },
+    ]);
+  }
+
+  async press(key: Key): Promise<void> {
+    const value = KEY_VALUES[key];
+    await this.bidi.send('input.performActions', {
+      context: this.context,
+      actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value }, { type: 'keyUp', value }] }],
+    });
+  }
+
+  private async pointer(actions: Array<Record<string, unknown>>): Promise<void> {
+    await this.bidi.send('input.performActions', {
+      context: this.context,
+      actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }],
+    });
+  }
+
+  async evaluateInShadowRoot<Result, Arg = undefined>(
+    hostSelector: string,
+    fn: ShadowRootFunction<Arg, Result>,
+    arg?: Arg,
+  ): Promise<Result | null> {
+    // Serialized with `includeShadowTree: 'all'`, an element names its shadow
+    // root even when closed; that reference can then be passed to a function.
+    const found = await this.bidi.send<EvaluateResult>('script.evaluate', {
+      expression: `document.querySelector(${JSON.stringify(hostSelector)})`,
+      target: { context: this.context },
+      awaitPromise: false,
+      resultOwnership: 'root',
+      serializationOptions: { includeShadowTree: 'all', maxDomDepth: 1 },
+    });
+    if (found.type === 'exception') throw new Error(`querySelector in Firefox: ${found.exceptionDetails.text}`);
+    const host = found.result as RemoteValue & { handle?: string; value?: { shadowRoot?: { sharedId?: string } | null } };
+    try {
+      const rootId = host.type === 'node' ? host.value?.shadowRoot?.sharedId : undefined;
+      if (!rootId) return null;
+      const json = argumentJson(arg);
+      const outcome = await this.bidi.send<EvaluateResult>('script.callFunction', {
+        functionDeclaration: shadowRootCallDeclaration(fn),
+        target: { context: this.context },
+        arguments: [{ sharedId: rootId }, json === undefined ? { type: 'undefined' } : { type: 'string', value: json }],
+        awaitPromise: true,
+        resultOwnership: 'none',
+      });
+      if (outcome.type === 'exception') throw new Error(`evaluate in a shadow root in Firefox: ${outcome.exceptionDetails.text}`);
+      return parseJsonResult<Result>(outcome.result.value);
+    } finally {
+      if (host.handle) await this.bidi.send('script.disown', { handles: [host.handle], target: { context: this.context } }).catch(() => undefined);
+    }
   }
 
   async setViewport(viewport: { width: number; height: number }): Promise<void> {
@@ -190,6 +257,10 @@ class FirefoxExtensionBrowser implements ExtensionBrowser {
       ({ tabId, message }) => (globalThis as unknown as ExtensionGlobal).browser!.tabs.sendMessage(tabId, message, { frameId: 0 }),
       { tabId: this.pageTabId, message },
     ) as Promise<Reply>;
+  }
+
+  evaluateInExtension<Result, Arg = undefined>(fn: ExtensionFunction<Arg, Result>, arg?: Arg): Promise<Result> {
+    return this.helper.evaluate(fn, { tabId: this.pageTabId, arg: arg as Arg });
   }
 
   consoleErrors(): ConsoleError[] {

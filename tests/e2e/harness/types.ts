@@ -7,6 +7,18 @@ export type BrowserName = 'chromium' | 'firefox';
 /** A function run inside a page: it is sent as source text, so it may use only its argument and the page's globals. */
 export type PageFunction<Arg, Result> = (arg: Arg) => Result | Promise<Result>;
 
+/** A function run in a page with a shadow root it was handed; sent as source text like `PageFunction`. */
+export type ShadowRootFunction<Arg, Result> = (root: ShadowRoot, arg: Arg) => Result | Promise<Result>;
+
+/**
+ * A function run inside the extension (Chromium's service worker, a Firefox
+ * extension page), given the web tab's id; sent as source text like `PageFunction`.
+ */
+export type ExtensionFunction<Arg, Result> = (context: { tabId: number; arg: Arg }) => Result | Promise<Result>;
+
+/** The keys `press` knows. */
+export type Key = 'Escape' | 'Tab' | 'Enter';
+
 /** One tab: a web page, or an extension page such as the popup. */
 export interface BrowserTab {
   /** Navigates and waits for the load event. */
@@ -18,6 +30,20 @@ export interface BrowserTab {
   evaluate<Result, Arg = undefined>(fn: PageFunction<Arg, Result>, arg?: Arg): Promise<Result>;
   /** Saves a PNG of the viewport to `path` (folders are created). */
   screenshot(path: string): Promise<void>;
+  /** Moves the mouse to (`x`, `y`) in the viewport (CSS pixels), as the reader would: the page gets trusted pointer events. */
+  mouseMove(x: number, y: number): Promise<void>;
+  /** Moves the mouse to (`x`, `y`) and clicks the main button there. */
+  click(x: number, y: number): Promise<void>;
+  /** Presses and releases `key`, as the reader would: it goes to whatever has focus. */
+  press(key: Key): Promise<void>;
+  /**
+   * Runs `fn(root, arg)` in the page's main world with the shadow root of the
+   * first element matching `hostSelector` (in the document, not inside shadow
+   * roots), open or closed; `null` when there is no such element or it has no
+   * shadow root. A closed root is handed over by the browser's remote
+   * protocol (CDP, WebDriver BiDi): no page script could reach it.
+   */
+  evaluateInShadowRoot<Result, Arg = undefined>(hostSelector: string, fn: ShadowRootFunction<Arg, Result>, arg?: Arg): Promise<Result | null>;
   close(): Promise<void>;
 }
 
@@ -48,6 +74,12 @@ export interface ExtensionBrowser {
    * from inside the extension and returns the reply. Rejects when no content script answers.
    */
   sendToTab<Reply>(message: unknown): Promise<Reply>;
+  /**
+   * Runs `fn({ tabId, arg })` inside the extension, with the web tab's id:
+   * in Chromium's service worker, in Firefox the extension page the harness
+   * keeps open. For the extension's own APIs (storage, the toolbar badge).
+   */
+  evaluateInExtension<Result, Arg = undefined>(fn: ExtensionFunction<Arg, Result>, arg?: Arg): Promise<Result>;
   /** Every error logged since launch, in order, by the web tab, extension pages and the extension's background. */
   consoleErrors(): ConsoleError[];
   /** Ends the browser and removes its profile. Safe to call twice. */
