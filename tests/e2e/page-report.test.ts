@@ -4,12 +4,14 @@
  * Skipped, with the reason in the name, while the build has no content script.
  */
 import { describe, expect, it } from 'vitest';
-import { BROWSERS, buildHasContentScript, poll, POPUP_VIEWPORT } from './harness';
+import type { PageReportReply } from '../../src/ext/messages';
+import { BROWSERS, buildHasContentScript, poll, POPUP_VIEWPORT, type ExtensionBrowser } from './harness';
 import { ORDINARY_STORY } from './pages/articles';
 import { seedPageName } from './pages/generate';
 import { SEED_IDS, seedSentences } from './pages/seeds';
 import { splitSentences } from '../../src/core/text/sentences';
-import { pageMarks, pageReport, screenshotPath, useExtensionBrowser, waitForFixtureReady } from './support';
+import { marksAndReport } from './marks-and-card';
+import { badgeText, pageMarks, pageReport, screenshotPath, useExtensionBrowser, waitForFixtureReady } from './support';
 
 const HAS_CONTENT_SCRIPT = buildHasContentScript();
 const TITLE = HAS_CONTENT_SCRIPT
@@ -17,6 +19,18 @@ const TITLE = HAS_CONTENT_SCRIPT
   : '%s: the page report (skipped: the build has no content script, .output/chrome-mv3/manifest.json lists no content_scripts)';
 
 const texts = (report: { sentences: Array<{ text: string }> }): string[] => report.sentences.map((sentence) => sentence.text);
+
+/** What the page marks now, beside what the report flags: equal when the marks follow the page. */
+async function expectMarksToFollow(browser: ExtensionBrowser, report: PageReportReply): Promise<void> {
+  const { marked, reported } = await poll(
+    () => marksAndReport(browser, report),
+    (found) => JSON.stringify(found.marked) === JSON.stringify({ ...found.reported, supported: [] }),
+    { timeoutMs: 5_000, what: 'the marks to match the report' },
+  ).catch(() => marksAndReport(browser, report));
+  expect(marked.conflict).toEqual(reported.conflict);
+  expect(marked.unsupported).toEqual(reported.unsupported);
+  expect(marked.supported).toEqual([]);
+}
 
 describe.each(BROWSERS)(TITLE, (name) => {
   // Launch only when there is something to test.
@@ -90,25 +104,38 @@ describe.each(BROWSERS)(TITLE, (name) => {
     }
   });
 
-  it.skipIf(!HAS_CONTENT_SCRIPT)('live.html: paragraphs appended after load are checked too', async () => {
+  it.skipIf(!HAS_CONTENT_SCRIPT)('live.html: paragraphs appended after load are checked and marked too, with no console error', async () => {
+    const before = browser().consoleErrors().length;
     await browser().open(url('live.html'));
     await waitForFixtureReady(browser());
     const wanted = seedSentences('004');
     const report = await pageReport(browser(), (candidate) => wanted.every((sentence) => texts(candidate).includes(sentence)));
     expect(texts(report)).toEqual(expect.arrayContaining(wanted));
+    await expectMarksToFollow(browser(), report);
+    expect(browser().consoleErrors().slice(before)).toEqual([]);
   });
 
-  it.skipIf(!HAS_CONTENT_SCRIPT)('spa.html: after a History API navigation the report is about the new article', async () => {
-    await browser().open(url('spa/article/000'));
-    await waitForFixtureReady(browser());
-    await pageReport(browser(), (report) => texts(report).includes(seedSentences('000')[0]!));
-    await browser().evaluate(() => document.querySelector<HTMLAnchorElement>('a[href="/spa/article/004"]')?.click());
-    const report = await pageReport(browser(), (candidate) => candidate.file === url('spa/article/004'));
-    expect(texts(report)).toEqual(expect.arrayContaining(seedSentences('004')));
-    expect(texts(report).filter((text) => seedSentences('000').includes(text) && !seedSentences('004').includes(text))).toEqual([]);
-  });
+  it.skipIf(!HAS_CONTENT_SCRIPT)(
+    'spa.html: after a History API navigation the report, the marks and the badge are about the new article, with no console error',
+    async () => {
+      const before = browser().consoleErrors().length;
+      await browser().open(url('spa/article/000'));
+      await waitForFixtureReady(browser());
+      await pageReport(browser(), (report) => texts(report).includes(seedSentences('000')[0]!));
+      await browser().evaluate(() => document.querySelector<HTMLAnchorElement>('a[href="/spa/article/004"]')?.click());
+      const report = await pageReport(browser(), (candidate) => candidate.file === url('spa/article/004'));
+      expect(texts(report)).toEqual(expect.arrayContaining(seedSentences('004')));
+      expect(texts(report).filter((text) => seedSentences('000').includes(text) && !seedSentences('004').includes(text))).toEqual([]);
+      // Nothing of the old article stays marked: every mark is one of the new report's flagged sentences.
+      await expectMarksToFollow(browser(), report);
+      const badge = report.summary.conflict > 0 ? String(report.summary.conflict) : '';
+      expect(await poll(() => badgeText(browser()), (text) => text === badge, { what: `the badge to read "${badge}"` })).toBe(badge);
+      expect(browser().consoleErrors().slice(before)).toEqual([]);
+    },
+  );
 
-  it.skipIf(!HAS_CONTENT_SCRIPT)('preact.html: the re-rendered article is checked, and the page keeps working', async () => {
+  it.skipIf(!HAS_CONTENT_SCRIPT)('preact.html: the re-rendered article is checked and marked, and the page keeps working, with no console error', async () => {
+    const before = browser().consoleErrors().length;
     await browser().open(url('preact.html'));
     await waitForFixtureReady(browser());
     const wanted = seedSentences('003');
@@ -118,5 +145,7 @@ describe.each(BROWSERS)(TITLE, (name) => {
     expect(await browser().evaluate(() => document.querySelector('.like-count')?.textContent)).toBe('2');
     const report = await pageReport(browser());
     expect(texts(report)).toEqual(expect.arrayContaining(wanted));
+    await expectMarksToFollow(browser(), report);
+    expect(browser().consoleErrors().slice(before)).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import type { PageReportReply } from '../../src/ext/messages';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../src/ext/settings';
 import {
   launch,
   poll,
@@ -112,5 +113,38 @@ export function pageMarks(browser: ExtensionBrowser): Promise<PageMarks> {
       },
       elements,
     };
+  });
+}
+
+/**
+ * Writes the reader's settings to `storage.local` from inside the extension,
+ * as the popup does: the defaults with `patch` over them. Open pages hear of
+ * it through `storage.onChanged`; nothing is reloaded.
+ */
+export async function setSettings(browser: ExtensionBrowser, patch: Partial<Omit<Settings, 'version'>> = {}): Promise<void> {
+  const settings: Settings = { ...DEFAULT_SETTINGS, ...patch, version: 1 };
+  await browser.evaluateInExtension(
+    async ({ arg }) => {
+      type Storage = { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
+      const api = (globalThis as unknown as { browser?: Storage }).browser ?? (globalThis as unknown as { chrome: Storage }).chrome;
+      await api.storage.local.set({ [arg.key]: arg.settings });
+    },
+    { key: SETTINGS_KEY, settings },
+  );
+}
+
+/**
+ * The toolbar badge's text on the web tab, read inside the extension:
+ * `chrome.action.getBadgeText` in Chromium's service worker (MV3),
+ * `browser.browserAction.getBadgeText` from an extension page in Firefox (MV2).
+ */
+export function badgeText(browser: ExtensionBrowser): Promise<string> {
+  return browser.evaluateInExtension(({ tabId }) => {
+    type Badge = { getBadgeText(details: { tabId: number }): Promise<string> };
+    type Api = { action?: Badge; browserAction?: Badge };
+    const api = (globalThis as unknown as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
+    const badge = api.action ?? api.browserAction;
+    if (!badge) throw new Error('the extension has neither action nor browserAction');
+    return badge.getBadgeText({ tabId });
   });
 }

@@ -1,0 +1,231 @@
+/**
+ * The findings as a reader meets them on the page: which text is marked with
+ * which verdict, where to point at a marked sentence, and what the card says.
+ * Read from outside the extension (the page's highlight registry or its
+ * `<ejfc-mark>` elements, the card's shadow root handed over by the browser),
+ * so the tests check what is shown, not what the content script believes.
+ */
+import type { PageReportReply } from '../../src/ext/messages';
+import type { ExtensionBrowser } from './harness';
+
+/** The verdicts the page marks. */
+export const MARKED_VERDICTS = ['conflict', 'unsupported', 'supported'] as const;
+export type MarkedVerdict = (typeof MARKED_VERDICTS)[number];
+
+/**
+ * The text of every mark on the page, by verdict, in document order: the
+ * ranges of the `ejfc-*` highlights (CSS Custom Highlight API), and the
+ * `<ejfc-mark data-verdict>` elements where a page is marked the other way.
+ * A sentence that spans several text nodes is several pieces.
+ */
+export function markedPieces(browser: ExtensionBrowser): Promise<Record<MarkedVerdict, string[]>> {
+  return browser.evaluate(() => {
+    const verdicts = ['conflict', 'unsupported', 'supported'] as const;
+    const registry = (CSS as unknown as { highlights?: Map<string, Iterable<Range>> }).highlights;
+    const inOrder = (a: Range, b: Range): number => {
+      try {
+        return a.compareBoundaryPoints(Range.START_TO_START, b);
+      } catch {
+        // Ranges in different trees (a shadow root, a frame) have no order between them.
+        return 0;
+      }
+    };
+    const pieces = {} as Record<(typeof verdicts)[number], string[]>;
+    for (const verdict of verdicts) {
+      const ranges = [...(registry?.get(`ejfc-${verdict}`) ?? [])].sort(inOrder);
+      const elements = [...document.querySelectorAll(`ejfc-mark[data-verdict="${verdict}"]`)];
+      pieces[verdict] = [...ranges.map((range) => range.toString()), ...elements.map((mark) => mark.textContent ?? '')];
+    }
+    return pieces;
+  });
+}
+
+const squash = (text: string): string => text.replace(/\s+/g, '');
+
+/**
+ * Marked pieces put back together as the sentences they mark: consecutive
+ * pieces that make up one of `sentences` exactly (whitespace aside: the page
+ * has its own line breaks) become that sentence; a piece that is part of no
+ * sentence is kept as `(not a sentence) …`. So a test can compare what is
+ * marked with the report's sentences and show any difference sentence by
+ * sentence.
+ */
+export function markedSentences(pieces: readonly string[], sentences: readonly string[]): string[] {
+  const visible = pieces.filter((piece) => squash(piece).length > 0);
+  const marked: string[] = [];
+  let at = 0;
+  while (at < visible.length) {
+    let matched = false;
+    for (const sentence of sentences) {
+      const want = squash(sentence);
+      let got = '';
+      let next = at;
+      while (next < visible.length && got.length < want.length && want.startsWith(got + squash(visible[next]!))) got += squash(visible[next++]!);
+      if (got.length > 0 && got === want) {
+        marked.push(sentence);
+        at = next;
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) marked.push(`(not a sentence) ${visible[at++]}`);
+  }
+  return marked;
+}
+
+/** The report's sentences with `verdict`, in page order. */
+export function sentencesWith(report: PageReportReply, verdict: MarkedVerdict): string[] {
+  return report.sentences.filter((sentence) => sentence.verdict === verdict).map((sentence) => sentence.text);
+}
+
+/** The report's flagged sentences (conflict or unsupported), in page order. */
+export function flaggedSentences(report: PageReportReply): PageReportReply['sentences'] {
+  return report.sentences.filter((sentence) => sentence.verdict === 'conflict' || sentence.verdict === 'unsupported');
+}
+
+/** What the page marks, sentence by sentence, against what the report says (both by verdict). */
+export async function marksAndReport(
+  browser: ExtensionBrowser,
+  report: PageReportReply,
+): Promise<{ marked: Record<MarkedVerdict, string[]>; reported: Record<MarkedVerdict, string[]> }> {
+  const pieces = await markedPieces(browser);
+  const marked = {} as Record<MarkedVerdict, string[]>;
+  const reported = {} as Record<MarkedVerdict, string[]>;
+  for (const verdict of MARKED_VERDICTS) {
+    reported[verdict] = sentencesWith(report, verdict);
+    marked[verdict] = markedSentences(pieces[verdict], reported[verdict]);
+  }
+  return { marked, reported };
+}
+
+/** A point in the viewport (CSS pixels). */
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** A box in the viewport (CSS pixels). */
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** Where a marked sentence is on screen. */
+export interface MarkPlace {
+  /** The box of its longest marked piece. */
+  box: Box;
+  /** A point inside that piece's first line: where a reader would put the mouse. */
+  point: Point;
+  viewport: { width: number; height: number };
+  scrollY: number;
+}
+
+/**
+ * Where the mark of `sentence` (its longest marked piece, for `verdict`) is
+ * in the viewport; with `scroll`, after scrolling it to the middle of the
+ * viewport at once. `null` when nothing of the sentence is marked.
+ */
+export function placeOfMark(
+  browser: ExtensionBrowser,
+  sentence: string,
+  { verdict = 'conflict', scroll = false }: { verdict?: MarkedVerdict; scroll?: boolean } = {},
+): Promise<MarkPlace | null> {
+  return browser.evaluate(
+    ({ sentence, verdict, scroll }) => {
+      const squash = (text: string): string => text.replace(/\s+/g, '');
+      const want = squash(sentence);
+      const registry = (CSS as unknown as { highlights?: Map<string, Iterable<Range>> }).highlights;
+      const pieces: Array<{ text: string; element: Element | null; rects: () => DOMRect[] }> = [
+        ...[...(registry?.get(`ejfc-${verdict}`) ?? [])].map((range) => ({
+          text: range.toString(),
+          element: range.startContainer.parentElement,
+          rects: () => [...range.getClientRects()],
+        })),
+        ...[...document.querySelectorAll(`ejfc-mark[data-verdict="${verdict}"]`)].map((mark) => ({
+          text: mark.textContent ?? '',
+          element: mark,
+          rects: () => [...mark.getClientRects()],
+        })),
+      ];
+      const longest = pieces
+        .filter((piece) => squash(piece.text).length > 0 && want.includes(squash(piece.text)))
+        .sort((a, b) => squash(b.text).length - squash(a.text).length)[0];
+      if (!longest) return null;
+      if (scroll) longest.element?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+      const lines = longest.rects().filter((rect) => rect.width > 4 && rect.height > 4);
+      const first = lines[0];
+      if (!first) return null;
+      return {
+        box: {
+          left: Math.min(...lines.map((r) => r.left)),
+          top: Math.min(...lines.map((r) => r.top)),
+          right: Math.max(...lines.map((r) => r.right)),
+          bottom: Math.max(...lines.map((r) => r.bottom)),
+        },
+        point: { x: first.left + Math.min(first.width / 2, 40), y: first.top + first.height / 2 },
+        viewport: { width: innerWidth, height: innerHeight },
+        scrollY,
+      };
+    },
+    { sentence, verdict, scroll },
+  );
+}
+
+/** Whether the whole box is inside the viewport. */
+export function inViewport(place: MarkPlace): boolean {
+  const { box, viewport } = place;
+  return box.top >= 0 && box.left >= 0 && box.bottom <= viewport.height && box.right <= viewport.width;
+}
+
+/**
+ * The finding card as the reader (and a screen reader) gets it, read from
+ * its closed shadow root by what it means, not by its classes: the dialog's
+ * name and description, the quoted passage and its caption, all its text.
+ */
+export interface CardView {
+  /** The dialog's accessible name (`aria-label`): it names the verdict. */
+  label: string;
+  /** The text its `aria-describedby` points at: the reason. */
+  description: string;
+  /** The reference passage (`<blockquote>`). */
+  quote: string;
+  /** Where the passage comes from (`<figcaption>`). */
+  source: string;
+  /** Everything the card says, whitespace collapsed. */
+  text: string;
+  /** Whether focus is inside the card. */
+  focused: boolean;
+  /** Where the card is in the viewport. */
+  box: Box;
+}
+
+/** The card host the content script puts on every page it checks. */
+export const CARD_HOST = 'ejfc-card';
+
+/** The open card, or `null` when none is open (or the page has no card host). */
+export async function openCard(browser: ExtensionBrowser): Promise<CardView | null> {
+  const view = await browser.page.evaluateInShadowRoot(CARD_HOST, (root) => {
+    const dialog = root.querySelector<HTMLElement>('[role="dialog"]');
+    if (!dialog) return null;
+    const collapse = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
+    const describedBy = dialog.getAttribute('aria-describedby');
+    const { left, top, right, bottom } = dialog.getBoundingClientRect();
+    return {
+      label: dialog.getAttribute('aria-label') ?? '',
+      description: describedBy ? collapse(root.getElementById(describedBy)?.textContent) : '',
+      quote: collapse(dialog.querySelector('blockquote')?.textContent),
+      source: collapse(dialog.querySelector('figcaption')?.textContent),
+      text: collapse(dialog.innerText),
+      focused: root.activeElement !== null,
+      box: { left, top, right, bottom },
+    };
+  });
+  return view ?? null;
+}
+
+/** Whether the point is inside the box. */
+export function inBox(point: Point, box: Box): boolean {
+  return point.x >= box.left && point.x <= box.right && point.y >= box.top && point.y <= box.bottom;
+}
