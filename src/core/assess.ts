@@ -1,7 +1,7 @@
 import type { DocumentEntry, EventEntry, Person } from './claims/types';
 import { findDates } from './facts/dates';
-import { attachOffices, findOffices, findPeople, type NameMemory } from './facts/people';
-import { analyse, bare } from './facts/sentence';
+import { attachOffices, findOffices, findPeople, type NameMemory, type PersonMention } from './facts/people';
+import { analyse, bare, type AnalysedSentence } from './facts/sentence';
 import { findActions, findCounts, findDocuments, findOrdinals, findPlaces } from './facts/things';
 import type { Knowledge } from './knowledge';
 import { FUTURE_MARKERS, OTHER_OCCURRENCE, SPEECH_VERBS } from './lexicon/words';
@@ -60,6 +60,37 @@ export function triggerPattern(k: Knowledge): RegExp {
   return new RegExp(`(?:^|[^\\p{L}])(?:${escaped.join('|')})(?![\\p{L}])`, 'iu');
 }
 
+const DEFINITE = new Set(['the', 'this', 'that', 'their', 'its']);
+const MEETING = new Set(['met', 'meet', 'meets', 'meeting', 'talks', 'held']);
+
+/**
+ * The registry events a sentence speaks of: by their full noun ("Strategic
+ * Dialogue"); by its head alone after "the" or "their" ("the dialogue was held
+ * in Osaka"), unless another qualifier makes it some other dialogue; or by all
+ * of the event's participants meeting ("Borrell and Iwaya met in Kyoto").
+ */
+function findEvents(s: AnalysedSentence, k: Knowledge, people: PersonMention[]): SentenceFacts['events'] {
+  const words = s.tokens.map((t) => t.norm);
+  const found: SentenceFacts['events'] = [];
+  for (const event of k.events) {
+    let index = -1;
+    for (const noun of event.nouns) {
+      const at = s.folded.indexOf(noun.toLowerCase());
+      if (at >= 0) index = s.folded.slice(0, at).split(' ').length - 1 + noun.split(' ').length - 1;
+    }
+    if (index < 0) {
+      const heads = new Set(event.nouns.map((n) => n.toLowerCase().split(' ').at(-1)!));
+      index = words.findIndex((w, i) => heads.has(w) && DEFINITE.has(words[i - 1] ?? '') && !s.capital(i));
+    }
+    if (index < 0 && event.participants.length > 1) {
+      const named = new Set(people.flatMap((p) => (p.person ? [p.person.id] : [])));
+      if (event.participants.every((id) => named.has(id))) index = words.findIndex((w) => MEETING.has(w));
+    }
+    if (index >= 0) found.push({ event, index });
+  }
+  return found;
+}
+
 /** Words that continue what an earlier sentence was about: tested only when the page has named someone or something. */
 export const ANAPHOR = /(?:^|[^\p{L}])(?:he|she|his|her|they|their|both|it|its|this|that|the two)(?![\p{L}])/iu;
 
@@ -97,13 +128,7 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
     const theirs = k.documents.filter((d) => d.actions.some((a) => a.actors !== undefined && a.actors.length > 1 && a.actors.every((id) => named.has(id))));
     if (theirs.length === 1) docs = theirs;
   }
-  const events: SentenceFacts['events'] = [];
-  for (const event of k.events) {
-    for (const noun of event.nouns) {
-      const at = s.folded.indexOf(noun.toLowerCase());
-      if (at >= 0) events.push({ event, index: s.folded.slice(0, at).split(' ').length - 1 + noun.split(' ').length - 1 });
-    }
-  }
+  const events = findEvents(s, k, people);
   const f: SentenceFacts = {
     s,
     k,

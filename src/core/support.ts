@@ -81,7 +81,9 @@ function unknownNames(f: SentenceFacts): string[] {
     // "Taiwan" inside "Taiwan Strait", a name the reference uses, is that name, not the country.
     const start = f.s.tokens[place.first]!.start;
     const insideKnownName = runs.some((r) => r.start <= start && start < r.end && k.namedInReference.has(r.run));
-    if (!k.countriesInReference.has(place.country) && !insideKnownName) out.push(place.written);
+    // A city is known only if the reference names that city: Osaka is not Tokyo, though both are in Japan.
+    const known = place.city !== undefined ? k.namedInReference.has(place.city) : k.countriesInReference.has(place.country);
+    if (!known && !insideKnownName) out.push(place.written);
     for (let i = place.first; i <= place.last; i++) countryWords.add(f.s.tokens[i]!.norm);
   }
   const misspelt = new Set(f.people.filter((p) => p.misspelt).flatMap((p) => p.written.toLowerCase().split(/\s+/)));

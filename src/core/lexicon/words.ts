@@ -45,7 +45,7 @@ export const OTHER_DOCUMENT_QUALIFIERS = new Set(['economic', 'trade', 'free', '
 export const FUTURE_MARKERS = /\b(?:will|shall|'ll|to be held|is to|are to|set to|scheduled|slated|expected to|plans? to|planned|upcoming|forthcoming|next)\b/;
 
 /** Words that say an event is another, later or earlier one than the one a claim speaks of. */
-export const OTHER_OCCURRENCE = /\b(?:next|subsequent|previous|prior|another|last (?:year|month|week)|earlier this year|(?:days|weeks|months|years|a year|a month) (?:later|earlier|before|after))\b/;
+export const OTHER_OCCURRENCE = /\b(?:next|subsequent|previous|prior|another|again|last (?:year|month|week)|earlier this year|(?:days|weeks|months|years|a year|a month) (?:later|earlier|before|after))\b/;
 
 /** Verbs of saying: a sentence built on one reports speech, which is not a new event. */
 export const SPEECH_VERBS = new Set(['said', 'says', 'say', 'added', 'adds', 'noted', 'notes', 'stated', 'states', 'told', 'tells', 'stressed', 'stresses', 'emphasized', 'emphasised', 'highlighted', 'highlighting', 'described', 'describes', 'believes', 'argued', 'argues', 'announced', 'explained', 'remarked', 'according', 'wrote', 'posted', 'tweeted']);

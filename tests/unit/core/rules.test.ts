@@ -12,6 +12,8 @@ function lastVerdict(text: string, strictness: Strictness = 'balanced'): Sentenc
 describe('conflicts, detail by detail', () => {
   it.each([
     ['a wrong place for the dialogue', 'EU foreign policy chief Josep Borrell and Japanese Foreign Minister Takeshi Iwaya held the first EU-Japan Strategic Dialogue in Osaka on 1 November.', 'hard', /in Tokyo, not Osaka/],
+    ['a wrong place for "the dialogue"', 'The dialogue was held in Osaka on 1 November, Borrell said.', 'hard', /in Tokyo, not Osaka/],
+    ['the dialogue’s participants meeting elsewhere', 'Josep Borrell and Takeshi Iwaya met in Kyoto.', 'hard', /in Tokyo, not Kyoto/],
     ['a wrong day for the dialogue', 'Borrell and Iwaya held their first EU-Japan Strategic Dialogue on 2 November 2024 in Tokyo.', 'hard', /1 November 2024, not 2 November 2024/],
     ['a wrong year for the dialogue', 'The first EU-Japan Strategic Dialogue was held in Tokyo on 1 November 2023.', 'hard', /not 1 November 2023/],
     ['a weekday that does not fit the date', 'The first EU-Japan Strategic Dialogue took place in Tokyo on Thursday, November 1, 2024.', 'hard', /a Friday/],
@@ -68,6 +70,8 @@ describe('what is not a conflict', () => {
     ['a later High Representative', 'Kaja Kallas, who succeeded Borrell as High Representative, visited Tokyo in 2025 to discuss the EU-Japan Security and Defence Partnership.'],
     ['another country’s dialogue, place and date', 'The EU and South Korea held their first Strategic Dialogue in Seoul on 4 November, where they signed a Security and Defence Partnership.'],
     ['a second EU-Japan dialogue months later', 'A second EU-Japan Strategic Dialogue was held in Brussels months later.'],
+    ['the same people meeting again, elsewhere and later', 'Borrell and Iwaya met again in Brussels in March 2025.'],
+    ['another kind of dialogue', 'The economic dialogue was held in Osaka, Borrell said.'],
     ['the next dialogue', 'The EU and Japan will hold their next strategic dialogue in Brussels in 2025.'],
     ['another document, signed in another year', 'The EU-Japan Economic Partnership Agreement was signed in 2018 and entered into force in February 2019.'],
     ['a signature in another year', 'The Strategic Partnership Agreement, signed in 2018, has been applied provisionally since February 2019.'],
@@ -104,6 +108,7 @@ describe('support', () => {
     ['a person the reference does not mention', 'Borrell also met Japanese Prime Minister Shigeru Ishiba.', /Shigeru Ishiba/],
     ['a date the reference does not give', 'Borrell arrived in Tokyo on 30 October.', /30 October/],
     ['a name opening the sentence', 'Ishiba and Borrell discussed the security partnership announced by Borrell and Iwaya.', /Ishiba/],
+    ['a city the reference does not name, in a country it does', 'The economic dialogue was held in Osaka, Borrell said.', /Osaka/],
     ['a ceremony the reference does not report', 'Borrell and Iwaya exchanged documents at a ceremony in Tokyo.', /ceremony|exchanged/],
   ])('unsupported: %s', (_rule, text, reason) => {
     const s = lastVerdict(text);
