@@ -6,7 +6,7 @@ import type { PageReport, SentenceReport } from './report';
 import { summarize } from './report';
 import { DEFAULT_STRICTNESS, STRICTNESS_PRESETS, type Strictness, type StrictnessPreset } from './strictness';
 import { referenceDates } from './support';
-import { splitSentences, type TextSpan } from './text/sentences';
+import { splitSentences } from './text/sentences';
 import type { DateSpec } from './claims/types';
 
 export interface CheckOptions {
@@ -15,15 +15,34 @@ export interface CheckOptions {
   file?: string;
 }
 
+/** What strictness decided for one sentence, without its text and offsets. */
+export type Decision = Omit<SentenceReport, 'text' | 'start' | 'end'>;
+
+/**
+ * One page read a sentence at a time, in page order: whom "he" stands for,
+ * misspellings already seen, and whether the page is about the subject carry
+ * from one sentence to the next, exactly as in `check`.
+ */
+export interface PageReading {
+  /** The engine's reading of the next sentence; `undefined` when the gate let it pass unread. */
+  read(sentence: string): Assessment | undefined;
+  /** Whether any sentence read so far is about the subject: until one is, no sentence gets a verdict. */
+  readonly topical: boolean;
+}
+
 export interface Checker {
   /** Check a whole text: split it into sentences and give each its verdict. */
   check(text: string, options?: CheckOptions): PageReport;
+  /** Start reading a page sentence by sentence (for text that arrives in pieces, as on a live page). */
+  startPage(): PageReading;
+  /** What a reading means at a strictness (cheap: strictness never needs a sentence read again). */
+  decide(assessment: Assessment, strictness: Strictness): Decision;
   /** The claim set this checker checks against. */
   readonly claimSet: ClaimSet;
 }
 
 /** Turn an assessment into what the reader sees at a strictness: the one place where strictness acts. */
-export function decide(assessment: Assessment, preset: StrictnessPreset, k: Knowledge): Omit<SentenceReport, 'text' | 'start' | 'end'> {
+export function decide(assessment: Assessment, preset: StrictnessPreset, k: Knowledge): Decision {
   const { findings, topical, support, otherEvents } = assessment;
   const hard = findings.filter((f) => f.severity === 'hard');
   const soft = findings.filter((f) => f.severity === 'soft');
@@ -70,41 +89,43 @@ export function createChecker(claimSet: ClaimSet = bundledClaimSet()): Checker {
   const dates: DateSpec[] = referenceDates(k);
   const trigger = triggerPattern(k);
 
-  const assessAll = (spans: TextSpan[]): (Assessment | undefined)[] => {
+  const startPage = (): PageReading => {
     const context = newPageContext();
-    let anyTopical = false;
-    const out = spans.map((span) => {
-      const antecedent = context.lastPerson !== undefined || context.lastDocument !== undefined || context.lastPeople > 0;
-      if (!trigger.test(span.text) && !(antecedent && ANAPHOR.test(span.text))) {
-        context.lastPeople = 0;
-        return undefined;
-      }
-      const a = assessSentence(span.text, k, context, dates);
-      anyTopical ||= a.topical;
-      return a;
-    });
-    // A page that says nothing of the subject gets no verdicts at all: quiet, not wrong.
-    return anyTopical ? out : out.map(() => undefined);
+    let topical = false;
+    return {
+      get topical() {
+        return topical;
+      },
+      read(sentence) {
+        const antecedent = context.lastPerson !== undefined || context.lastDocument !== undefined || context.lastPeople > 0;
+        if (!trigger.test(sentence) && !(antecedent && ANAPHOR.test(sentence))) {
+          context.lastPeople = 0;
+          return undefined;
+        }
+        const a = assessSentence(sentence, k, context, dates);
+        topical ||= a.topical;
+        return a;
+      },
+    };
   };
 
   return {
     claimSet,
+    startPage,
+    decide: (assessment, strictness) => decide(assessment, STRICTNESS_PRESETS[strictness], k),
     check(text, options = {}) {
       const strictness = options.strictness ?? DEFAULT_STRICTNESS;
       const preset = STRICTNESS_PRESETS[strictness];
       const spans = splitSentences(text);
-      const assessments = assessAll(spans);
+      const reading = startPage();
+      const assessments = spans.map((span) => reading.read(span.text));
+      // A page that says nothing of the subject gets no verdicts at all: quiet, not wrong.
+      const topical = reading.topical;
       const sentences: SentenceReport[] = spans.map((span, i) => {
-        const a = assessments[i];
+        const a = topical ? assessments[i] : undefined;
         return { text: span.text, start: span.start, end: span.end, ...(a ? decide(a, preset, k) : { verdict: null }) };
       });
-      return {
-        file: options.file ?? '-',
-        strictness,
-        topical: assessments.some((a) => a !== undefined),
-        sentences,
-        summary: summarize(sentences),
-      };
+      return { file: options.file ?? '-', strictness, topical, sentences, summary: summarize(sentences) };
     },
   };
 }

@@ -9,4 +9,6 @@ export { VERDICTS, SEVERITIES, isVerdict } from './verdict';
 export type { Strictness, StrictnessPreset } from './strictness';
 export { STRICTNESS_LEVELS, STRICTNESS_PRESETS, DEFAULT_STRICTNESS, isStrictness } from './strictness';
 export { createChecker, defaultChecker } from './check';
-export type { Checker, CheckOptions } from './check';
+export type { Checker, CheckOptions, Decision, PageReading } from './check';
+export type { Assessment } from './assess';
+export type { ClaimSet } from './claims/types';

@@ -12,27 +12,17 @@
  * exactly `check(wholeText)` (tests/unit/page/page-checker.test.ts holds it to
  * that on every seed article and strictness).
  *
- * This reaches into the engine's parts (`assess`, `decide`) and repeats its
- * gating loop (`createChecker`'s `assessAll`), because `Checker` offers no
- * incremental entry point. It belongs in `src/core` as such an entry point;
- * until then the equivalence test keeps the two loops in step.
+ * The reading itself is the engine's own (`Checker.startPage`, the loop
+ * `check` runs too); this class only queues the page's text, splits it a
+ * paragraph at a time and keeps the decisions of the current strictness.
  *
  * Pure TypeScript, like the engine: no DOM.
  *
  * @module
  */
-import { ANAPHOR, assessSentence, newPageContext, triggerPattern, type Assessment, type PageContext } from '../core/assess';
-import { decide } from '../core/check';
-import { bundledClaimSet } from '../core/claims/bundled';
-import type { ClaimSet, DateSpec } from '../core/claims/types';
-import { compileKnowledge, type Knowledge } from '../core/knowledge';
-import { summarize, type PageReport, type SentenceReport } from '../core/report';
-import { DEFAULT_STRICTNESS, STRICTNESS_PRESETS, type Strictness } from '../core/strictness';
-import { referenceDates } from '../core/support';
+import { defaultChecker, summarize, type Assessment, type Checker, type ClaimSet, type Decision, type PageReading, type PageReport, type SentenceReport } from '../core';
+import { DEFAULT_STRICTNESS, type Strictness } from '../core/strictness';
 import { splitSentences } from '../core/text/sentences';
-
-/** What strictness decided for one sentence, without its text and offsets. */
-type Decision = Omit<SentenceReport, 'text' | 'start' | 'end'>;
 
 interface Entry {
   text: string;
@@ -50,10 +40,8 @@ interface Entry {
 export class PageChecker {
   /** The claim set checked against (its `source.label` names the reference on the card). */
   readonly claimSet: ClaimSet;
-  private readonly k: Knowledge;
-  private readonly dates: DateSpec[];
-  private readonly trigger: RegExp;
-  private readonly context: PageContext = newPageContext();
+  private readonly checker: Checker;
+  private readonly reading: PageReading;
   private readonly entries: Entry[] = [];
   /** Index of the first entry not yet assessed. */
   private next = 0;
@@ -61,14 +49,12 @@ export class PageChecker {
   private readonly queue: { text: string; base: number; at: number }[] = [];
   /** Where the text added so far ends in the page text. */
   private queuedEnd = 0;
-  private anyTopical = false;
   private strictnessLevel: Strictness;
 
-  constructor(claimSet: ClaimSet = bundledClaimSet(), strictness: Strictness = DEFAULT_STRICTNESS) {
-    this.claimSet = claimSet;
-    this.k = compileKnowledge(claimSet);
-    this.dates = referenceDates(this.k);
-    this.trigger = triggerPattern(this.k);
+  constructor(checker: Checker = defaultChecker(), strictness: Strictness = DEFAULT_STRICTNESS) {
+    this.checker = checker;
+    this.claimSet = checker.claimSet;
+    this.reading = checker.startPage();
     this.strictnessLevel = strictness;
   }
 
@@ -158,16 +144,15 @@ export class PageChecker {
    * once nothing is pending, exactly what `check()` gives on the whole text.
    */
   report(file: string): PageReport {
-    const preset = STRICTNESS_PRESETS[this.strictnessLevel];
     const sentences: SentenceReport[] = [];
     for (let i = 0; i < this.next; i++) {
       const entry = this.entries[i]!;
       if (entry.removed) continue;
       // A page that says nothing of the subject gets no verdicts at all (as in `check`).
-      const assessment = this.anyTopical ? entry.assessment : undefined;
+      const assessment = this.reading.topical ? entry.assessment : undefined;
       let decision: Decision = { verdict: null };
       if (assessment) {
-        entry.decision ??= decide(assessment, preset, this.k);
+        entry.decision ??= this.checker.decide(assessment, this.strictnessLevel);
         decision = entry.decision;
       }
       sentences.push({ text: entry.text, start: entry.start, end: entry.end, ...decision });
@@ -175,21 +160,14 @@ export class PageChecker {
     return {
       file,
       strictness: this.strictnessLevel,
-      topical: this.anyTopical,
+      topical: this.reading.topical,
       sentences,
       summary: summarize(sentences),
     };
   }
 
-  /** The engine's gate, then its reading of one sentence: `createChecker`'s `assessAll`, one sentence at a time. */
+  /** The engine's reading of one sentence, in page order. */
   private assess(entry: Entry): void {
-    const { context } = this;
-    const antecedent = context.lastPerson !== undefined || context.lastDocument !== undefined || context.lastPeople > 0;
-    if (!this.trigger.test(entry.text) && !(antecedent && ANAPHOR.test(entry.text))) {
-      context.lastPeople = 0;
-      return;
-    }
-    entry.assessment = assessSentence(entry.text, this.k, context, this.dates);
-    this.anyTopical ||= entry.assessment.topical;
+    entry.assessment = this.reading.read(entry.text);
   }
 }
