@@ -34,7 +34,8 @@ export function markAt(highlighter: Highlighter, doc: Document, x: number, y: nu
 /**
  * The box around a mark's text (all its lines, so that a card placed below
  * it never covers the sentence), in the top document's viewport: the frames
- * it is inside add their offsets. Left edge: where the sentence starts.
+ * it is inside add their offsets. Left edge: the leftmost of its lines, so a
+ * sentence that starts mid-line gets its card in the text column, not past it.
  * `undefined` when the mark has no box (it is hidden or gone).
  */
 export function anchorBoxOf(highlighter: Highlighter, key: number, top: Document): AnchorBox | undefined {
@@ -48,7 +49,7 @@ export function anchorBoxOf(highlighter: Highlighter, key: number, top: Document
     for (const rect of range.getClientRects()) {
       if (rect.width === 0 && rect.height === 0) continue;
       box = box
-        ? { left: box.left, top: Math.min(box.top, rect.top), right: Math.max(box.right, rect.right), bottom: Math.max(box.bottom, rect.bottom) }
+        ? { left: Math.min(box.left, rect.left), top: Math.min(box.top, rect.top), right: Math.max(box.right, rect.right), bottom: Math.max(box.bottom, rect.bottom) }
         : { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom };
     }
   }

@@ -39,7 +39,8 @@ interface Look {
 
 const LOOKS: Readonly<Record<MarkedVerdict, Look>> = {
   conflict: { line: 'wavy', color: '#dc2626', thickness: '1.5px', background: 'rgba(220, 38, 38, 0.14)' },
-  unsupported: { line: 'dashed', color: '#d97706', thickness: '1.5px' },
+  // Thicker than the conflict's line: a dashed line at 1.5px reads faint in Firefox.
+  unsupported: { line: 'dashed', color: '#d97706', thickness: '2px' },
   supported: { line: 'solid', color: '#2563eb', thickness: '1px' },
 };
 
