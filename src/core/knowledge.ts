@@ -40,7 +40,7 @@ export interface Knowledge {
   /** Folded given or family name -> the people who bear it. */
   personByName: ReadonlyMap<string, Person[]>;
   documents: readonly DocumentEntry[];
-  /** Folded acronym (sdp) -> document. */
+  /** Folded acronym (sdp) -> the document it names. */
   documentByAcronym: ReadonlyMap<string, DocumentEntry>;
   /** Folded qualifier (security, strategic) -> documents it names. */
   documentsByQualifier: ReadonlyMap<string, DocumentEntry[]>;

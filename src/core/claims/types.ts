@@ -40,7 +40,7 @@ export interface Person {
 
 export type ActionKind = 'announce' | 'conclude' | 'sign' | 'ratify' | 'enter-into-force' | 'apply-provisionally';
 
-/** Something the reference says happened to a document. */
+/** Something the reference says happened to a document, such as its announcement or entry into force. */
 export interface DocumentAction {
   action: ActionKind;
   date?: DateSpec;
@@ -62,7 +62,7 @@ export interface DocumentEntry {
   id: string;
   name: string;
   short: string;
-  /** Words that, before a document noun (agreement, pact, partnership…), name this document. */
+  /** Words that, before a document noun (agreement, pact, partnership…), name this document (e.g. "security"). */
   qualifiers: string[];
   acronyms: string[];
   /** A political framework is announced or concluded; an agreement is signed, ratified and enters into force. */
