@@ -31,7 +31,7 @@ function contentWords(f: SentenceFacts): string[] {
 }
 
 /** Words the reference writes with a capital, and the registry's names: the named things it knows. */
-export function knownNames(k: Knowledge): Set<string> {
+function knownNames(k: Knowledge): Set<string> {
   const known = new Set<string>();
   for (const run of k.namedInReference) for (const w of run.split(/[\s]/)) known.add(w);
   for (const word of k.vocabulary) known.add(word);
