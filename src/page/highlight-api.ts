@@ -55,6 +55,8 @@ export class CssHighlighter implements Highlighter {
   private readonly styles = new Map<Node, InstalledStyles>();
   private readonly marks = new Map<number, Marked>();
   private readonly timers = new Set<{ win: Window; id: number; done: () => void }>();
+  /** Documents whose highlights changed since their last refresh, with the frame the refresh waits for. */
+  private readonly refreshes = new Map<Document, { win: Window; id: number }>();
 
   constructor(private readonly options: HighlighterOptions) {}
 
@@ -66,6 +68,7 @@ export class CssHighlighter implements Highlighter {
       if (!highlights) continue;
       this.ensureStyles(range.startContainer.getRootNode());
       highlights.byVerdict.get(verdict)!.add(range);
+      this.refreshSoon(range.startContainer.ownerDocument!);
     }
     this.marks.set(key, { verdict, ranges });
   }
@@ -77,6 +80,7 @@ export class CssHighlighter implements Highlighter {
       const highlights = this.documents.get(range.startContainer.ownerDocument!);
       highlights?.byVerdict.get(marked.verdict)?.delete(range);
       highlights?.flash.delete(range);
+      if (highlights) this.refreshSoon(range.startContainer.ownerDocument!);
     }
     this.marks.delete(key);
   }
@@ -108,6 +112,7 @@ export class CssHighlighter implements Highlighter {
         done: () => {
           highlights.flash.delete(range);
           this.timers.delete(timer);
+          this.refreshSoon(doc);
         },
       };
       timer.id = win.setTimeout(timer.done, this.options.flashMs ?? DEFAULT_FLASH_MS);
@@ -130,6 +135,8 @@ export class CssHighlighter implements Highlighter {
       timer.win.clearTimeout(timer.id);
       timer.done();
     }
+    for (const { win, id } of this.refreshes.values()) win.cancelAnimationFrame(id);
+    this.refreshes.clear();
     for (const [, highlights] of this.documents) {
       const ours = [...highlights.byVerdict.entries()].map(([verdict, h]) => [HIGHLIGHT_NAMES[verdict], h] as const);
       for (const [name, highlight] of [...ours, [FLASH_HIGHLIGHT, highlights.flash] as const]) {
@@ -159,6 +166,36 @@ export class CssHighlighter implements Highlighter {
     const highlights = { registry: api.registry, byVerdict, flash: make(FLASH_HIGHLIGHT, FLASH_PRIORITY) };
     this.documents.set(doc, highlights);
     return highlights;
+  }
+
+  /**
+   * Register `doc`'s highlights again, once, at its next animation frame
+   * (after the layout that follows the change).
+   *
+   * Why: Firefox paints a highlight's range only on text frames it flagged
+   * as selected when the range was added, and that flag is shared by every
+   * selection and highlight over the node. We saw it lose a registered range
+   * (seed-000, "After Tokyo, …": in the registry, not painted, until another
+   * range of the same highlight in that paragraph was removed). Registering
+   * the same `Highlight` under its name again makes the browser rebuild its
+   * selection from every range and flag their frames afresh (Gecko's
+   * `HighlightRegistry::Set` drops and re-adds the highlight selection);
+   * Chromium just repaints. One refresh per frame, however many changes.
+   */
+  private refreshSoon(doc: Document): void {
+    const win = doc.defaultView;
+    if (!win || this.refreshes.has(doc) || typeof win.requestAnimationFrame !== 'function') return;
+    const id = win.requestAnimationFrame(() => {
+      this.refreshes.delete(doc);
+      const highlights = this.documents.get(doc);
+      if (!highlights) return;
+      const ours = [...highlights.byVerdict.entries()].map(([verdict, h]) => [HIGHLIGHT_NAMES[verdict], h] as const);
+      for (const [name, highlight] of [...ours, [FLASH_HIGHLIGHT, highlights.flash] as const]) {
+        // Only our own, still registered: never take over a name someone else set.
+        if (highlights.registry.get(name) === highlight) highlights.registry.set(name, highlight);
+      }
+    });
+    this.refreshes.set(doc, { win, id });
   }
 
   /** `::highlight()` rules act only in the tree they are in: each document and shadow root with marks gets them. */

@@ -229,3 +229,69 @@ export async function openCard(browser: ExtensionBrowser): Promise<CardView | nu
 export function inBox(point: Point, box: Box): boolean {
   return point.x >= box.left && point.x <= box.right && point.y >= box.top && point.y <= box.bottom;
 }
+
+/** A registered highlight range as it lies in the viewport, for the paint check. */
+export interface VisibleMark {
+  /** The highlight's name in `CSS.highlights`. */
+  highlight: string;
+  /** Its text, whitespace collapsed. */
+  text: string;
+  /** Its line boxes, all inside the viewport and not covered by anything else (a fixed banner). */
+  rects: Box[];
+}
+
+/**
+ * Every range of the named highlights whose text lies wholly in the viewport
+ * and is not covered by another element (the fixture's fixed cookie banner):
+ * the ranges a screenshot must show painted.
+ */
+export function visibleMarks(browser: ExtensionBrowser, names: readonly string[]): Promise<VisibleMark[]> {
+  return browser.evaluate((names) => {
+    const registry = (CSS as unknown as { highlights?: Map<string, Iterable<Range>> }).highlights;
+    const out: Array<{ highlight: string; text: string; rects: Array<{ left: number; top: number; right: number; bottom: number }> }> = [];
+    for (const name of names) {
+      for (const range of registry?.get(name) ?? []) {
+        const rects = [...range.getClientRects()].filter((r) => r.width > 2 && r.height > 4);
+        if (rects.length === 0) continue;
+        const inView = rects.every((r) => r.top >= 0 && r.bottom + 4 <= innerHeight && r.left >= 0 && r.right <= innerWidth);
+        const holder = range.commonAncestorContainer;
+        const uncovered = rects.every((r) => {
+          const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+          return hit !== null && (holder.contains(hit) || hit.contains(holder));
+        });
+        if (!inView || !uncovered) continue;
+        out.push({
+          highlight: name,
+          text: range.toString().replace(/\s+/g, ' ').trim(),
+          rects: rects.map((r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom })),
+        });
+      }
+    }
+    return out;
+  }, names);
+}
+
+/** Takes the named highlights out of the page's registry (kept on `window` to put back), and waits two frames so the page repaints. */
+export function hideHighlights(browser: ExtensionBrowser, names: readonly string[]): Promise<void> {
+  return browser.evaluate(async (names) => {
+    const registry = (CSS as unknown as { highlights: Map<string, unknown> }).highlights;
+    const kept: Array<[string, unknown]> = [];
+    for (const name of names) {
+      const highlight = registry.get(name);
+      if (highlight === undefined) continue;
+      kept.push([name, highlight]);
+      registry.delete(name);
+    }
+    (window as unknown as { __hiddenHighlights: Array<[string, unknown]> }).__hiddenHighlights = kept;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  }, names);
+}
+
+/** Puts back what `hideHighlights` took out. */
+export function showHighlights(browser: ExtensionBrowser): Promise<void> {
+  return browser.evaluate(() => {
+    const registry = (CSS as unknown as { highlights: Map<string, unknown> }).highlights;
+    const kept = (window as unknown as { __hiddenHighlights?: Array<[string, unknown]> }).__hiddenHighlights ?? [];
+    for (const [name, highlight] of kept) registry.set(name, highlight);
+  });
+}
