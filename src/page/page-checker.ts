@@ -45,8 +45,10 @@ export class PageChecker {
   private readonly entries: Entry[] = [];
   /** Index of the first entry not yet assessed. */
   private next = 0;
-  /** Text added and not yet split into sentences, in page order; `at`: how far it is split. */
-  private readonly queue: { text: string; base: number; at: number }[] = [];
+  /** Text added and not yet split into sentences, in page order; `at`: how far it is split; `once`: see `add`. */
+  private readonly queue: { text: string; base: number; at: number; once: boolean }[] = [];
+  /** Entries by text, for text added with `once`. */
+  private readonly byText = new Map<string, Entry[]>();
   /** Where the text added so far ends in the page text. */
   private queuedEnd = 0;
   private strictnessLevel: Strictness;
@@ -83,11 +85,27 @@ export class PageChecker {
    * (after everything queued before). Nothing is done with it yet: `step`
    * splits it into sentences a paragraph at a time, so that queueing a long
    * page costs nothing up front.
+   *
+   * `once` is for text the page adds after the first read, which may hold
+   * sentences already assessed (a paragraph the page re-rendered, a text node
+   * it replaced by one with the same text and more): a sentence whose text
+   * the report holds already is not assessed again nor listed twice; one
+   * whose earlier copy left the page (the page took the old node out) takes
+   * that entry back, with its assessment, at its new place. Only new
+   * sentences are read by the engine, once.
+   *
+   * Why this keeps `check(wholeText)` where it means anything: the first read
+   * is added without `once`, so it is exactly `check` on that text (repeated
+   * sentences and all). What comes later is read after it in the same page
+   * context, as `check` would read it appended, except that a sentence the
+   * page shows again is the same claim, not a new one: reading it again could
+   * only repeat it in the report (or, with the page context moved on, give it
+   * a second, different verdict).
    */
-  add(text: string, base = 0): void {
+  add(text: string, base = 0, { once = false }: { once?: boolean } = {}): void {
     if (base < this.queuedEnd) throw new RangeError(`page text added at ${base}, before the end of the text already added (${this.queuedEnd})`);
     this.queuedEnd = base + text.length;
-    if (text.length > 0) this.queue.push({ text, base, at: 0 });
+    if (text.length > 0) this.queue.push({ text, base, at: 0, once });
   }
 
   /**
@@ -120,7 +138,24 @@ export class PageChecker {
     const end = lineEnd === -1 ? piece.text.length : lineEnd;
     const base = piece.base + piece.at;
     for (const span of splitSentences(piece.text.slice(piece.at, end))) {
-      this.entries.push({ text: span.text, start: base + span.start, end: base + span.end, assessment: undefined, decision: undefined, removed: false });
+      const start = base + span.start;
+      const stop = base + span.end;
+      if (piece.once) {
+        const same = this.byText.get(span.text) ?? [];
+        if (same.some((e) => !e.removed)) continue;
+        const gone = same.find((e) => e.removed);
+        if (gone) {
+          gone.removed = false;
+          gone.start = start;
+          gone.end = stop;
+          continue;
+        }
+      }
+      const entry: Entry = { text: span.text, start, end: stop, assessment: undefined, decision: undefined, removed: false };
+      this.entries.push(entry);
+      const same = this.byText.get(span.text);
+      if (same) same.push(entry);
+      else this.byText.set(span.text, [entry]);
     }
     piece.at = end + 1;
     if (piece.at > piece.text.length) this.queue.shift();
@@ -157,6 +192,8 @@ export class PageChecker {
       }
       sentences.push({ text: entry.text, start: entry.start, end: entry.end, ...decision });
     }
+    // A sentence the page showed again elsewhere (see `add`) moved: keep the report in page order.
+    if (sentences.some((s, i) => i > 0 && s.start < sentences[i - 1]!.start)) sentences.sort((a, b) => a.start - b.start);
     return {
       file,
       strictness: this.strictnessLevel,

@@ -225,10 +225,12 @@ export class PageSession {
     this.queuePiece(this.text.keepNew(read));
   }
 
-  private queuePiece(piece: ReadPiece): boolean {
+  /** `once`: text added after the first read, whose sentences already in the report are not checked again (see `PageChecker.add`). */
+  private queuePiece(piece: ReadPiece, once = false): boolean {
     const base = this.text.append(piece);
     if (base === undefined) return false;
-    this.checker.add(piece.text, base);
+    if (once) this.checker.add(piece.text, base, { once });
+    else this.checker.add(piece.text, base);
     return true;
   }
 
@@ -324,7 +326,7 @@ export class PageSession {
       const kept = this.text.keepNew(read);
       if (kept.text.length > 0) parts.push(kept);
     }
-    if (this.queuePiece(joinPieces(parts))) void this.run();
+    if (this.queuePiece(joinPieces(parts), true)) void this.run();
     else this.settleIfIdle();
   }
 

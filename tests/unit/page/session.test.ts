@@ -189,6 +189,73 @@ describe('PageSession: text the page adds later', () => {
     expect(s.highlighter.keys()).toEqual([]);
   });
 
+  describe('text added inside a paragraph already read: old sentences are not checked again nor listed twice, the new one is checked once', () => {
+    const NEW = 'After Tokyo, Borrell will visit the Republic of Korea.';
+    const page = `<main><article><p>Borrell met Iwaya in Tokyo.</p><p id="p">${CONFLICT}</p></article></main>`;
+    /** Watches the engine: the sentence texts it reads from now on. */
+    const engineReads = (s: PageSession): (() => string[]) => {
+      const reading = (s.checker as unknown as { reading: { read(text: string): unknown } }).reading;
+      const spy = vi.spyOn(reading, 'read');
+      return () => spy.mock.calls.map((call) => call[0]);
+    };
+    const texts = (s: PageSession) => s.report().sentences.map((x) => x.text);
+    /** The page node the mark of the sentence with `text` lies in now. */
+    const markedNode = (s: PageSession, text: string): Node | undefined => {
+      const sentence = s.report().sentences.find((x) => x.text === text);
+      return sentence ? s.highlighter.rangesOf(sentence.start)[0]?.startContainer : undefined;
+    };
+
+    it.each([
+      ['a text node appended', (p: HTMLElement) => p.append(` ${NEW}`)],
+      ['a <span> appended', (p: HTMLElement) => { const span = document.createElement('span'); span.textContent = ` ${NEW}`; p.append(span); }],
+      ['its text node replaced by one with the same text and more (React, Preact)', (p: HTMLElement) => p.replaceChildren(document.createTextNode(`${CONFLICT} ${NEW}`))],
+      ['the paragraph replaced by a new one with the same text and more', (p: HTMLElement) => { const q = document.createElement('p'); q.textContent = `${CONFLICT} ${NEW}`; p.replaceWith(q); }],
+    ])('%s', async (_case, change) => {
+      const s = start(page);
+      await s.idle();
+      expect(texts(s)).toEqual(['Borrell met Iwaya in Tokyo.', CONFLICT]);
+      const reads = engineReads(s);
+      change(document.getElementById('p') ?? document.querySelectorAll('p')[1]!);
+      await settled(s);
+      expect(reads()).toEqual([NEW]);
+      expect(texts(s)).toEqual(['Borrell met Iwaya in Tokyo.', CONFLICT, NEW]);
+      // The conflict is still marked, on the text the page shows now.
+      const node = markedNode(s, CONFLICT);
+      expect(node?.isConnected).toBe(true);
+      expect(s.highlighter.keys()).toContain(s.report().sentences[1]!.start);
+      expect(s.report().status).toBe('done');
+    });
+
+    it.each([
+      ['its text node replaced by one with the same text', (p: HTMLElement) => p.replaceChildren(document.createTextNode(CONFLICT))],
+      ['the paragraph replaced by a new one with the same text', (p: HTMLElement) => { const q = document.createElement('p'); q.textContent = CONFLICT; p.replaceWith(q); }],
+      ['the same text node taken out and put back', (p: HTMLElement) => { const t = p.firstChild!; p.removeChild(t); p.appendChild(t); }],
+    ])('re-rendered with identical text: %s', async (_case, change) => {
+      const s = start(page);
+      await s.idle();
+      const before = s.report().sentences.map((x) => [x.text, x.verdict]);
+      const reads = engineReads(s);
+      change(document.getElementById('p')!);
+      await settled(s);
+      expect(reads()).toEqual([]);
+      expect(s.report().sentences.map((x) => [x.text, x.verdict])).toEqual(before);
+      expect(markedNode(s, CONFLICT)?.isConnected).toBe(true);
+    });
+
+    it('a sentence repeated on the first read is reported twice, as check() does; the page showing it again later adds nothing', async () => {
+      const s = start(`<main><article><p>${CONFLICT}</p><p>${CONFLICT}</p></article></main>`);
+      await s.idle();
+      expect(texts(s)).toEqual([CONFLICT, CONFLICT]);
+      const reads = engineReads(s);
+      const q = document.createElement('p');
+      q.textContent = CONFLICT;
+      document.querySelector('article')!.append(q);
+      await settled(s);
+      expect(reads()).toEqual([]);
+      expect(texts(s)).toEqual([CONFLICT, CONFLICT]);
+    });
+  });
+
   it.each([
     ['Highlight API', 'auto' as const],
     ['<ejfc-mark> elements', 'elements' as const],
