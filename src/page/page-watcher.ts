@@ -50,6 +50,10 @@ export interface PageWatcherOptions {
 export class PageWatcher {
   private readonly observer: MutationObserver;
   private readonly observed = new WeakSet<Node>();
+  /** The roots watched (the document, shadow roots, frame documents), to look for upgraded elements in. */
+  private readonly roots: Node[] = [];
+  /** Custom element names seen undefined, waited for. */
+  private readonly awaitedNames = new Set<string>();
   private readonly listeners = new AbortController();
   private pending = { nodes: new Set<Node>(), removed: false };
   private settleTimer: number | undefined;
@@ -71,7 +75,9 @@ export class PageWatcher {
   watch(root: Node): void {
     if (this.stopped || this.observed.has(root)) return;
     this.observed.add(root);
+    this.roots.push(root);
     this.observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: REVEALING_ATTRIBUTES, attributeOldValue: true });
+    this.awaitUpgrades(root);
     if (root.nodeType === DOCUMENT_NODE) {
       // A frame that loads (or loads again) brings a new document: read it whole.
       root.addEventListener(
@@ -118,11 +124,52 @@ export class PageWatcher {
       for (const node of record.addedNodes) {
         if (own.has(node) || (node.nodeType === TEXT_NODE && wasRead(node as Text))) continue;
         if (node.nodeType === ELEMENT_NODE || node.nodeType === TEXT_NODE) this.note(node, false);
+        if (node.nodeType === ELEMENT_NODE) this.awaitUpgrades(node);
       }
       for (const node of record.removedNodes) {
         // A page node the fallback highlighter stood in for is not gone.
         if (own.has(node) || (node.nodeType === TEXT_NODE && isOnPage(node as Text))) continue;
         this.note(null, true);
+      }
+    }
+  }
+
+  /**
+   * A custom element that is not defined yet may attach an open shadow root
+   * with article text when the page defines it, and no mutation record tells
+   * of `attachShadow`. So each undefined custom element name met in watched
+   * text is waited for (`customElements.whenDefined`, the page's own registry,
+   * nothing of the page patched); once defined, its elements that now have an
+   * open shadow root are handed over to be read (what they showed before is
+   * known and not read again). A component that attaches its shadow root
+   * later than its upgrade is still missed until something else changes in
+   * it.
+   */
+  private awaitUpgrades(root: Node): void {
+    const within = root as Partial<ParentNode>;
+    const registry = (root.ownerDocument ?? (root as Document)).defaultView?.customElements;
+    if (!registry || typeof within.querySelectorAll !== 'function') return;
+    const undefinedHere = [...within.querySelectorAll(':not(:defined)')];
+    if (root.nodeType === ELEMENT_NODE && (root as Element).matches(':not(:defined)')) undefinedHere.push(root as Element);
+    for (const element of undefinedHere) {
+      const name = element.localName;
+      if (!name.includes('-') || this.awaitedNames.has(name)) continue;
+      this.awaitedNames.add(name);
+      registry.whenDefined(name).then(
+        () => this.onDefined(name),
+        () => undefined,
+      );
+    }
+  }
+
+  private onDefined(name: string): void {
+    this.awaitedNames.delete(name);
+    if (this.stopped) return;
+    for (const root of this.roots) {
+      if (!root.isConnected && root.nodeType !== DOCUMENT_NODE) continue;
+      for (const element of (root as ParentNode).querySelectorAll(name)) {
+        const shadow = element.shadowRoot;
+        if (shadow && !this.observed.has(shadow) && !this.options.own.has(element)) this.note(element, false);
       }
     }
   }

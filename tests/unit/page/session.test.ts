@@ -189,6 +189,32 @@ describe('PageSession: text the page adds later', () => {
     expect(s.highlighter.keys()).toEqual([]);
   });
 
+  it.each([
+    ['there at the first read', (article: Element) => article.append(document.createElement('late-story-a'))],
+    ['added after the first read', (article: Element) => article.append(document.createElement('late-story-b'))],
+  ])('an open shadow root a custom element attaches when the page defines it late is read (element %s)', async (when, put) => {
+    const name = when.startsWith('there') ? 'late-story-a' : 'late-story-b';
+    const s = start('<main><article><p>Borrell met Iwaya in Tokyo.</p></article></main>');
+    if (name === 'late-story-a') put(document.querySelector('article')!);
+    await s.idle();
+    if (name === 'late-story-b') {
+      put(document.querySelector('article')!);
+      await settled(s);
+    }
+    expect(s.report().sentences.map((x) => x.text)).toEqual(['Borrell met Iwaya in Tokyo.']);
+    customElements.define(
+      name,
+      class extends HTMLElement {
+        connectedCallback(): void {
+          if (!this.shadowRoot) this.attachShadow({ mode: 'open' }).innerHTML = `<p>${CONFLICT}</p>`;
+        }
+      },
+    );
+    await settled(s);
+    expect(s.report().sentences.map((x) => x.text)).toEqual(['Borrell met Iwaya in Tokyo.', CONFLICT]);
+    expect(flagged(s).map((x) => [x.text, x.verdict])).toEqual([[CONFLICT, 'conflict']]);
+  });
+
   describe('text added inside a paragraph already read: old sentences are not checked again nor listed twice, the new one is checked once', () => {
     const NEW = 'After Tokyo, Borrell will visit the Republic of Korea.';
     const page = `<main><article><p>Borrell met Iwaya in Tokyo.</p><p id="p">${CONFLICT}</p></article></main>`;
