@@ -33,7 +33,7 @@ export interface JsonBreak {
 export function brokenJson(file: string, at: JsonBreak): ClaimSetError {
   const where = `line ${at.line}, column ${at.column}: ${at.reason}`;
   const message = at.atStart
-    ? `is not JSON at all (${where}); a claim set is a JSON file`
+    ? `is not valid JSON: it is not JSON at all (${where}); a claim set is a JSON file`
     : at.truncated
       ? `is not valid JSON: it ends too early, at ${where} (the file looks cut short)`
       : `is not valid JSON: ${where}`;
