@@ -42,7 +42,16 @@ export type ClaimSetInfo =
   | { kind: 'bundled'; label: string; notice?: string }
   | { kind: 'imported'; label: string; file: string; importedAt: string; claims: number };
 
-export type ImportResult = { ok: true; info: ClaimSetInfo } | { ok: false; error: string };
+/** A refused import: the whole message, and (for a set that failed a check) each problem on its own. */
+export type ImportResult =
+  | { ok: true; info: ClaimSetInfo }
+  | { ok: false; error: string; problems?: readonly { path: string; message: string }[] };
+
+/** The refusal for an error thrown while reading a file. */
+export function importFailure(error: unknown): ImportResult {
+  if (error instanceof ClaimSetError) return { ok: false, error: error.message, problems: error.problems.map((p) => ({ path: p.path, message: p.message })) };
+  return { ok: false, error: error instanceof Error ? error.message : String(error) };
+}
 
 const localArea = (): ClaimSetArea => browser.storage.local;
 
@@ -101,7 +110,7 @@ export async function importClaimSet(text: string, file: string, area: ClaimSetA
   try {
     set = parseClaimSetFile(text, file);
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    return importFailure(error);
   }
   const record: StoredClaimSet = { version: 1, file, importedAt: now().toISOString(), set };
   try {

@@ -1,5 +1,5 @@
 import { summarize, type SentenceReport } from '../core';
-import { activeClaimSet, claimSetInfo, type ClaimSetInfo } from './claim-set-store';
+import { activeClaimSet, claimSetInfo, importFailure, type ClaimSetInfo } from './claim-set-store';
 import { parseClaimSetFile } from '../core/claims/import';
 import type { ActiveTabReport, Connector } from './connector';
 import type { PageReportReply } from './messages';
@@ -93,7 +93,7 @@ export function createMockConnector(options: MockConnectorOptions = {}): MockCon
         claimSet = claimSetInfo({ kind: 'imported', set, file: fileName, importedAt: '2024-11-02T09:00:00.000Z' });
         return { ok: true, info: claimSet };
       } catch (error) {
-        return { ok: false, error: error instanceof Error ? error.message : String(error) };
+        return importFailure(error);
       }
     },
     async useBundledClaimSet() {

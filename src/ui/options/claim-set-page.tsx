@@ -9,7 +9,7 @@ export interface ClaimSetPageProps {
   connector: Pick<Connector, 'getClaimSet' | 'importClaimSet' | 'useBundledClaimSet'>;
 }
 
-type Outcome = { kind: 'imported'; label: string } | { kind: 'bundled' } | { kind: 'error'; file: string; message: string };
+type Outcome = { kind: 'imported'; label: string } | { kind: 'bundled' } | { kind: 'error'; file: string; problems: string[] };
 
 /**
  * The page where a reader imports a claim set: a page of its own (opened in
@@ -24,7 +24,7 @@ export function ClaimSetPage({ connector }: ClaimSetPageProps) {
 
   useEffect(() => {
     connector.getClaimSet().then(setActive, (error: unknown) =>
-      setOutcome({ kind: 'error', file: 'storage', message: `The claim set in force could not be read: ${reasonOf(error)}` }),
+      setOutcome({ kind: 'error', file: 'storage', problems: [`The claim set in force could not be read: ${reasonOf(error)}`] }),
     );
   }, [connector]);
 
@@ -34,16 +34,16 @@ export function ClaimSetPage({ connector }: ClaimSetPageProps) {
     try {
       // Refused before it is read: a huge file would only cost memory.
       if (file.size > MAX_CLAIM_SET_BYTES) {
-        setOutcome({ kind: 'error', file: file.name, message: fileTooLarge(file.name, file.size, MAX_CLAIM_SET_BYTES).message });
+        setOutcome({ kind: 'error', file: file.name, problems: linesOf(file.name, fileTooLarge(file.name, file.size, MAX_CLAIM_SET_BYTES).problems) });
         return;
       }
       const result = await connector.importClaimSet(await file.text(), file.name);
       if (result.ok) {
         setActive(result.info);
         setOutcome({ kind: 'imported', label: result.info.label });
-      } else setOutcome({ kind: 'error', file: file.name, message: result.error });
+      } else setOutcome({ kind: 'error', file: file.name, problems: result.problems ? linesOf(file.name, result.problems) : [result.error] });
     } catch (error) {
-      setOutcome({ kind: 'error', file: file.name, message: `${file.name} could not be read: ${reasonOf(error)}` });
+      setOutcome({ kind: 'error', file: file.name, problems: [`${file.name} could not be read: ${reasonOf(error)}`] });
     } finally {
       setBusy(false);
     }
@@ -56,7 +56,7 @@ export function ClaimSetPage({ connector }: ClaimSetPageProps) {
         setActive(info);
         setOutcome({ kind: 'bundled' });
       },
-      (error: unknown) => setOutcome({ kind: 'error', file: 'storage', message: `The bundled set could not be restored: ${reasonOf(error)}` }),
+      (error: unknown) => setOutcome({ kind: 'error', file: 'storage', problems: [`The bundled set could not be restored: ${reasonOf(error)}`] }),
     );
   };
 
@@ -135,7 +135,7 @@ export function ClaimSetPage({ connector }: ClaimSetPageProps) {
               <strong>Not imported</strong>; pages are still checked against {active ? active.label : 'the set in force'}.
             </p>
             <ul>
-              {problemsOf(outcome.message).map((problem) => (
+              {outcome.problems.map((problem) => (
                 <li>{problem}</li>
               ))}
             </ul>
@@ -146,12 +146,9 @@ export function ClaimSetPage({ connector }: ClaimSetPageProps) {
   );
 }
 
-/** A `ClaimSetError` message ("file: invalid claim set: a; b") as one line per problem, the file named in the first. */
-function problemsOf(message: string): string[] {
-  const match = /^(.*?): invalid claim set: (.*)$/s.exec(message);
-  if (!match) return [message];
-  const [, file, rest] = match;
-  return rest!.split('; ').map((problem, i) => (i === 0 ? `${file}: ${problem}` : problem));
+/** One line per problem (all of them, not only the five a message names), the file named in the first. */
+function linesOf(file: string, problems: readonly { path: string; message: string }[]): string[] {
+  return problems.map((p, i) => `${i === 0 ? `${file}: ` : ''}${p.path} ${p.message}`);
 }
 
 function formatDate(iso: string): string {
