@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createChecker, defaultChecker, type Checker } from '../../src/core';
+import { activeClaimSet, CLAIM_SET_KEY } from '../../src/ext/claim-set-store';
 import { isExtensionMessage, type PageReportReply, type ReportChanged } from '../../src/ext/messages';
 import { activeOn, parseSettings, SETTINGS_KEY, type Settings } from '../../src/ext/settings';
 import { PageSession } from '../../src/page/session';
@@ -7,8 +9,9 @@ import { PageSession } from '../../src/page/session';
 /**
  * The content script: wiring only. It keeps one `PageSession` per page (a
  * fresh one after an in-page navigation), applies the reader's settings as
- * they change, answers the popup, and tells the background when the counts
- * change. Reading, checking, marking and cards live in `src/page/`.
+ * they change, checks against the claim set in force (re-checking the page
+ * when another is imported), answers the popup, and tells the background when
+ * the counts change. Reading, checking, marking and cards live in `src/page/`.
  */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -23,6 +26,14 @@ export default defineContentScript({
 
     let settings: Settings | undefined;
     let session: PageSession | undefined;
+    /** The engine over the claim set in force; a stored set that cannot be used gives the bundled one. */
+    let checker: Checker = defaultChecker();
+    /** A change of the set was heard before storage was first read: it wins over what that read returns. */
+    let claimSetHeard = false;
+    const useClaimSet = (stored: unknown): void => {
+      const active = activeClaimSet(stored);
+      checker = active.kind === 'bundled' ? defaultChecker() : createChecker(active.set);
+    };
     let lastSent = '';
 
     /** The page's report; an empty one when checking is off here, `scanning` until settings are read. */
@@ -59,6 +70,7 @@ export default defineContentScript({
           file: location.href,
           strictness: settings.strictness,
           showSupported: settings.showSupported,
+          checker,
           onChange: (changed) => notify(changed.report()),
         });
       }
@@ -96,8 +108,16 @@ export default defineContentScript({
     };
 
     const onStorageChanged = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
-      if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
-      apply(parseSettings(changes[SETTINGS_KEY]?.newValue));
+      if (area !== 'local') return;
+      const setChanged = CLAIM_SET_KEY in changes;
+      if (setChanged) {
+        claimSetHeard = true;
+        useClaimSet(changes[CLAIM_SET_KEY]?.newValue);
+      }
+      const before = session;
+      if (SETTINGS_KEY in changes) apply(parseSettings(changes[SETTINGS_KEY]?.newValue));
+      // Another set means other verdicts for every sentence: check the page afresh (unless the settings just did).
+      if (setChanged && session && session === before) restart();
     };
 
     browser.runtime.onMessage.addListener(onMessage);
@@ -115,10 +135,12 @@ export default defineContentScript({
     });
 
     browser.storage.local
-      .get(SETTINGS_KEY)
+      .get([SETTINGS_KEY, CLAIM_SET_KEY])
       .then((stored) => {
         // A change that arrived while reading wins over what was read.
-        if (!ctx.isInvalid && !settings) apply(parseSettings(stored[SETTINGS_KEY]));
+        if (ctx.isInvalid || settings) return;
+        if (!claimSetHeard) useClaimSet(stored[CLAIM_SET_KEY]);
+        apply(parseSettings(stored[SETTINGS_KEY]));
       })
       .catch(() => {
         if (!ctx.isInvalid && !settings) apply(parseSettings(undefined));

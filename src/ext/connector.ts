@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import { isStrictness } from '../core';
 import type { GetPageReport, PageReportReply, RevealFinding } from './messages';
+import { claimSetInfo, importClaimSet, loadActiveClaimSet, useBundledClaimSet, type ClaimSetArea, type ClaimSetInfo, type ImportResult } from './claim-set-store';
 import type { Settings } from './settings';
-import { loadSettings, updateSettings, type SettingsArea, type SettingsPatch } from './storage';
+import { loadSettings, updateSettings, type SettingsPatch } from './storage';
 
 /**
  * The one seam between the popup's UI and the browser (as in Dark Reader):
@@ -21,6 +22,14 @@ export interface Connector {
   copyText(text: string): Promise<void>;
   /** Offers `text` to the reader as a file named `fileName`. */
   downloadText(fileName: string, mimeType: string, text: string): Promise<void>;
+  /** The claim set pages are checked against (with a notice when a stored one could not be used). */
+  getClaimSet(): Promise<ClaimSetInfo>;
+  /** Imports a claim-set file; on any problem nothing changes and the result says what is wrong. Open pages re-check on their own. */
+  importClaimSet(text: string, fileName: string): Promise<ImportResult>;
+  /** Back to the bundled claim set. */
+  useBundledClaimSet(): Promise<ClaimSetInfo>;
+  /** Opens the page where a claim set is imported (a file picker closes Firefox's popup, so it is a page of its own). */
+  openClaimSetPage(): Promise<void>;
 }
 
 /** Why the active tab has no report. */
@@ -126,14 +135,16 @@ export interface TabsApi {
 /** What the browser connector needs; defaults to the real extension APIs. */
 export interface BrowserConnectorApis {
   tabs: TabsApi;
-  storage: SettingsArea;
+  storage: ClaimSetArea;
+  /** Opens the extension's options page (the claim-set import). */
+  openOptionsPage(): Promise<void>;
   /** The popup's document, for the clipboard and downloads. */
   document: Document;
 }
 
 /** The connector the popup uses in the browser. */
 export function createBrowserConnector(
-  apis: BrowserConnectorApis = { tabs: browser.tabs, storage: browser.storage.local, document },
+  apis: BrowserConnectorApis = { tabs: browser.tabs, storage: browser.storage.local, openOptionsPage: () => browser.runtime.openOptionsPage(), document },
 ): Connector {
   const { tabs, storage } = apis;
 
@@ -182,6 +193,10 @@ export function createBrowserConnector(
 
     getSettings: () => loadSettings(storage),
     setSettings: (patch) => updateSettings(patch, storage),
+    getClaimSet: async () => claimSetInfo(await loadActiveClaimSet(storage)),
+    importClaimSet: (text, fileName) => importClaimSet(text, fileName, storage),
+    useBundledClaimSet: () => useBundledClaimSet(storage),
+    openClaimSetPage: () => apis.openOptionsPage(),
 
     async copyText(text) {
       const clipboard = apis.document.defaultView?.navigator.clipboard;

@@ -1,4 +1,6 @@
 import { summarize, type SentenceReport } from '../core';
+import { activeClaimSet, claimSetInfo, importFailure, type ClaimSetInfo } from './claim-set-store';
+import { parseClaimSetFile } from '../core/claims/import';
 import type { ActiveTabReport, Connector } from './connector';
 import type { PageReportReply } from './messages';
 import { parseSettings, type Settings } from './settings';
@@ -16,6 +18,9 @@ export interface MockConnectorCalls {
   setSettings: SettingsPatch[];
   copied: string[];
   downloads: { fileName: string; mimeType: string; text: string }[];
+  /** File names of claim sets offered to `importClaimSet`. */
+  imports: string[];
+  openClaimSetPage: number;
 }
 
 /** A connector that records what the popup asked of it. */
@@ -23,6 +28,8 @@ export interface MockConnector extends Connector {
   readonly calls: MockConnectorCalls;
   /** The settings as last saved. */
   readonly settings: Settings;
+  /** The claim set in force. */
+  readonly claimSet: ClaimSetInfo;
 }
 
 /** What the mock answers with. */
@@ -33,18 +40,24 @@ export interface MockConnectorOptions {
   settings?: unknown;
   /** Make `copyText` fail, as a clipboard the browser refuses would. */
   failCopy?: boolean;
+  /** What storage holds under the claim-set key, read like real storage. */
+  claimSet?: unknown;
 }
 
 /** A mock connector. Its reports follow the saved strictness, as content scripts re-check at once when it changes. */
 export function createMockConnector(options: MockConnectorOptions = {}): MockConnector {
   const states = options.states?.length ? options.states : [reportState(sampleReport())];
   let settings = parseSettings(options.settings);
-  const calls: MockConnectorCalls = { getActiveTabReport: 0, revealFinding: [], setSettings: [], copied: [], downloads: [] };
+  const calls: MockConnectorCalls = { getActiveTabReport: 0, revealFinding: [], setSettings: [], copied: [], downloads: [], imports: [], openClaimSetPage: 0 };
+  let claimSet = claimSetInfo(activeClaimSet(options.claimSet));
 
   return {
     calls,
     get settings() {
       return settings;
+    },
+    get claimSet() {
+      return claimSet;
     },
     async getActiveTabReport() {
       const state = states[Math.min(calls.getActiveTabReport, states.length - 1)]!;
@@ -69,6 +82,26 @@ export function createMockConnector(options: MockConnectorOptions = {}): MockCon
     },
     async downloadText(fileName, mimeType, text) {
       calls.downloads.push({ fileName, mimeType, text });
+    },
+    async getClaimSet() {
+      return claimSet;
+    },
+    async importClaimSet(text, fileName) {
+      calls.imports.push(fileName);
+      try {
+        const set = parseClaimSetFile(text, fileName);
+        claimSet = claimSetInfo({ kind: 'imported', set, file: fileName, importedAt: '2024-11-02T09:00:00.000Z' });
+        return { ok: true, info: claimSet };
+      } catch (error) {
+        return importFailure(error);
+      }
+    },
+    async useBundledClaimSet() {
+      claimSet = claimSetInfo(activeClaimSet(undefined));
+      return claimSet;
+    },
+    async openClaimSetPage() {
+      calls.openClaimSetPage += 1;
     },
   };
 }

@@ -33,7 +33,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
  */
 export function parseSettings(stored: unknown): Settings {
   const value = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
-  const sites = Array.isArray(value.pausedSites) ? value.pausedSites.filter((s): s is string => typeof s === 'string' && s.length > 0) : [];
+  const sites = Array.isArray(value.pausedSites) ? value.pausedSites.flatMap((entry) => siteOf(entry) ?? []) : [];
   return {
     version: 1,
     strictness: isStrictness(value.strictness) ? value.strictness : DEFAULT_SETTINGS.strictness,
@@ -41,6 +41,25 @@ export function parseSettings(stored: unknown): Settings {
     pausedSites: [...new Set(sites)],
     showSupported: typeof value.showSupported === 'boolean' ? value.showSupported : DEFAULT_SETTINGS.showSupported,
   };
+}
+
+/**
+ * A paused site as `location.hostname` gives it (lower case, no scheme, port
+ * or path), from an entry of the stored list; `undefined` for junk. An entry
+ * written by hand as an address or in capitals still pauses its site.
+ */
+function siteOf(entry: unknown): string | undefined {
+  if (typeof entry !== 'string') return undefined;
+  const site = entry.trim().toLowerCase();
+  if (/^https?:\/\//.test(site)) {
+    try {
+      return new URL(site).hostname || undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  // A hostname, or an IPv6 address in brackets as `location.hostname` writes it.
+  return /^(?:\[[0-9a-f:.]+\]|[^\s/:?#@[\]\\]+)$/.test(site) ? site : undefined;
 }
 
 /** Whether checking runs on a page of this hostname. */

@@ -14,7 +14,7 @@
  *
  * @module
  */
-import type { Strictness } from '../core';
+import type { Checker, Strictness } from '../core';
 import type { PageReportReply } from '../ext/messages';
 import { cardFinding, FindingCards, type FindingCardsOptions } from './finding-cards';
 import { elementOf } from './geometry';
@@ -42,6 +42,8 @@ export interface PageSessionOptions {
   strictness: Strictness;
   /** Mark supported sentences too. */
   showSupported: boolean;
+  /** The engine over the claim set in force; the bundled set's by default. */
+  checker?: Checker;
   /** Force a way of marking (see `createHighlighter`). */
   highlighter?: HighlighterOptions['prefer'];
   /** How CSS gets into the page (see `installStyles`). */
@@ -86,7 +88,7 @@ export class PageSession {
   constructor(private readonly options: PageSessionOptions) {
     this.doc = options.document;
     this.showSupported = options.showSupported;
-    this.checker = new PageChecker(undefined, options.strictness);
+    this.checker = new PageChecker(options.checker, options.strictness);
     this.highlighter = createHighlighter(this.doc, { own: this.own, prefer: options.highlighter ?? 'auto', styles: options.styles ?? 'auto' });
     if (options.cards !== false) {
       this.cards = new FindingCards({

@@ -1,5 +1,6 @@
 import schema from '../../../assets/claim-set.schema.json';
-import { ClaimSetError, notJson } from '../errors';
+import { brokenJson, ClaimSetError, emptyFile, notJson } from '../errors';
+import { findJsonSyntaxProblem } from './json-syntax';
 import { normalizeWhitespace } from '../text/normalize';
 import { checkAgainstSchema, type SchemaNode, type SchemaProblem } from './schema-check';
 import type { ClaimSet } from './types';
@@ -7,7 +8,10 @@ import type { ClaimSet } from './types';
 export interface LoadOptions {
   /** Named in every error message: the file the set came from. */
   file: string;
-  /** When given, every claim's passage must occur in it (whitespace normalised). */
+  /**
+   * When given, every claim's passage must occur in it (whitespace normalised).
+   * Without it, the set's own `reference` field is used when it has one.
+   */
   reference?: string;
 }
 
@@ -17,20 +21,31 @@ export interface LoadOptions {
  * load, never deep inside matching.
  */
 export function loadClaimSet(input: unknown, options: LoadOptions): ClaimSet {
-  let value = input;
-  if (typeof input === 'string') {
-    try {
-      value = JSON.parse(input);
-    } catch (error) {
-      throw notJson(options.file, error instanceof Error ? error.message : String(error));
-    }
-  }
+  const value = typeof input === 'string' ? parseJson(input, options.file) : input;
   const problems = checkAgainstSchema(value, schema as SchemaNode);
   if (problems.length > 0) throw new ClaimSetError(options.file, problems);
   const set = value as ClaimSet;
-  const meaning = checkMeaning(set, options.reference);
+  const meaning = checkMeaning(set, options.reference ?? set.reference);
   if (meaning.length > 0) throw new ClaimSetError(options.file, meaning);
   return set;
+}
+
+/**
+ * The value of a JSON text; throws `ClaimSetError` saying where it breaks
+ * (line, column, what was expected), or that it is empty. A byte order mark,
+ * which some editors put at the start of a file, is not an error.
+ */
+export function parseJson(text: string, file: string): unknown {
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (body.trim() === '') throw emptyFile(file);
+  try {
+    return JSON.parse(body);
+  } catch (error) {
+    const problem = findJsonSyntaxProblem(body);
+    if (!problem) throw notJson(file, error instanceof Error ? error.message : String(error));
+    const atStart = problem.offset === body.length - body.trimStart().length;
+    throw brokenJson(file, { ...problem, atStart });
+  }
 }
 
 /** What a schema cannot say: unique ids, ids that point somewhere, passages that are really in the reference. */

@@ -107,4 +107,6 @@ export interface ClaimSet {
   claims: Claim[];
   /** Lines of the reference deliberately left unclaimed, each with the reason. */
   unclaimed: { passage: string; why: string }[];
+  /** The reference text itself, when the set carries it (an imported set must). */
+  reference?: string;
 }

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Connector } from '../../ext/connector';
 import { STRICTNESS_LABELS } from '../../ext/labels';
+import { ClaimSetSection } from './claim-set-section';
 import { ExportActions } from './export-actions';
 import { FindingList } from './finding-list';
 import type { PopupView } from './popup-view';
@@ -14,7 +15,7 @@ import './popup.css';
 export interface PopupProps {
   /** The popup's only way to the browser. */
   connector: Connector;
-  /** The reference the verdicts rest on, named in the header and the export. */
+  /** The bundled reference's name, shown until the claim set in force is known. */
   source: string;
   /** How long to wait before asking a page that is still being checked again. */
   pollMs?: number;
@@ -32,14 +33,16 @@ const currentDate = () => new Date();
  * strictness, the on/off and pause switches, and the export.
  */
 export function Popup({ connector, source, pollMs = DEFAULT_POLL_MS, now = currentDate }: PopupProps) {
-  const { view, hostname, settings, settingsError, changeSettings, reload } = usePopupData(connector, pollMs);
+  const { view, hostname, settings, settingsError, changeSettings, reload, claimSet, useBundledClaimSet } = usePopupData(connector, pollMs);
   const report = view.kind === 'report' || view.kind === 'off-topic' ? view.report : null;
+  // The reference the verdicts rest on: the set in force names it.
+  const reference = claimSet?.label ?? source;
 
   return (
     <main class="popup">
       <header class="popup-header">
         <h1>EU–Japan Fact Check</h1>
-        <p class="source">Checked against the {source}</p>
+        <p class="source">Checked against the {reference}</p>
       </header>
 
       <section class="page" aria-labelledby="page-heading">
@@ -63,6 +66,11 @@ export function Popup({ connector, source, pollMs = DEFAULT_POLL_MS, now = curre
           <h2 id="settings-heading">Settings</h2>
           <StrictnessControl value={settings.strictness} onChange={(strictness) => changeSettings({ strictness })} />
           <SettingsToggles settings={settings} hostname={hostname} onChange={changeSettings} />
+          <ClaimSetSection
+            claimSet={claimSet}
+            onImport={() => void connector.openClaimSetPage().catch(() => undefined)}
+            onUseBundled={useBundledClaimSet}
+          />
           {settingsError && (
             <p class="error" role="alert">
               {settingsError}
@@ -72,7 +80,7 @@ export function Popup({ connector, source, pollMs = DEFAULT_POLL_MS, now = curre
       )}
 
       {(report || view.kind === 'scanning' || view.kind === 'rechecking') && (
-        <ExportActions connector={connector} report={report} source={source} now={now} />
+        <ExportActions connector={connector} report={report} source={reference} now={now} />
       )}
     </main>
   );

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { ClaimSetInfo } from '../../ext/claim-set-store';
 import type { ActiveTabReport, Connector } from '../../ext/connector';
 import { DEFAULT_SETTINGS, type Settings } from '../../ext/settings';
 import type { SettingsPatch } from '../../ext/storage';
@@ -20,6 +21,10 @@ export interface PopupData {
   changeSettings(patch: SettingsPatch): void;
   /** Asks the page again now (after an error). */
   reload(): void;
+  /** The claim set in force; `null` until loaded. */
+  claimSet: ClaimSetInfo | null;
+  /** Back to the bundled set; pages re-check on their own. */
+  useBundledClaimSet(): void;
 }
 
 /**
@@ -35,6 +40,18 @@ export function usePopupData(connector: Connector, pollMs: number): PopupData {
   // Bumped to fetch the report again; the effect below runs on each value.
   const [generation, setGeneration] = useState(0);
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
+  const [claimSet, setClaimSet] = useState<ClaimSetInfo | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    connector.getClaimSet().then(
+      (info) => live && setClaimSet(info),
+      (error: unknown) => live && setSettingsError(`The claim set could not be read: ${reasonOf(error)}`),
+    );
+    return () => {
+      live = false;
+    };
+  }, [connector]);
 
   useEffect(() => {
     let live = true;
@@ -95,7 +112,19 @@ export function usePopupData(connector: Connector, pollMs: number): PopupData {
     [connector, reload],
   );
 
-  return { view, hostname: tab?.hostname ?? null, settings, settingsError, changeSettings, reload };
+  const useBundledClaimSet = useCallback(() => {
+    setSettingsError(null);
+    connector.useBundledClaimSet().then(
+      (info) => {
+        setClaimSet(info);
+        setExtraLooks(SETTLING_LOOKS);
+        reload();
+      },
+      (error: unknown) => setSettingsError(`The bundled claim set could not be restored: ${reasonOf(error)}`),
+    );
+  }, [connector, reload]);
+
+  return { view, hostname: tab?.hostname ?? null, settings, settingsError, changeSettings, reload, claimSet, useBundledClaimSet };
 }
 
 function reasonOf(error: unknown): string {

@@ -93,7 +93,7 @@ function fakeTabs(tab: { id?: number; url?: string } | undefined, answer: () => 
 
 function connectorWith(tab: { id?: number; url?: string } | undefined, answer: () => Promise<unknown>) {
   const { tabs, sent } = fakeTabs(tab, answer);
-  const connector = createBrowserConnector({ tabs, storage: fakeBrowser.storage.local, document: undefined as never });
+  const connector = createBrowserConnector({ tabs, storage: fakeBrowser.storage.local, openOptionsPage: async () => undefined, document: undefined as never });
   return { connector, sent };
 }
 
@@ -145,7 +145,7 @@ describe('createBrowserConnector: getActiveTabReport', () => {
 
   it('never rejects, even when the tabs API does', async () => {
     const tabs: TabsApi = { query: () => Promise.reject(new Error('no tabs')), sendMessage: async () => undefined };
-    const connector = createBrowserConnector({ tabs, storage: fakeBrowser.storage.local, document: undefined as never });
+    const connector = createBrowserConnector({ tabs, storage: fakeBrowser.storage.local, openOptionsPage: async () => undefined, document: undefined as never });
     expect(await connector.getActiveTabReport()).toEqual({ kind: 'error', hostname: null, message: 'no tabs' });
   });
 });

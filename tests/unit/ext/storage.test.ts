@@ -45,6 +45,31 @@ describe('parseSettings', () => {
       { ...DEFAULT_SETTINGS, pausedSites: ['news.example', 'blog.example'] },
     ],
     [
+      'paused sites written by hand in capitals, with spaces or as addresses pause their sites',
+      { pausedSites: ['  News.Example ', 'https://blog.example:8080/world/eu?x=1', 'http://[::1]:3000/', '[::1]', 'NEWS.example'] },
+      { ...DEFAULT_SETTINGS, pausedSites: ['news.example', 'blog.example', '[::1]'] },
+    ],
+    [
+      'paused sites that cannot be hostnames are dropped, the good ones kept',
+      { pausedSites: ['two words', 'news.example/path', 'ftp://files.example', 'https://', {}, ['a.example'], true, 'a.example'] },
+      { ...DEFAULT_SETTINGS, pausedSites: ['a.example'] },
+    ],
+    [
+      'a settings object stored as JSON text is not guessed at (no version ever stored text)',
+      '{"strictness":"strict"}',
+      { ...DEFAULT_SETTINGS },
+    ],
+    [
+      'every field broken at once gives the defaults, with the version this code writes',
+      { version: 'one', strictness: 3, enabled: null, pausedSites: {}, showSupported: [] },
+      { ...DEFAULT_SETTINGS },
+    ],
+    [
+      'extra fields are not part of the settings read (updateSettings keeps them in storage)',
+      { strictness: 'strict', colour: 'blue', pausedSites: ['x.example'] },
+      { ...DEFAULT_SETTINGS, strictness: 'strict', pausedSites: ['x.example'] },
+    ],
+    [
       'paused sites as one string fall back to none',
       { pausedSites: 'news.example' },
       { ...DEFAULT_SETTINGS },

@@ -1,5 +1,8 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { h, render } from 'preact';
+import claims from '../../../../assets/claims.json';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { summarize, type SentenceReport } from '../../../../src/core';
@@ -257,5 +260,52 @@ describe('the export', () => {
     await show(mockWith(options));
     await until(() => expect(statusText()).not.toMatch(/Asking the page/));
     expect(buttons(/Download|Copy/).every((b) => b.disabled)).toBe(true);
+  });
+});
+
+describe('the claim set', () => {
+  // The happy-dom environment gives `import.meta.url` a web address: the file is found from the project root.
+  const reference = readFileSync(resolve('assets/reference.txt'), 'utf8');
+  const stored = (label: string) => {
+    const set: Record<string, any> = { ...structuredClone(claims), reference };
+    set.source.label = label;
+    return { version: 1, file: 'other.json', importedAt: '2024-11-02T09:00:00.000Z', set };
+  };
+  const section = () => container.querySelector('.claim-set')?.textContent ?? '';
+  const header = () => container.querySelector('.source')?.textContent ?? '';
+
+  it('names the bundled set, and opens the import page on request', async () => {
+    const connector = mockWith({});
+    await show(connector);
+    await until(() => expect(section()).toContain(`Bundled: ${SOURCE}`));
+    expect(buttons('Use the bundled set')).toHaveLength(0);
+    await act(() => buttons('Import a claim set…')[0]!.click());
+    expect(connector.calls.openClaimSetPage).toBe(1);
+  });
+
+  it('names an imported set in the header and the section, and goes back to the bundled one', async () => {
+    const connector = mockWith({ claimSet: stored('Riverside City Council release') });
+    await show(connector);
+    await until(() => expect(section()).toContain('Imported: Riverside City Council release'));
+    expect(header()).toBe('Checked against the Riverside City Council release');
+    expect(section()).toContain(`From other.json, ${claims.claims.length} claims.`);
+    await act(() => buttons('Use the bundled set')[0]!.click());
+    await until(() => expect(section()).toContain(`Bundled: ${SOURCE}`));
+    expect(header()).toBe(`Checked against the ${SOURCE}`);
+  });
+
+  it('shows a notice, as an alert, when the stored set is damaged, and checks against the bundled one', async () => {
+    const damaged = stored('Broken');
+    damaged.set.claims[0].passage = 12;
+    await show(mockWith({ claimSet: damaged }));
+    await until(() => expect(section()).toContain(`Bundled: ${SOURCE}`));
+    const alert = container.querySelector('.claim-set [role="alert"]')?.textContent ?? '';
+    expect(alert).toMatch(/damaged, so pages are checked against the bundled set\. other\.json: invalid claim set: claims\[0\]\.passage expected a string/);
+  });
+
+  it('shows a label from the file as text, never as markup', async () => {
+    await show(mockWith({ claimSet: stored('<img src=x onerror="alert(1)">Release') }));
+    await until(() => expect(section()).toContain('<img src=x onerror="alert(1)">Release'));
+    expect(container.querySelector('img')).toBeNull();
   });
 });
