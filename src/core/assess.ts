@@ -11,6 +11,7 @@ import type { Finding } from './rules/finding';
 import type { SentenceFacts } from './rules/facts';
 import { checkNames, checkRoles } from './rules/people';
 import { checkPolarity } from './rules/polarity';
+import { checkQuantities } from './rules/quantities';
 import { checkRankings } from './rules/rankings';
 import { measureSupport, type Support } from './support';
 import type { DateSpec } from './claims/types';
@@ -169,6 +170,7 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
   const support = measureSupport(f, dates);
   const findings = [...checkNames(f), ...checkRoles(f), ...checkEvents(f), ...checkDocuments(f), ...checkRankings(f)];
   if (findings.length === 0 && topical && support.coverage >= 0.5) findings.push(...checkPolarity(f, support.claim, support.shared));
+  if (findings.length === 0 && topical && support.coverage >= 0.5) findings.push(...checkQuantities(f, support.claim, support.shared));
 
   // Carry the page's context forward.
   const lastMention = people[people.length - 1];
