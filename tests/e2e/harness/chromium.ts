@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
 import { makeTempDir, removeTempDir } from './cleanup';
 import type { ExtensionGlobal } from './extension-api';
-import { argumentJson, parseJsonResult, shadowRootCallDeclaration } from './page-function';
+import { argumentJson, callAsJsonExpression, parseJsonResult, shadowRootCallDeclaration } from './page-function';
 import { CHROME_BUILD, CHROMIUM_EXECUTABLE } from './paths';
 import {
   DEFAULT_VIEWPORT,
@@ -50,6 +50,27 @@ class ChromiumTab implements BrowserTab {
     // Playwright's own argument typing (handles, unboxing) is more than this harness offers.
     const run = fn as unknown as (arg: unknown) => Result | Promise<Result>;
     return this.page.evaluate(run, arg as unknown);
+  }
+
+  async evaluateIsolated<Result, Arg = undefined>(fn: PageFunction<Arg, Result>, arg?: Arg): Promise<Result> {
+    this.cdp ??= await this.page.context().newCDPSession(this.page);
+    const { frameTree } = await this.cdp.send('Page.getFrameTree');
+    const { executionContextId } = await this.cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'ejfc-test' });
+    const { result, exceptionDetails } = await this.cdp.send('Runtime.evaluate', {
+      expression: callAsJsonExpression(fn, arg),
+      contextId: executionContextId,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(`evaluate in an isolated world in Chromium: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return parseJsonResult<Result>(result.value);
+  }
+
+  async performanceMetrics(): Promise<Record<string, number>> {
+    this.cdp ??= await this.page.context().newCDPSession(this.page);
+    await this.cdp.send('Performance.enable', {});
+    const { metrics } = await this.cdp.send('Performance.getMetrics');
+    return Object.fromEntries(metrics.map(({ name, value }) => [name, value]));
   }
 
   async screenshot(path: string): Promise<void> {

@@ -78,6 +78,21 @@ class FirefoxTab implements BrowserTab {
     return parseJsonResult<Result>(outcome.result.value);
   }
 
+  async evaluateIsolated<Result, Arg = undefined>(fn: PageFunction<Arg, Result>, arg?: Arg): Promise<Result> {
+    const outcome = await this.bidi.send<EvaluateResult>('script.evaluate', {
+      expression: callAsJsonExpression(fn, arg),
+      target: { context: this.context, sandbox: 'ejfc-test' },
+      awaitPromise: true,
+      resultOwnership: 'none',
+    });
+    if (outcome.type === 'exception') throw new Error(`evaluate in a sandbox in Firefox: ${outcome.exceptionDetails.text}`);
+    return parseJsonResult<Result>(outcome.result.value);
+  }
+
+  performanceMetrics(): Promise<null> {
+    return Promise.resolve(null);
+  }
+
   async screenshot(path: string): Promise<void> {
     const { data } = await this.bidi.send<{ data: string }>('browsingContext.captureScreenshot', { context: this.context });
     await mkdir(dirname(path), { recursive: true });
