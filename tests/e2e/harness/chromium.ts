@@ -245,7 +245,7 @@ class ChromiumExtensionBrowser implements ExtensionBrowser {
 }
 
 /** Starts Chromium headless with a fresh profile and the built extension loaded unpacked. */
-export async function launchChromium({ extensionDir = CHROME_BUILD }: LaunchOptions = {}): Promise<ExtensionBrowser> {
+export async function launchChromium({ extensionDir = CHROME_BUILD, proxy }: LaunchOptions = {}): Promise<ExtensionBrowser> {
   if (!existsSync(`${extensionDir}/manifest.json`)) throw new Error(`no extension at ${extensionDir}: run \`npm run build\` first`);
   if (!existsSync(CHROMIUM_EXECUTABLE)) throw new Error(`no ${CHROMIUM_EXECUTABLE}: install it with \`apt-get install -y chromium\` (.ci/run does)`);
   const userDataDir = makeTempDir('ejfc-chromium-');
@@ -254,7 +254,13 @@ export async function launchChromium({ extensionDir = CHROME_BUILD }: LaunchOpti
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM_EXECUTABLE,
       headless: true,
-      args: flags(extensionDir),
+      // `<-loopback>` takes back Chromium's rule that loopback addresses never go through a proxy.
+      args: [
+        ...flags(extensionDir),
+        ...(proxy
+          ? [`--proxy-server=http://${proxy.host}:${proxy.port}`, '--proxy-bypass-list=<-loopback>', '--disable-features=AutofillServerCommunication']
+          : []),
+      ],
       ignoreDefaultArgs: ['--disable-extensions'],
       viewport: DEFAULT_VIEWPORT,
       timeout: STARTUP_TIMEOUT_MS,

@@ -103,6 +103,11 @@ export interface ExtensionBrowser {
 export interface LaunchOptions {
   /** The unpacked extension to load; the project's build for that browser unless given (the harness's own tests load a stub). */
   extensionDir?: string;
+  /**
+   * Send every request the browser makes (loopback included) through this
+   * HTTP proxy, to record them (tests/e2e/network.test.ts).
+   */
+  proxy?: { host: string; port: number };
 }
 
 export const DEFAULT_VIEWPORT = { width: 1280, height: 900 } as const;
