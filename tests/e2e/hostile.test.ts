@@ -329,15 +329,17 @@ describe.each(BROWSERS)('%s: hostile pages', (name) => {
       expect(largest).toBeLessThan(pageSentences * 3);
 
       if (off && on && switchedOn && checked) {
-        const share = on.script - off.script;
-        const fullCheck = checked.script - switchedOn.script - off.script * ((checked.at - switchedOn.at) / 1000);
+        // Task time, not script time: Chromium's ScriptDuration leaves out much of what runs in the
+        // content script's isolated world; TaskDuration is everything the page's main thread did.
+        const share = on.task - off.task;
+        const fullCheck = checked.task - switchedOn.task - off.task * ((checked.at - switchedOn.at) / 1000);
         console.log(
           `${name}: mutating.html: page alone ${(off.script * 1000).toFixed(1)} ms script/s (${(off.task * 1000).toFixed(1)} ms task/s, ${off.frames.toFixed(0)} frames/s); ` +
             `with the extension ${(on.script * 1000).toFixed(1)} ms script/s (${(on.task * 1000).toFixed(1)} ms task/s, ${on.frames.toFixed(0)} frames/s); ` +
-            `extension's share ${(share * 1000).toFixed(1)} ms/s; its first full check of the page ${(fullCheck * 1000).toFixed(1)} ms of script`,
+            `extension's share ${(share * 1000).toFixed(1)} ms task/s; its first full check of the page ${(fullCheck * 1000).toFixed(1)} ms of tasks`,
         );
-        // The bound: at most 100 ms of script per second (10% of a core) above the page's own.
-        const bound = 0.1;
+        // The bound: at most 150 ms of main-thread work per second (15% of a core) above the page's own.
+        const bound = 0.15;
         // A bound that would catch re-reading every frame: one full check per frame costs far more.
         expect(fullCheck * on.frames).toBeGreaterThan(bound);
         expect(share).toBeLessThan(bound);

@@ -9,11 +9,12 @@
  * page and a fetch by the extension both land in the record, and the same
  * check flags the extension's.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageReportReply } from '../../src/ext/messages';
 import { BROWSERS, buildHasContentScript, poll, POPUP_VIEWPORT } from './harness';
-import { PAGES_DIR } from './harness/paths';
+import { CHROME_BUILD, FIREFOX_BUILD, PAGES_DIR } from './harness/paths';
 import { startRecordingProxy, type RecordedRequest, type RecordingProxy } from './harness/recording-proxy';
 import { openCard } from './marks-and-card';
 import { seedPageName } from './pages/generate';
@@ -30,6 +31,15 @@ const DOCUMENTS: Record<string, string> = {
   '/spa/article/000': 'spa.html',
   '/preact.html': 'preact.html',
 };
+
+/** Every file of a built extension, as one text. */
+function builtText(dir: string): string {
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .map((name) => join(dir, name))
+    .filter((file) => statSync(file).isFile())
+    .map((file) => readFileSync(file, 'latin1'))
+    .join('\n');
+}
 
 /** What a page's HTML makes the browser fetch: style sheets, scripts, frames, images, import-map modules (frames' own, too). */
 function subresources(file: string, seen = new Set<string>()): string[] {
@@ -181,6 +191,9 @@ describe.each(BROWSERS)('%s: the extension makes no network request', (name) => 
       expect(seenPaths.has('/site.css')).toBe(true);
       // And nothing it saw is the extension's.
       expect(unexplained(recorded)).toEqual([]);
+      // The vendor hosts set aside above are not the extension's either: no file of the build names one.
+      const build = builtText(name === 'chromium' ? CHROME_BUILD : FIREFOX_BUILD);
+      expect([...new Set(services.map((request) => hostOf(request).replace(/:\d+$/, '')))].filter((host) => build.includes(host))).toEqual([]);
       expect(browser().consoleErrors().slice(errorsBefore)).toEqual([]);
     },
   );
