@@ -167,6 +167,17 @@ describe.each(BROWSERS)('%s: hostile pages', (name) => {
     await browser().page.mouseMove(2, 2);
   }
 
+  /** The line under the first conflict mark, as the page's styles resolve it (`::highlight()` read back, or the fallback element). */
+  const conflictLine = (): Promise<string | null> =>
+    browser().evaluate(() => {
+      const registry = (CSS as unknown as { highlights?: Map<string, Iterable<Range>> }).highlights;
+      const range = [...(registry?.get('ejfc-conflict') ?? [])][0];
+      const element = range?.startContainer.parentElement;
+      if (element) return getComputedStyle(element, '::highlight(ejfc-conflict)').textDecorationLine;
+      const mark = document.querySelector('ejfc-mark[data-verdict="conflict"]');
+      return mark ? getComputedStyle(mark).textDecorationLine : null;
+    });
+
   /** How the open card's parts are drawn, read inside its shadow root. */
   async function cardLooks() {
     const looks = await browser().page.evaluateInShadowRoot(CARD_HOST, (root) =>
@@ -379,16 +390,8 @@ describe.each(BROWSERS)('%s: hostile pages', (name) => {
       const { report } = await finishedReport(Date.now());
       expect(texts(report)).toEqual(seedSentences('002'));
       await expectMarksToFollow(report);
-      // The mark's style got in: the highlight draws a line (`::highlight` styles read back where the browser can).
-      const line = await browser().evaluate(() => {
-        const registry = (CSS as unknown as { highlights?: Map<string, Iterable<Range>> }).highlights;
-        const range = [...(registry?.get('ejfc-conflict') ?? [])][0];
-        const element = range?.startContainer.parentElement;
-        if (element) return getComputedStyle(element, '::highlight(ejfc-conflict)').textDecorationLine;
-        const mark = document.querySelector('ejfc-mark[data-verdict="conflict"]');
-        return mark ? getComputedStyle(mark).textDecorationLine : null;
-      });
-      expect(line).toContain('underline');
+      // The mark's style got in: the highlight draws a line.
+      expect(await conflictLine()).toContain('underline');
       await expectCardOnHover(report);
       await browser().screenshot(screenshotPath(browser(), `hostile-${page.replace('.html', '')}`));
       // The page's own favicon (Firefox checks it against img-src) is the page's business; nothing else may be refused.
@@ -418,6 +421,7 @@ describe.each(BROWSERS)('%s: hostile pages', (name) => {
     const { report } = await finishedReport(Date.now());
     expect(texts(report)).toEqual(seedSentences('000'));
     await expectMarksToFollow(report);
+    expect(await conflictLine()).toContain('underline');
     await expectCardOnHover(report);
     // Reopen and read how the card's text is drawn, inside its shadow root.
     const target = flaggedSentences(report).find((sentence) => sentence.verdict === 'conflict')!;
