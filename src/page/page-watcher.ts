@@ -17,6 +17,7 @@ import { isSkipped, type ReadOptions } from './readable-text';
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const DOCUMENT_NODE = 9;
+const DOCUMENT_FRAGMENT_NODE = 11;
 
 /** The attributes whose change can show text that was hidden. */
 const REVEALING_ATTRIBUTES = ['hidden', 'aria-hidden', 'style'];
@@ -78,8 +79,9 @@ export class PageWatcher {
     this.roots.push(root);
     this.observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: REVEALING_ATTRIBUTES, attributeOldValue: true });
     this.awaitUpgrades(root);
-    if (root.nodeType === DOCUMENT_NODE) {
+    if (root.nodeType === DOCUMENT_NODE || root.nodeType === DOCUMENT_FRAGMENT_NODE) {
       // A frame that loads (or loads again) brings a new document: read it whole.
+      // A load event is not composed: one inside a shadow root is heard only there.
       root.addEventListener(
         'load',
         (event) => {

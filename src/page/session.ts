@@ -30,6 +30,9 @@ import type { StyleMode } from './style-sheet';
 /** The page is read where the reader sees it: open shadow roots and same-origin frames included. */
 const READ_OPTIONS: ReadOptions = Object.freeze({ shadowRoots: true, frames: true });
 
+/** How often, at most, the marks are brought in line with the verdicts while a page is being checked. */
+const MARK_INTERVAL_MS = 250;
+
 const ELEMENT_NODE = 1;
 const DOCUMENT_NODE = 9;
 const DOCUMENT_FRAGMENT_NODE = 11;
@@ -243,6 +246,7 @@ export class PageSession {
     this.setStatus('scanning');
     const now = this.clock();
     const sliceMs = this.options.sliceMs ?? 8;
+    let synced = now();
     try {
       while (!this.destroyed && !this.checker.finished) {
         // Yield first: whatever queued this work (reading the page, a batch
@@ -251,12 +255,19 @@ export class PageSession {
         if (this.destroyed) break;
         const deadline = now() + sliceMs;
         this.checker.step(() => now() >= deadline);
-        this.sync();
+        // Marks follow a few times a second, not after every slice: each
+        // change to the highlights has the browser redraw every range of the
+        // text they are in, which on a long page costs far more than a slice.
+        if (now() - synced >= MARK_INTERVAL_MS) {
+          this.sync();
+          synced = now();
+        }
       }
     } finally {
       this.running = false;
     }
     if (this.destroyed) return;
+    this.sync();
     this.setStatus('done');
     this.settleIfIdle();
   }

@@ -13,6 +13,7 @@ import {
   type BrowserName,
   type ExtensionBrowser,
   type FixtureServer,
+  type FixtureServerOptions,
   type LaunchOptions,
 } from './harness';
 
@@ -23,14 +24,19 @@ export interface Session {
 
 /**
  * Starts the fixture server and `name` with the extension before the block's
- * tests; ends both after them, failed or not. `options` may be a function, to
- * be read when the browser starts (after earlier `beforeAll` hooks).
+ * tests; ends both after them, failed or not. `options` (and `serverOptions`)
+ * may be a function, to be read when the browser starts (after earlier
+ * `beforeAll` hooks).
  */
-export function useExtensionBrowser(name: BrowserName, options: LaunchOptions | (() => LaunchOptions) = {}): Session {
+export function useExtensionBrowser(
+  name: BrowserName,
+  options: LaunchOptions | (() => LaunchOptions) = {},
+  serverOptions: FixtureServerOptions | (() => FixtureServerOptions) = {},
+): Session {
   let browser: ExtensionBrowser | undefined;
   let server: FixtureServer | undefined;
   beforeAll(async () => {
-    server = await startFixtureServer();
+    server = await startFixtureServer(typeof serverOptions === 'function' ? serverOptions() : serverOptions);
     browser = await launch(name, typeof options === 'function' ? options() : options);
   });
   afterAll(async () => {

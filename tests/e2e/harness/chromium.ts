@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
 import { makeTempDir, removeTempDir } from './cleanup';
 import type { ExtensionGlobal } from './extension-api';
-import { argumentJson, parseJsonResult, shadowRootCallDeclaration } from './page-function';
+import { argumentJson, callAsJsonExpression, parseJsonResult, shadowRootCallDeclaration } from './page-function';
 import { CHROME_BUILD, CHROMIUM_EXECUTABLE } from './paths';
 import {
   DEFAULT_VIEWPORT,
@@ -50,6 +50,27 @@ class ChromiumTab implements BrowserTab {
     // Playwright's own argument typing (handles, unboxing) is more than this harness offers.
     const run = fn as unknown as (arg: unknown) => Result | Promise<Result>;
     return this.page.evaluate(run, arg as unknown);
+  }
+
+  async evaluateIsolated<Result, Arg = undefined>(fn: PageFunction<Arg, Result>, arg?: Arg): Promise<Result> {
+    this.cdp ??= await this.page.context().newCDPSession(this.page);
+    const { frameTree } = await this.cdp.send('Page.getFrameTree');
+    const { executionContextId } = await this.cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'ejfc-test' });
+    const { result, exceptionDetails } = await this.cdp.send('Runtime.evaluate', {
+      expression: callAsJsonExpression(fn, arg),
+      contextId: executionContextId,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(`evaluate in an isolated world in Chromium: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return parseJsonResult<Result>(result.value);
+  }
+
+  async performanceMetrics(): Promise<Record<string, number>> {
+    this.cdp ??= await this.page.context().newCDPSession(this.page);
+    await this.cdp.send('Performance.enable', {});
+    const { metrics } = await this.cdp.send('Performance.getMetrics');
+    return Object.fromEntries(metrics.map(({ name, value }) => [name, value]));
   }
 
   async screenshot(path: string): Promise<void> {
@@ -224,7 +245,7 @@ class ChromiumExtensionBrowser implements ExtensionBrowser {
 }
 
 /** Starts Chromium headless with a fresh profile and the built extension loaded unpacked. */
-export async function launchChromium({ extensionDir = CHROME_BUILD }: LaunchOptions = {}): Promise<ExtensionBrowser> {
+export async function launchChromium({ extensionDir = CHROME_BUILD, proxy }: LaunchOptions = {}): Promise<ExtensionBrowser> {
   if (!existsSync(`${extensionDir}/manifest.json`)) throw new Error(`no extension at ${extensionDir}: run \`npm run build\` first`);
   if (!existsSync(CHROMIUM_EXECUTABLE)) throw new Error(`no ${CHROMIUM_EXECUTABLE}: install it with \`apt-get install -y chromium\` (.ci/run does)`);
   const userDataDir = makeTempDir('ejfc-chromium-');
@@ -233,7 +254,13 @@ export async function launchChromium({ extensionDir = CHROME_BUILD }: LaunchOpti
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM_EXECUTABLE,
       headless: true,
-      args: flags(extensionDir),
+      // `<-loopback>` takes back Chromium's rule that loopback addresses never go through a proxy.
+      args: [
+        ...flags(extensionDir),
+        ...(proxy
+          ? [`--proxy-server=http://${proxy.host}:${proxy.port}`, '--proxy-bypass-list=<-loopback>', '--disable-features=AutofillServerCommunication']
+          : []),
+      ],
       ignoreDefaultArgs: ['--disable-extensions'],
       viewport: DEFAULT_VIEWPORT,
       timeout: STARTUP_TIMEOUT_MS,

@@ -31,8 +31,20 @@ const KEY_VALUES: Readonly<Record<Key, string>> = { Escape: '\uE00C', Tab: '\uE0
 const STARTUP_TIMEOUT_MS = 60_000;
 
 /** Prefs for a quiet, fixed profile. The remote agent adds its own recommended prefs (no updates, no telemetry…). */
-function userJs(addonId: string, uuid: string): string {
+function userJs(addonId: string, uuid: string, proxy?: LaunchOptions['proxy']): string {
   const prefs: Record<string, string | boolean | number> = {
+    ...(proxy && {
+      // A manual proxy for every scheme, with no exception: not even localhost bypasses it.
+      'network.proxy.type': 1,
+      'network.proxy.http': proxy.host,
+      'network.proxy.http_port': proxy.port,
+      'network.proxy.ssl': proxy.host,
+      'network.proxy.ssl_port': proxy.port,
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': true,
+      // Remote settings would be fetched from Mozilla's servers every few seconds; point them nowhere.
+      'services.settings.server': 'data:,#remote-settings-off',
+    }),
     // A fixed moz-extension:// host, so extension pages have a known URL.
     'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }),
     // Console messages of content processes (extension pages, background page) on stdout: BiDi does not report those.
@@ -76,6 +88,21 @@ class FirefoxTab implements BrowserTab {
     });
     if (outcome.type === 'exception') throw new Error(`evaluate in Firefox: ${outcome.exceptionDetails.text}`);
     return parseJsonResult<Result>(outcome.result.value);
+  }
+
+  async evaluateIsolated<Result, Arg = undefined>(fn: PageFunction<Arg, Result>, arg?: Arg): Promise<Result> {
+    const outcome = await this.bidi.send<EvaluateResult>('script.evaluate', {
+      expression: callAsJsonExpression(fn, arg),
+      target: { context: this.context, sandbox: 'ejfc-test' },
+      awaitPromise: true,
+      resultOwnership: 'none',
+    });
+    if (outcome.type === 'exception') throw new Error(`evaluate in a sandbox in Firefox: ${outcome.exceptionDetails.text}`);
+    return parseJsonResult<Result>(outcome.result.value);
+  }
+
+  performanceMetrics(): Promise<null> {
+    return Promise.resolve(null);
   }
 
   async screenshot(path: string): Promise<void> {
@@ -282,13 +309,13 @@ class FirefoxExtensionBrowser implements ExtensionBrowser {
 }
 
 /** Starts Firefox ESR headless with a fresh profile and the extension installed as a temporary add-on. */
-export async function launchFirefox({ extensionDir = FIREFOX_BUILD }: LaunchOptions = {}): Promise<ExtensionBrowser> {
+export async function launchFirefox({ extensionDir = FIREFOX_BUILD, proxy }: LaunchOptions = {}): Promise<ExtensionBrowser> {
   if (!existsSync(`${extensionDir}/manifest.json`)) throw new Error(`no extension at ${extensionDir}: run \`npm run build\` first`);
   if (!existsSync(FIREFOX_EXECUTABLE)) throw new Error(`no ${FIREFOX_EXECUTABLE}: install it with \`apt-get install -y firefox-esr\` (.ci/run does)`);
   const addonId = firefoxAddonId(extensionDir);
   const profile = makeTempDir('ejfc-firefox-');
   const uuid = randomUUID();
-  await writeFile(`${profile}/user.js`, userJs(addonId, uuid));
+  await writeFile(`${profile}/user.js`, userJs(addonId, uuid, proxy));
   const child = spawn(
     FIREFOX_EXECUTABLE,
     ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port', '0', '--remote-allow-system-access'],

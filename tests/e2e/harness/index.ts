@@ -6,7 +6,7 @@ import { launchChromium } from './chromium';
 import { launchFirefox } from './firefox';
 import type { BrowserName, ExtensionBrowser, LaunchOptions } from './types';
 
-export { startFixtureServer, type FixtureServer } from './server';
+export { startFixtureServer, type FixtureServer, type FixtureServerOptions, type ServedPage } from './server';
 export { buildHasContentScript, SCREENSHOTS_DIR } from './paths';
 export * from './types';
 export { launchChromium, launchFirefox };

@@ -22,11 +22,26 @@ const CONTENT_TYPES: Record<string, string> = {
 const MOUNTS: Array<{ prefix: string; dir: string }> = [
   // The Preact page imports Preact's ESM build as the app would ship it.
   { prefix: '/vendor/preact/', dir: `${ROOT}node_modules/preact/` },
+  // The hostile pages (tests/e2e/pages/hostile.ts).
+  { prefix: '/hostile/', dir: `${ROOT}tests/fixtures/hostile/` },
 ];
 
 /** The single-page app answers every URL under its prefix with its one document, as such sites do. */
 const SPA_PREFIX = '/spa/';
 const SPA_DOCUMENT = 'spa.html';
+
+/** A path the server answers in its own way: a page made in memory (too big to commit), or extra response headers. */
+export interface ServedPage {
+  /** The HTML to answer with; without it, the file the path maps to. */
+  body?: string;
+  /** Headers added to the response (e.g. a Content-Security-Policy). */
+  headers?: Record<string, string>;
+}
+
+export interface FixtureServerOptions {
+  /** Request path (e.g. `/hostile/huge-text.html`) → how to answer it. */
+  pages?: Record<string, ServedPage>;
+}
 
 export interface FixtureServer {
   /** `http://127.0.0.1:PORT` */
@@ -53,7 +68,7 @@ function inside(dir: string, relative: string): string | null {
   return file.startsWith(base + sep) ? file : null;
 }
 
-export async function startFixtureServer(): Promise<FixtureServer> {
+export async function startFixtureServer({ pages = {} }: FixtureServerOptions = {}): Promise<FixtureServer> {
   const requests: string[] = [];
   const server: Server = createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
@@ -61,6 +76,11 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     if (pathname === '/favicon.ico') {
       // No icon, and no 404 in the console for it either.
       response.writeHead(204).end();
+      return;
+    }
+    const page = Object.hasOwn(pages, pathname) ? pages[pathname] : undefined;
+    if (page?.body !== undefined) {
+      response.writeHead(200, { 'content-type': CONTENT_TYPES['.html']!, 'cache-control': 'no-store', ...page.headers }).end(page.body);
       return;
     }
     const file = fileFor(pathname);
@@ -71,7 +91,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     readFile(file).then(
       (body) => {
         const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
-        response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+        response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...page?.headers }).end(body);
       },
       () => response.writeHead(404, { 'content-type': 'text/plain' }).end(`no such fixture: ${pathname}`),
     );

@@ -28,6 +28,20 @@ export interface BrowserTab {
    * `arg` and the result cross as JSON: plain data only.
    */
   evaluate<Result, Arg = undefined>(fn: PageFunction<Arg, Result>, arg?: Arg): Promise<Result>;
+  /**
+   * `evaluate` in a world of its own beside the page's scripts (Chromium: an
+   * isolated world; Firefox: a WebDriver BiDi sandbox): the same DOM, with the
+   * browser's own built-ins. For pages that replace `JSON`, `Array.prototype`
+   * or `Promise.prototype.then`, which `evaluate` relies on in the main world.
+   */
+  evaluateIsolated<Result, Arg = undefined>(fn: PageFunction<Arg, Result>, arg?: Arg): Promise<Result>;
+  /**
+   * The page's main-thread counters where the browser gives them (Chromium:
+   * CDP `Performance.getMetrics`, e.g. `ScriptDuration` and `TaskDuration` in
+   * seconds since the document started, every world's scripts included);
+   * `null` in Firefox, which has no such protocol.
+   */
+  performanceMetrics(): Promise<Record<string, number> | null>;
   /** Saves a PNG of the viewport to `path` (folders are created). */
   screenshot(path: string): Promise<void>;
   /** Moves the mouse to (`x`, `y`) in the viewport (CSS pixels), as the reader would: the page gets trusted pointer events. */
@@ -89,6 +103,11 @@ export interface ExtensionBrowser {
 export interface LaunchOptions {
   /** The unpacked extension to load; the project's build for that browser unless given (the harness's own tests load a stub). */
   extensionDir?: string;
+  /**
+   * Send every request the browser makes (loopback included) through this
+   * HTTP proxy, to record them (tests/e2e/network.test.ts).
+   */
+  proxy?: { host: string; port: number };
 }
 
 export const DEFAULT_VIEWPORT = { width: 1280, height: 900 } as const;

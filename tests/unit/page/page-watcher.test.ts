@@ -33,6 +33,21 @@ async function quiet(): Promise<void> {
 }
 
 describe('PageWatcher', () => {
+  it('hands over a frame that loads inside a watched shadow root (its load event does not leave the root)', async () => {
+    const { batches, watcher: w } = watch();
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = host.attachShadow({ mode: 'open' });
+    const frame = document.createElement('iframe');
+    root.append(frame);
+    w.watch(root);
+    await quiet();
+    batches.length = 0;
+    frame.dispatchEvent(new Event('load', { bubbles: false, composed: false }));
+    await quiet();
+    expect(batches.flatMap((batch) => batch.nodes)).toContain(frame);
+  });
+
   it('hands over added nodes in one batch, only the outermost of them', async () => {
     const { batches } = watch();
     const section = document.createElement('section');

@@ -92,6 +92,21 @@ describe('PageSession: the first read', () => {
     expect(fake!.registry.get(HIGHLIGHT_NAMES.supported)!.size).toBe(0);
   });
 
+  it('on a long page the marks are brought up to date a few times a second of checking, not after every slice, and all of them at the end', async () => {
+    // A clock that moves one millisecond each time it is read: slices end after a few sentences, whatever the machine.
+    let tick = 0;
+    let changes = 0;
+    const long = `<main><article>${Array.from({ length: 20 }, () => seedPage().replace(/^.*<article>|<\/article>.*$/g, '')).join('')}</article></main>`;
+    const s = start(long, { now: () => ++tick, sliceMs: 8, cards: false, onChange: () => void changes++ });
+    await s.idle();
+    const flagged = (verdict: 'conflict' | 'unsupported') => s.report().sentences.filter((x) => x.verdict === verdict).length;
+    expect(s.report().sentences.length).toBeGreaterThan(20 * 10);
+    // Every sync tells onChange; so does each change of status (scanning, done).
+    expect(changes).toBeLessThanOrEqual(Math.ceil(tick / 250) + 4);
+    expect(fake!.registry.get(HIGHLIGHT_NAMES.conflict)!.size).toBe(flagged('conflict'));
+    expect(fake!.registry.get(HIGHLIGHT_NAMES.unsupported)!.size).toBe(flagged('unsupported'));
+  });
+
   it('a new strictness redecides and remarks at once, without reading the page again', async () => {
     const s = start(seedPage(), { strictness: 'strict' });
     await s.idle();
