@@ -66,6 +66,12 @@ class ChromiumTab implements BrowserTab {
     return parseJsonResult<Result>(result.value);
   }
 
+  /** The tab's DevTools protocol session (the browser benchmark records traces and heap with it). Chromium only. */
+  async devtools(): Promise<CDPSession> {
+    this.cdp ??= await this.page.context().newCDPSession(this.page);
+    return this.cdp;
+  }
+
   async performanceMetrics(): Promise<Record<string, number>> {
     this.cdp ??= await this.page.context().newCDPSession(this.page);
     await this.cdp.send('Performance.enable', {});

@@ -42,6 +42,8 @@ export interface BrowserTab {
    * `null` in Firefox, which has no such protocol.
    */
   performanceMetrics(): Promise<Record<string, number> | null>;
+  /** Chromium only: the tab's DevTools protocol session, for what the harness does not wrap (traces, heap); absent in Firefox. */
+  devtools?(): Promise<import('playwright-core').CDPSession>;
   /** Saves a PNG of the viewport to `path` (folders are created). */
   screenshot(path: string): Promise<void>;
   /** Moves the mouse to (`x`, `y`) in the viewport (CSS pixels), as the reader would: the page gets trusted pointer events. */
