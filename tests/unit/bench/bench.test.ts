@@ -47,7 +47,7 @@ describe('pages', () => {
     for (const page of pages) {
       const doc = new Window().document;
       doc.write(page.html!);
-      const read = readableText(doc.body, { shadowRoots: true, frames: true });
+      const read = readableText(doc.body as unknown as Node, { shadowRoots: true, frames: true });
       // The headline and byline are sentences too; the masthead, navigation, related links and footer are not read.
       expect(splitSentences(read.text).length).toBe(page.sentences + 2);
       expect(read.text).not.toMatch(/Daily Ledger|Markets close higher/);
