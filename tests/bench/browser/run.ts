@@ -240,7 +240,7 @@ async function main(): Promise<void> {
     node: process.version,
     chromium: (() => {
       try {
-        return execFileSync('/usr/bin/chromium', ['--version']).toString().trim();
+        return execFileSync('/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
       } catch {
         return 'unknown';
       }
