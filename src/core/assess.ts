@@ -1,4 +1,4 @@
-import type { DocumentEntry, EventEntry, Person } from './claims/types';
+import type { ClaimSet, DocumentEntry, EventEntry, Person } from './claims/types';
 import { findDates } from './facts/dates';
 import { attachOffices, findOffices, findPeople, type NameMemory, type PersonMention } from './facts/people';
 import { analyse, bare, type AnalysedSentence } from './facts/sentence';
@@ -50,12 +50,14 @@ const PRONOUN_DOCUMENT = /^(it|its|this|that|the)$/;
  * by itself; it can only continue one (see `ANAPHOR`). Pages about other
  * things cost one test of this pattern per sentence.
  */
-export function triggerPattern(k: Knowledge): RegExp {
+export function triggerPattern(registry: ClaimSet['registry']): RegExp {
+  // From the registry alone (not the compiled knowledge), so the gate is ready
+  // before anything else is compiled: see `createChecker`.
   const words = new Set<string>();
-  for (const p of k.people) for (const n of [...p.given, ...p.family]) words.add(n.toLowerCase());
-  for (const p of k.set.registry.parties) for (const n of [...p.names, ...p.adjectives]) words.add(n.toLowerCase());
-  for (const d of k.documents) for (const n of [...d.qualifiers, ...d.acronyms]) words.add(n.toLowerCase());
-  for (const e of k.events) for (const n of e.nouns) words.add(n.toLowerCase());
+  for (const p of registry.people) for (const n of [...p.given, ...p.family]) words.add(n.toLowerCase());
+  for (const p of registry.parties) for (const n of [...p.names, ...p.adjectives]) words.add(n.toLowerCase());
+  for (const d of registry.documents) for (const n of [...d.qualifiers, ...d.acronyms]) words.add(n.toLowerCase());
+  for (const e of registry.events) for (const n of e.nouns) words.add(n.toLowerCase());
   for (const w of ['pact', 'agreement', 'partnership', 'treaty', 'accord', 'deal', 'minister', 'representative', 'diplomat', 'chief']) words.add(w);
   const escaped = [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`(?:^|[^\\p{L}])(?:${escaped.join('|')})(?![\\p{L}])`, 'iu');

@@ -85,9 +85,19 @@ export function decide(assessment: Assessment, preset: StrictnessPreset, k: Know
 
 /** The engine over one claim set; the set is compiled once and shared by every check. */
 export function createChecker(claimSet: ClaimSet = bundledClaimSet()): Checker {
-  const k = compileKnowledge(claimSet);
-  const dates: DateSpec[] = referenceDates(k);
-  const trigger = triggerPattern(k);
+  // The gate needs only the registry's names. Everything else (indexes, the
+  // fuse.js vocabulary) is compiled when a sentence first passes the gate, so
+  // a page about something else never pays for it, and the cost is not part
+  // of loading the content script.
+  const trigger = triggerPattern(claimSet.registry);
+  let compiled: { k: Knowledge; dates: DateSpec[] } | undefined;
+  const knowledge = (): { k: Knowledge; dates: DateSpec[] } => {
+    if (!compiled) {
+      const k = compileKnowledge(claimSet);
+      compiled = { k, dates: referenceDates(k) };
+    }
+    return compiled;
+  };
 
   const startPage = (): PageReading => {
     const context = newPageContext();
@@ -102,6 +112,7 @@ export function createChecker(claimSet: ClaimSet = bundledClaimSet()): Checker {
           context.lastPeople = 0;
           return undefined;
         }
+        const { k, dates } = knowledge();
         const a = assessSentence(sentence, k, context, dates);
         topical ||= a.topical;
         return a;
@@ -112,7 +123,7 @@ export function createChecker(claimSet: ClaimSet = bundledClaimSet()): Checker {
   return {
     claimSet,
     startPage,
-    decide: (assessment, strictness) => decide(assessment, STRICTNESS_PRESETS[strictness], k),
+    decide: (assessment, strictness) => decide(assessment, STRICTNESS_PRESETS[strictness], knowledge().k),
     check(text, options = {}) {
       const strictness = options.strictness ?? DEFAULT_STRICTNESS;
       const preset = STRICTNESS_PRESETS[strictness];
@@ -123,7 +134,7 @@ export function createChecker(claimSet: ClaimSet = bundledClaimSet()): Checker {
       const topical = reading.topical;
       const sentences: SentenceReport[] = spans.map((span, i) => {
         const a = topical ? assessments[i] : undefined;
-        return { text: span.text, start: span.start, end: span.end, ...(a ? decide(a, preset, k) : { verdict: null }) };
+        return { text: span.text, start: span.start, end: span.end, ...(a ? decide(a, preset, knowledge().k) : { verdict: null }) };
       });
       return { file: options.file ?? '-', strictness, topical, sentences, summary: summarize(sentences) };
     },

@@ -36,6 +36,9 @@ export interface ReadableText {
   subtrees: (ShadowRoot | Document)[];
 }
 
+const ONE_WHITESPACE_NOT_SPACE = /[\t\n\f\r]/;
+const WHITESPACE_NOT_SPACE = /[\t\n\f\r]/g;
+
 // Numeric constants instead of the `Node`/`NodeFilter` globals, which do not
 // exist in Node.js where the CLI runs this on happy-dom.
 const ELEMENT_NODE = 1;
@@ -137,13 +140,18 @@ class TextBuilder {
 
   addTextNode(node: Text): void {
     const data = node.data;
-    const words = /[^\t\n\f\r ]+/g;
+    // Stretches of words whose gaps are one whitespace character each: they
+    // map one to one onto the text (each gap read as a space), so a whole
+    // stretch is written at once; only longer runs of whitespace collapse.
+    // Prose is mostly one stretch per node, so this is one write, not one per word.
+    const stretches = /[^\t\n\f\r ]+(?:[\t\n\f\r ][^\t\n\f\r ]+)*/g;
     let last = 0;
-    for (let match = words.exec(data); match; match = words.exec(data)) {
+    for (let match = stretches.exec(data); match; match = stretches.exec(data)) {
       if (match.index > last) this.pendingSpace = { node, offset: last };
       this.flushSpace();
-      this.append(node, match.index, match[0]);
-      last = match.index + match[0].length;
+      const stretch = match[0];
+      this.append(node, match.index, ONE_WHITESPACE_NOT_SPACE.test(stretch) ? stretch.replace(WHITESPACE_NOT_SPACE, ' ') : stretch);
+      last = match.index + stretch.length;
     }
     if (last < data.length) this.pendingSpace ??= { node, offset: last };
   }
