@@ -79,6 +79,8 @@ export default defineContentScript({
           strictness: settings.strictness,
           showSupported: settings.showSupported,
           checker,
+          // Firefox needs its highlights registered again to paint every range; in Chromium that costs a long task on long pages.
+          reregisterHighlights: import.meta.env.FIREFOX,
           onChange: (changed) => notify(changed.report()),
         });
       }

@@ -184,7 +184,7 @@ export class CssHighlighter implements Highlighter {
    */
   private refreshSoon(doc: Document): void {
     const win = doc.defaultView;
-    if (!win || this.refreshes.has(doc) || typeof win.requestAnimationFrame !== 'function') return;
+    if (this.options.reregister === false || !win || this.refreshes.has(doc) || typeof win.requestAnimationFrame !== 'function') return;
     const id = win.requestAnimationFrame(() => {
       this.refreshes.delete(doc);
       const highlights = this.documents.get(doc);

@@ -58,6 +58,14 @@ export interface HighlighterOptions {
   styles?: StyleMode | 'auto';
   /** How long a flash lasts, in milliseconds. */
   flashMs?: number;
+  /**
+   * Register the highlights again a frame after each change (default on): a
+   * Firefox painting workaround (see `CssHighlighter.refreshSoon`). Chromium
+   * paints without it, and there it makes every frame recompute every range
+   * of the page, which on a long page is a long task: the content script
+   * turns it off in the Chrome build.
+   */
+  reregister?: boolean;
 }
 
 /** A highlighter for `doc` (and the shadow roots and same-origin frames inside it). */

@@ -51,6 +51,8 @@ export interface PageSessionOptions {
   highlighter?: HighlighterOptions['prefer'];
   /** How CSS gets into the page (see `installStyles`). */
   styles?: StyleMode | 'auto';
+  /** See `HighlighterOptions.reregister`. */
+  reregisterHighlights?: boolean;
   /** Open cards on marks (default on); options for tests. */
   cards?: boolean | Pick<FindingCardsOptions, 'cardMode' | 'hoverDelayMs' | 'leaveDelayMs'>;
   /** Longest slice of work between two yields to the page, in milliseconds. */
@@ -92,7 +94,12 @@ export class PageSession {
     this.doc = options.document;
     this.showSupported = options.showSupported;
     this.checker = new PageChecker(options.checker, options.strictness);
-    this.highlighter = createHighlighter(this.doc, { own: this.own, prefer: options.highlighter ?? 'auto', styles: options.styles ?? 'auto' });
+    this.highlighter = createHighlighter(this.doc, {
+      own: this.own,
+      prefer: options.highlighter ?? 'auto',
+      styles: options.styles ?? 'auto',
+      ...(options.reregisterHighlights !== undefined ? { reregister: options.reregisterHighlights } : {}),
+    });
     if (options.cards !== false) {
       this.cards = new FindingCards({
         document: this.doc,

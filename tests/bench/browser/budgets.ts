@@ -21,6 +21,9 @@ export interface BenchCase {
   /** `mainThreadMs / floorMs`: what the page pays. */
   costRatio: number;
   longestTaskMs: number;
+  /** Style, layout and paint tasks (no script) while checking, in ms: see `ExtensionTimings.renderMs`. */
+  renderMs: number;
+  longestRenderTaskMs: number;
   /** Extra JS heap with the extension on, in MB (after garbage collection). */
   heapMB: number;
 }
@@ -68,11 +71,11 @@ export function budgetMisses(cases: readonly BenchCase[]): string[] {
 /** The table the benchmark prints (Markdown, so the README can hold it as it is). */
 export function benchTable(cases: readonly BenchCase[]): string {
   const rows = cases.map((c) =>
-    [c.name, c.sentences, c.topical ? 'yes' : 'no', c.floorMs.toFixed(1), c.extensionMs.toFixed(0), c.ratio.toFixed(1), c.mainThreadMs.toFixed(0), c.costRatio.toFixed(2), c.longestTaskMs.toFixed(1), c.heapMB.toFixed(1)].join(' | '),
+    [c.name, c.sentences, c.topical ? 'yes' : 'no', c.floorMs.toFixed(1), c.extensionMs.toFixed(0), c.ratio.toFixed(1), c.mainThreadMs.toFixed(0), c.costRatio.toFixed(2), c.longestTaskMs.toFixed(1), `${c.renderMs.toFixed(0)} / ${c.longestRenderTaskMs.toFixed(0)}`, c.heapMB.toFixed(1)].join(' | '),
   );
   return [
-    '| page | sentences | about the subject | floor ms | to complete ms | × floor | main thread ms | × floor | longest task ms | extra heap MB |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| page | sentences | about the subject | floor ms | to complete ms | × floor | main thread ms | × floor | longest task ms | render ms total / longest | extra heap MB |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map((r) => `| ${r} |`),
   ].join('\n');
 }

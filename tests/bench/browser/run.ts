@@ -159,6 +159,8 @@ interface RunFigures {
   extensionMs: number;
   mainThreadMs: number;
   longestTaskMs: number;
+  renderMs: number;
+  longestRenderTaskMs: number;
   heapMB: number;
 }
 
@@ -180,7 +182,15 @@ async function measureOnce(browser: ExtensionBrowser, url: string, timeoutMs: nu
   const timings = extensionTimings(events, CONTENT_SCRIPT, DONE_MARK);
   if (timings.extensionMs === undefined) throw new Error(`${url}: the trace holds no start or completion of the content script (${events.length} events)`);
   const heapOn = await heapUsedMB(browser);
-  return { floorMs: floor.ms, extensionMs: timings.extensionMs, mainThreadMs: timings.mainThreadMs, longestTaskMs: timings.longestTaskMs, heapMB: heapOn - heapOff };
+  return {
+    floorMs: floor.ms,
+    extensionMs: timings.extensionMs,
+    mainThreadMs: timings.mainThreadMs,
+    longestTaskMs: timings.longestTaskMs,
+    renderMs: timings.renderMs,
+    longestRenderTaskMs: timings.longestRenderTaskMs,
+    heapMB: heapOn - heapOff,
+  };
 }
 
 async function sentencesInReport(browser: ExtensionBrowser): Promise<number> {
@@ -225,10 +235,12 @@ async function main(): Promise<void> {
         mainThreadMs,
         costRatio: mainThreadMs / floorMs,
         longestTaskMs: Math.max(...runs.map((r) => r.longestTaskMs)),
+        renderMs: pick('renderMs'),
+        longestRenderTaskMs: Math.max(...runs.map((r) => r.longestRenderTaskMs)),
         heapMB: pick('heapMB'),
       };
       cases.push(c);
-      console.log(`${c.name}: floor ${c.floorMs.toFixed(1)} ms, complete in ${c.extensionMs.toFixed(0)} ms (${c.ratio.toFixed(1)}x), main thread ${c.mainThreadMs.toFixed(0)} ms (${c.costRatio.toFixed(2)}x), longest task ${c.longestTaskMs.toFixed(1)} ms, heap +${c.heapMB.toFixed(1)} MB`);
+      console.log(`${c.name}: floor ${c.floorMs.toFixed(1)} ms, complete in ${c.extensionMs.toFixed(0)} ms (${c.ratio.toFixed(1)}x), main thread ${c.mainThreadMs.toFixed(0)} ms (${c.costRatio.toFixed(2)}x), longest task ${c.longestTaskMs.toFixed(1)} ms, rendering ${c.renderMs.toFixed(0)} ms (longest ${c.longestRenderTaskMs.toFixed(0)} ms), heap +${c.heapMB.toFixed(1)} MB`);
     }
   } finally {
     await browser.close();

@@ -39,6 +39,15 @@ export interface ExtensionTimings {
   longestTaskMs: number;
   /** How many tasks the extension ran. */
   tasks: number;
+  /**
+   * Tasks that run no script between the start and the completion (style,
+   * layout, paint), in ms: mostly the browser drawing the marks the extension
+   * adds, but also the page's own first layout when that comes late. Not
+   * counted in `mainThreadMs`, since the trace cannot say whose they are.
+   */
+  renderMs: number;
+  /** The longest of those, in ms. */
+  longestRenderTaskMs: number;
 }
 
 const SCRIPT_EVENTS = new Set(['FunctionCall', 'EvaluateScript']);
@@ -56,7 +65,7 @@ const runsScript = (e: TraceEvent): boolean => RUNS_SCRIPT.has(e.name) || (e.nam
  */
 export function extensionTimings(events: readonly TraceEvent[], scriptUrl: string, doneMark: string): ExtensionTimings {
   const byName = events.filter((e) => SCRIPT_EVENTS.has(e.name) && (e.args?.data?.url ?? '').includes(scriptUrl)).sort((a, b) => a.ts - b.ts);
-  if (byName.length === 0) return { extensionMs: undefined, mainThreadMs: 0, longestTaskMs: 0, tasks: 0 };
+  if (byName.length === 0) return { extensionMs: undefined, mainThreadMs: 0, longestTaskMs: 0, tasks: 0, renderMs: 0, longestRenderTaskMs: 0 };
   const { pid, tid } = byName[0]!;
   const start = byName[0]!.ts;
   const done = events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === doneMark && e.ts >= start);
@@ -66,11 +75,20 @@ export function extensionTimings(events: readonly TraceEvent[], scriptUrl: strin
   let mainThread = 0;
   let longest = 0;
   let count = 0;
+  let render = 0;
+  let longestRender = 0;
   let next = 0;
+  const until = done?.ts ?? Infinity;
   for (const task of tasks) {
     const end = task.ts + task.dur!;
     while (next < scripts.length && scripts[next]!.ts < task.ts) next++;
-    if (next >= scripts.length || scripts[next]!.ts > end) continue;
+    if (next >= scripts.length || scripts[next]!.ts > end) {
+      if (task.ts >= start && end <= until) {
+        render += task.dur!;
+        longestRender = Math.max(longestRender, task.dur!);
+      }
+      continue;
+    }
     mainThread += task.dur!;
     longest = Math.max(longest, task.dur!);
     count++;
@@ -80,5 +98,7 @@ export function extensionTimings(events: readonly TraceEvent[], scriptUrl: strin
     mainThreadMs: mainThread / 1000,
     longestTaskMs: longest / 1000,
     tasks: count,
+    renderMs: render / 1000,
+    longestRenderTaskMs: longestRender / 1000,
   };
 }

@@ -6,7 +6,7 @@ import { extensionTimings, type TraceEvent } from '../../bench/browser/trace';
 import { readableText } from '../../../src/page/readable-text';
 import { splitSentences } from '../../../src/core/text/sentences';
 
-const base: BenchCase = { name: 'x', sentences: 1000, topical: false, floorMs: 10, extensionMs: 12, ratio: 1.2, mainThreadMs: 12, costRatio: 1.2, longestTaskMs: 20, heapMB: 1 };
+const base: BenchCase = { name: 'x', sentences: 1000, topical: false, floorMs: 10, extensionMs: 12, ratio: 1.2, mainThreadMs: 12, costRatio: 1.2, longestTaskMs: 20, renderMs: 5, longestRenderTaskMs: 2, heapMB: 1 };
 
 describe('budgets', () => {
   it('median of odd and even counts', () => {
@@ -85,10 +85,13 @@ describe('trace reading', () => {
     expect(t.mainThreadMs).toBeCloseTo(50, 5);
     expect(t.longestTaskMs).toBeCloseTo(30, 5);
     expect(t.tasks).toBe(3);
+    // The rendering task between start and done, which runs no script.
+    expect(t.renderMs).toBeCloseTo(2, 5);
+    expect(t.longestRenderTaskMs).toBeCloseTo(2, 5);
   });
 
   it('no completion without the mark, nothing at all without the script', () => {
     expect(extensionTimings([ev('RunTask', 0, 10), ev('EvaluateScript', 1, 5, { data: { url } })], 'content.js', 'done').extensionMs).toBeUndefined();
-    expect(extensionTimings([ev('RunTask', 0, 10)], 'content.js', 'done')).toEqual({ extensionMs: undefined, mainThreadMs: 0, longestTaskMs: 0, tasks: 0 });
+    expect(extensionTimings([ev('RunTask', 0, 10)], 'content.js', 'done')).toEqual({ extensionMs: undefined, mainThreadMs: 0, longestTaskMs: 0, tasks: 0, renderMs: 0, longestRenderTaskMs: 0 });
   });
 });
