@@ -73,7 +73,7 @@ const MEETING = new Set(['met', 'meet', 'meets', 'meeting', 'talks', 'held']);
  * of the event's participants meeting ("Borrell and Iwaya met in Kyoto").
  */
 function findEvents(s: AnalysedSentence, k: Knowledge, people: PersonMention[]): SentenceFacts['events'] {
-  const words = s.tokens.map((t) => t.norm);
+  const words = s.words;
   const found: SentenceFacts['events'] = [];
   for (const event of k.events) {
     let index = -1;
@@ -82,7 +82,7 @@ function findEvents(s: AnalysedSentence, k: Knowledge, people: PersonMention[]):
       if (at >= 0) index = s.folded.slice(0, at).split(' ').length - 1 + noun.split(' ').length - 1;
     }
     if (index < 0) {
-      const heads = new Set(event.nouns.map((n) => n.toLowerCase().split(' ').at(-1)!));
+      const heads = k.eventHeads.get(event)!;
       index = words.findIndex((w, i) => heads.has(w) && DEFINITE.has(words[i - 1] ?? '') && !s.capital(i));
     }
     if (index < 0 && event.participants.length > 1) {
@@ -115,7 +115,7 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
   });
   const hasPronoun = (re: RegExp) => [...pronouns].some((w) => re.test(w));
 
-  const partyCountries = new Set(k.partyCountry.values());
+  const partyCountries = k.partyCountries;
   const otherParties = places.filter((p) => !p.located && !p.destination && !partyCountries.has(p.country) && !k.countriesInReference.has(p.country)).map((p) => p.country);
   const explicitDocs = [...new Set(documents.flatMap((d) => (d.doc ? [d.doc] : [])))];
   let docs = explicitDocs;

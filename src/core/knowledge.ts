@@ -1,9 +1,9 @@
 import Fuse from 'fuse.js';
-import type { Claim, ClaimSet, DocumentEntry, EventEntry, Person } from './claims/types';
+import type { Claim, ClaimSet, DocumentEntry, EventEntry, Person, Place, Ranking } from './claims/types';
 import { COUNTRIES, type Country } from './lexicon/geo';
 import { OFFICE_PHRASES } from './lexicon/offices';
 import { STOPWORDS } from './lexicon/words';
-import { foldForMatch, tokenize, type Token } from './text/normalize';
+import { foldForMatch, startsWithCapital, tokenize, type Token } from './text/normalize';
 
 /** A phrase of several folded words and what it names. */
 export interface PhraseEntry<T> {
@@ -65,6 +65,20 @@ export interface Knowledge {
   namedInReference: ReadonlySet<string>;
   /** Countries the reference names as countries (not inside a longer name such as "East China Sea"). */
   countriesInReference: ReadonlySet<string>;
+  // Derived once from the registry, because the rules would otherwise rebuild
+  // them for every sentence; each is exactly what the rule computed inline.
+  /** The geo lexicon's countries of the registry's parties (the values of `partyCountry`). */
+  partyCountries: ReadonlySet<string>;
+  /** Every folded word of every event noun ("strategic", "dialogue", "summit"). */
+  eventNounWords: ReadonlySet<string>;
+  /** Folded names of the places where the registry's events happened. */
+  eventPlaceNames: ReadonlySet<string>;
+  /** Each event's head nouns, folded: the last word of each of its nouns ("dialogue"). */
+  eventHeads: ReadonlyMap<EventEntry, ReadonlySet<string>>;
+  /** The documents' rankings whose scope the registry names, in document and ranking order, with the scope's folded names. */
+  rankings: readonly { ranking: Ranking; scope: Place; scopeWords: ReadonlySet<string> }[];
+  /** The year of the reference's meeting (from the source date). */
+  meetingYear: number | undefined;
 }
 
 /** Capitalised runs of a text ("East China Sea", "Takeshi Iwaya"), folded; small joining words inside are kept. */
@@ -79,7 +93,7 @@ export function capitalisedRuns(text: string, tokens: readonly Token[] = tokeniz
   tokens.forEach((t, i) => {
     // A run is one name: punctuation between two words ends it.
     if (current && text.slice(current.end, t.start).trim() !== '') close();
-    const capital = /^\p{Lu}/u.test(t.text);
+    const capital = startsWithCapital(t.text);
     if (capital) {
       if (current) {
         current.words.push(t.norm);
@@ -88,7 +102,7 @@ export function capitalisedRuns(text: string, tokens: readonly Token[] = tokeniz
       return;
     }
     const next = tokens[i + 1];
-    if (current && joiners.has(t.norm) && next && /^\p{Lu}/u.test(next.text) && text.slice(t.end, next.start).trim() === '') {
+    if (current && joiners.has(t.norm) && next && startsWithCapital(next.text) && text.slice(t.end, next.start).trim() === '') {
       current.words.push(t.norm);
       current.end = t.end;
       return;
@@ -228,6 +242,14 @@ export function compileKnowledge(set: ClaimSet): Knowledge {
     }
   }
 
+  const rankings: Knowledge['rankings'][number][] = [];
+  for (const doc of registry.documents) {
+    for (const ranking of doc.rankings) {
+      const scope = registry.places.find((p) => p.id === ranking.scope);
+      if (scope) rankings.push({ ranking, scope, scopeWords: new Set(scope.names.map((n) => n.toLowerCase().replace(/^the /, ''))) });
+    }
+  }
+
   return {
     set,
     claims,
@@ -248,6 +270,12 @@ export function compileKnowledge(set: ClaimSet): Knowledge {
     claimsForTerm,
     namedInReference,
     countriesInReference,
+    partyCountries: new Set(partyCountry.values()),
+    eventNounWords: new Set(registry.events.flatMap((e) => e.nouns.flatMap((n) => n.toLowerCase().split(' ')))),
+    eventPlaceNames: new Set(registry.events.flatMap((e) => (e.place ? registry.places.find((p) => p.id === e.place)?.names.map((n) => n.toLowerCase()) ?? [] : []))),
+    eventHeads: new Map(registry.events.map((e) => [e, new Set(e.nouns.map((n) => n.toLowerCase().split(' ').at(-1)!))])),
+    rankings,
+    meetingYear: set.source.date.split('-').map(Number)[0],
   };
 }
 

@@ -175,7 +175,7 @@ export function measureSupport(f: SentenceFacts, dates: readonly DateSpec[]): Su
   }
   // Being in Tokyo for talks is what the reference reports: a visit, talks or a
   // meeting beside the place where the reference's event happened are covered.
-  const eventPlaces = new Set(k.events.flatMap((e) => (e.place ? k.set.registry.places.find((p) => p.id === e.place)?.names.map((n) => n.toLowerCase()) ?? [] : [])));
+  const eventPlaces = k.eventPlaceNames;
   const nearEventPlace = (i: number) => f.places.some((p) => p.city !== undefined && eventPlaces.has(p.city) && Math.abs(p.first - i) <= 3);
   const happenings = f.s.tokens
     .map((t, i) => ({ w: t.norm, i }))

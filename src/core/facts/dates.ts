@@ -16,11 +16,15 @@ const PARTS: Readonly<Record<string, DateSpec['part']>> = {
 };
 
 function year(norm: string | undefined): number | undefined {
-  if (!norm || !/^(19|20|21)\d\d$/.test(norm)) return undefined;
+  // Cheap guard first: a year is four characters starting with 1 or 2.
+  if (!norm || norm.length !== 4 || !/^(19|20|21)\d\d$/.test(norm)) return undefined;
   return Number(norm);
 }
 
 function day(norm: string | undefined): number | undefined {
+  // A day starts with a digit (0-9, as the regex's \d): other words need no match.
+  const c = norm === undefined ? NaN : norm.charCodeAt(0);
+  if (!(c >= 0x30 && c <= 0x39)) return undefined;
   const m = norm?.match(/^(\d{1,2})(st|nd|rd|th)?$/);
   if (!m) return undefined;
   const value = Number(m[1]);
@@ -29,7 +33,7 @@ function day(norm: string | undefined): number | undefined {
 
 /** Dates in the sentence: "1 November 2024", "November 1, 2025", "February 2019", "the end of 2024", "2023", "Friday (November 1)". */
 export function findDates(s: AnalysedSentence): DateMention[] {
-  const t = s.tokens.map((x) => x.norm);
+  const t = s.words;
   const found: DateMention[] = [];
   const push = (date: DateSpec | undefined, first: number, last: number, weekday?: number) => {
     found.push({
@@ -48,7 +52,7 @@ export function findDates(s: AnalysedSentence): DateMention[] {
       continue;
     }
     // "end-2024", "mid-2025"
-    const hyphenated = word.match(/^(end|mid|early|late)-((?:19|20)\d\d)$/);
+    const hyphenated = word.includes('-') ? word.match(/^(end|mid|early|late)-((?:19|20)\d\d)$/) : null;
     if (hyphenated) {
       push({ year: Number(hyphenated[2]), part: PARTS[hyphenated[1]!] ?? 'mid' }, i, i);
       continue;

@@ -43,7 +43,8 @@ export function findPlaces(s: AnalysedSentence, k: Knowledge): PlaceMention[] {
       continue;
     }
     // "EU-Japan", "Japan-EU": both parties in one word.
-    const parts = tokens[i]?.norm.split('-') ?? [];
+    // Two parts need a hyphen: most words are settled without splitting.
+    const parts = tokens[i]!.norm.includes('-') ? tokens[i]!.norm.split('-') : [];
     if (parts.length === 2 && s.capital(i)) {
       for (const part of parts) {
         const country = k.countryByName.get(part);
@@ -105,7 +106,7 @@ export interface DocumentMention {
 const DOCUMENT_FILLER = new Set(['a', 'an', 'the', 'this', 'that', 'its', 'their', 'new', 'landmark', 'comprehensive', 'formal', 'bilateral', 'historic', 'historical', 'significant', 'pivotal', 'such', 'and', 'eu-japan', 'japan-eu', 'eu', 'japan', "japan's", "eu's", 'political', 'enhanced', 'broad', 'wide-ranging', 'major', 'first', 'officially', 'official']);
 
 export function findDocuments(s: AnalysedSentence, k: Knowledge): DocumentMention[] {
-  const t = s.tokens.map((x) => x.norm);
+  const t = s.words;
   const found: DocumentMention[] = [];
   t.forEach((word, i) => {
     const acronym = k.documentByAcronym.get(word);
@@ -152,7 +153,7 @@ const ACTION_BY_WORD = new Map<string, keyof typeof ACTION_WORDS>();
 for (const [action, words] of Object.entries(ACTION_WORDS)) for (const w of words) ACTION_BY_WORD.set(w, action as keyof typeof ACTION_WORDS);
 
 export function findActions(s: AnalysedSentence): ActionMention[] {
-  const t = s.tokens.map((x) => x.norm);
+  const t = s.words;
   // A negation reaches the act right after it ("did not sign"), not past a
   // contrast or another act ("not signed but announced").
   const negatedAt = (i: number) => {

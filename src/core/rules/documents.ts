@@ -32,8 +32,7 @@ function inForce(f: SentenceFacts): { doc: DocumentEntry; action: DocumentAction
 export function checkDocuments(f: SentenceFacts): Finding[] {
   const findings: Finding[] = [];
   if (f.otherParties.length > 0 || f.docs.length === 0) return findings;
-  const meeting = f.k.set.source.date.split('-').map(Number);
-  const meetingYear = meeting[0];
+  const meetingYear = f.k.meetingYear;
   // A year other than the meeting's sets the act on another occasion ("signed in 2018").
   const otherYear = (at: number) => f.dates.some((d) => d.date?.year && d.date.year !== meetingYear && !d.date.part && dateBelongsTo(f, d.first, at));
   const add = (x: Finding) => {
@@ -151,7 +150,7 @@ export function checkDocuments(f: SentenceFacts): Finding[] {
 function checkActors(f: SentenceFacts, doc: DocumentEntry, own: DocumentAction, at: number, add: (x: Finding) => void): void {
   const actors = own.actors ?? [];
   if (actors.length === 0) return;
-  const words = f.s.tokens.map((t) => t.norm);
+  const words = f.s.words;
   for (let i = 0; i + 1 < f.people.length; i++) {
     const a = f.people[i]!;
     const b = f.people[i + 1]!;
@@ -209,7 +208,7 @@ function checkDenial(f: SentenceFacts, doc: DocumentEntry, action: string, at: n
   const acts = SAME_ACT[action];
   const own = acts && doc.actions.find((a) => acts.includes(a.action));
   if (!own) return;
-  const words = f.s.tokens.map((t) => t.norm);
+  const words = f.s.words;
   if (words.slice(Math.max(0, at - 4), at + 3).includes('yet')) return;
   const claim = f.k.claimById.get(own.claim);
   add({ detail: 'negation', severity: 'hard', reason: `The reference says the opposite${claim ? `: "${claim.passage}"` : '.'}`, claimId: own.claim });

@@ -105,7 +105,7 @@ export function checkEvents(f: SentenceFacts): Finding[] {
 
 /** "will hold the first meeting of the strategic dialogue", "the upcoming dialogue": the event is told as future. */
 function heldLater(f: SentenceFacts, eventIndex: number): boolean {
-  const words = f.s.tokens.map((t) => t.norm);
+  const words = f.s.words;
   for (let i = Math.max(0, eventIndex - 10); i < eventIndex; i++) {
     const w = words[i]!;
     if (w === 'upcoming' || w === 'forthcoming') return true;

@@ -80,6 +80,8 @@ const UNDECOMPOSABLE: Readonly<Record<string, string>> = {
   ı: 'i',
 };
 const UNDECOMPOSABLE_RE = /[łøđħı]/g;
+const PLAIN_ASCII = /^[\x00-\x7f]*$/;
+const BACKTICKS = /`/g;
 
 /**
  * The form used to compare words: invisible characters removed, curly quotes
@@ -91,6 +93,10 @@ const UNDECOMPOSABLE_RE = /[łøđħı]/g;
  * @example foldForMatch('Josép “EU–Japan”') === 'josep "eu-japan"'
  */
 export function foldForMatch(s: string): string {
+  // Plain ASCII needs none of the Unicode steps (none of the mapped or
+  // invisible characters is ASCII except the backtick, and the normalisations
+  // leave ASCII as it is): lower case, the backtick made an apostrophe, spacing.
+  if (PLAIN_ASCII.test(s)) return normalizeWhitespace(s.toLowerCase().replace(BACKTICKS, "'"));
   let t = s.replace(INVISIBLE, '');
   t = t.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"').replace(DASHES, '-');
   t = t.normalize('NFKC').toLowerCase();
@@ -119,6 +125,19 @@ const DOTTED_ABBREVIATION = /^(?:\p{L}\.)+\p{L}$/u;
 // Words that foldForMatch would only lower-case: ASCII letters, digits and
 // the ASCII connectors, which need no mapping.
 const ASCII_WORD = /^[A-Za-z0-9'.,:-]*$/;
+
+const UPPER_FIRST = /^\p{Lu}/u;
+
+/**
+ * Whether the text starts with an upper-case letter (`/^\p{Lu}/u`). ASCII is
+ * decided from the code: of ASCII characters exactly A-Z are \p{Lu}, so the
+ * answer is the regex's, without running it for nearly every word of English.
+ */
+export function startsWithCapital(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  return UPPER_FIRST.test(text);
+}
 
 /**
  * Splits a string into words with their offsets. Punctuation and spaces are
