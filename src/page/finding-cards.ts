@@ -17,6 +17,15 @@ import type { Highlighter } from './highlighter';
 import type { OwnNodes } from './own-nodes';
 import type { StyleMode } from './style-sheet';
 
+/**
+ * Set on the card host while a card is open: the start of the finding's
+ * sentence in the page report (`PageReport.sentences[].start`). Tests read
+ * which card is open from it. It tells the page nothing it cannot see
+ * already (the host and the marked ranges are in the page); the card's text,
+ * the verdict and the reason stay in the closed shadow root.
+ */
+export const OPEN_FINDING_ATTRIBUTE = 'data-finding-start';
+
 export interface FindingCardsOptions {
   /** The top document: the card lives here whatever frame the sentence is in. */
   document: Document;
@@ -98,6 +107,7 @@ export class FindingCards {
     if (how.focus && !this.card.contains(this.activeElement())) this.returnFocus = this.activeElement();
     this.card.show(finding, box);
     this.openKey = key;
+    this.card.host.setAttribute(OPEN_FINDING_ATTRIBUTE, String(key));
     this.pinned = how.pinned ?? false;
     if (how.focus) this.card.focus();
     return true;
@@ -110,6 +120,7 @@ export class FindingCards {
     if (this.openKey === undefined) return;
     const hadFocus = this.card.contains(this.activeElement()) || this.card.contains(this.card.root.activeElement);
     this.card.hide();
+    this.card.host.removeAttribute(OPEN_FINDING_ATTRIBUTE);
     this.openKey = undefined;
     this.pinned = false;
     const target = this.returnFocus;

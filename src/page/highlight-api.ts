@@ -8,7 +8,7 @@
 import { rangesFromPieces, type TextPiece } from './anchor';
 import type { Highlighter, HighlighterOptions } from './highlighter';
 import { FLASH_HIGHLIGHT, HIGHLIGHT_NAMES, highlightCss, type MarkedVerdict } from './highlight-styles';
-import { installStyles, type InstalledStyles } from './style-sheet';
+import { FlashTimers, TreeStyles } from './mark-upkeep';
 
 /** The Highlight API's pieces, as a window offers them. */
 export interface HighlightApi {
@@ -44,21 +44,21 @@ interface Marked {
   ranges: Range[];
 }
 
-const DEFAULT_FLASH_MS = 1600;
-const DOCUMENT_NODE = 9;
-const DOCUMENT_FRAGMENT_NODE = 11;
-
 /** Marks with the CSS Custom Highlight API; see the module comment. */
 export class CssHighlighter implements Highlighter {
   readonly kind = 'highlight-api' as const;
   private readonly documents = new Map<Document, DocumentHighlights>();
-  private readonly styles = new Map<Node, InstalledStyles>();
   private readonly marks = new Map<number, Marked>();
-  private readonly timers = new Set<{ win: Window; id: number; done: () => void }>();
+  private readonly flashes: FlashTimers;
+  /** `::highlight()` rules act only in the tree they are in: each document and shadow root with marks gets them. */
+  private readonly styles: TreeStyles;
   /** Documents whose highlights changed since their last refresh, with the frame the refresh waits for. */
   private readonly refreshes = new Map<Document, { win: Window; id: number }>();
 
-  constructor(private readonly options: HighlighterOptions) {}
+  constructor(options: HighlighterOptions) {
+    this.flashes = new FlashTimers(options.flashMs);
+    this.styles = new TreeStyles(highlightCss(), options.own, options.styles);
+  }
 
   mark(key: number, verdict: MarkedVerdict, pieces: readonly TextPiece[]): void {
     this.unmark(key);
@@ -66,7 +66,7 @@ export class CssHighlighter implements Highlighter {
     for (const range of ranges) {
       const highlights = this.highlightsOf(range.startContainer.ownerDocument!);
       if (!highlights) continue;
-      this.ensureStyles(range.startContainer.getRootNode());
+      this.styles.ensure(range.startContainer.getRootNode());
       highlights.byVerdict.get(verdict)!.add(range);
       this.refreshSoon(range.startContainer.ownerDocument!);
     }
@@ -106,17 +106,10 @@ export class CssHighlighter implements Highlighter {
       const win = doc.defaultView;
       if (!highlights || !win) continue;
       highlights.flash.add(range);
-      const timer = {
-        win,
-        id: 0,
-        done: () => {
-          highlights.flash.delete(range);
-          this.timers.delete(timer);
-          this.refreshSoon(doc);
-        },
-      };
-      timer.id = win.setTimeout(timer.done, this.options.flashMs ?? DEFAULT_FLASH_MS);
-      this.timers.add(timer);
+      this.flashes.start(win, () => {
+        highlights.flash.delete(range);
+        this.refreshSoon(doc);
+      });
     }
   }
 
@@ -131,10 +124,7 @@ export class CssHighlighter implements Highlighter {
 
   destroy(): void {
     this.clear();
-    for (const timer of this.timers) {
-      timer.win.clearTimeout(timer.id);
-      timer.done();
-    }
+    this.flashes.endAll();
     for (const { win, id } of this.refreshes.values()) win.cancelAnimationFrame(id);
     this.refreshes.clear();
     for (const [, highlights] of this.documents) {
@@ -145,8 +135,7 @@ export class CssHighlighter implements Highlighter {
       }
     }
     this.documents.clear();
-    for (const installed of this.styles.values()) installed.remove();
-    this.styles.clear();
+    this.styles.removeAll();
   }
 
   /** The highlights of `doc`, registered on first use; `undefined` if its window lacks the API. */
@@ -196,12 +185,5 @@ export class CssHighlighter implements Highlighter {
       }
     });
     this.refreshes.set(doc, { win, id });
-  }
-
-  /** `::highlight()` rules act only in the tree they are in: each document and shadow root with marks gets them. */
-  private ensureStyles(root: Node): void {
-    // A detached subtree has neither; there is nothing to paint there.
-    if (this.styles.has(root) || (root.nodeType !== DOCUMENT_NODE && root.nodeType !== DOCUMENT_FRAGMENT_NODE)) return;
-    this.styles.set(root, installStyles(root as Document | ShadowRoot, highlightCss(), this.options.own, this.options.styles));
   }
 }

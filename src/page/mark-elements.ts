@@ -15,8 +15,8 @@
 import type { TextPiece } from './anchor';
 import type { Highlighter, HighlighterOptions } from './highlighter';
 import { MARK_TAG, markCss, type MarkedVerdict } from './highlight-styles';
+import { FlashTimers, TreeStyles } from './mark-upkeep';
 import type { OwnNodes } from './own-nodes';
-import { installStyles, type InstalledStyles } from './style-sheet';
 
 /** One page text node while it has marks. */
 interface Swapped {
@@ -34,21 +34,20 @@ interface Marked {
   nodes: Text[];
 }
 
-const DEFAULT_FLASH_MS = 1600;
-const DOCUMENT_NODE = 9;
-const DOCUMENT_FRAGMENT_NODE = 11;
-
 /** Marks by wrapping text in `<ejfc-mark>` elements; see the module comment. */
 export class ElementHighlighter implements Highlighter {
   readonly kind = 'elements' as const;
   private readonly swapped = new Map<Text, Swapped>();
   private readonly marks = new Map<number, Marked>();
-  private readonly styles = new Map<Node, InstalledStyles>();
-  private readonly timers = new Set<{ win: Window; id: number; done: () => void }>();
+  private readonly flashes: FlashTimers;
+  /** Mark rules act only in the tree they are in: each document and shadow root with marks gets them. */
+  private readonly styles: TreeStyles;
   private readonly own: OwnNodes;
 
-  constructor(private readonly options: HighlighterOptions) {
+  constructor(options: HighlighterOptions) {
     this.own = options.own;
+    this.flashes = new FlashTimers(options.flashMs);
+    this.styles = new TreeStyles(markCss(), options.own, options.styles);
   }
 
   mark(key: number, verdict: MarkedVerdict, pieces: readonly TextPiece[]): void {
@@ -105,16 +104,7 @@ export class ElementHighlighter implements Highlighter {
       const win = el.ownerDocument.defaultView;
       if (!win) continue;
       el.setAttribute('data-flash', '');
-      const timer = {
-        win,
-        id: 0,
-        done: () => {
-          el.removeAttribute('data-flash');
-          this.timers.delete(timer);
-        },
-      };
-      timer.id = win.setTimeout(timer.done, this.options.flashMs ?? DEFAULT_FLASH_MS);
-      this.timers.add(timer);
+      this.flashes.start(win, () => el.removeAttribute('data-flash'));
     }
   }
 
@@ -129,13 +119,9 @@ export class ElementHighlighter implements Highlighter {
   }
 
   destroy(): void {
-    for (const timer of this.timers) {
-      timer.win.clearTimeout(timer.id);
-      timer.done();
-    }
+    this.flashes.endAll();
     this.clear();
-    for (const installed of this.styles.values()) installed.remove();
-    this.styles.clear();
+    this.styles.removeAll();
   }
 
   private elementsOf(key: number): Element[] {
@@ -179,7 +165,7 @@ export class ElementHighlighter implements Highlighter {
     for (const node of stand) parent.insertBefore(node, anchor);
     for (const node of current) node.parentNode?.removeChild(node);
     entry.stand = stand;
-    this.ensureStyles(parent.getRootNode());
+    this.styles.ensure(parent.getRootNode());
     return true;
   }
 
@@ -194,11 +180,5 @@ export class ElementHighlighter implements Highlighter {
       this.own.delete(node);
     }
     entry.stand = [];
-  }
-
-  /** Mark rules act only in the tree they are in: each document and shadow root with marks gets them. */
-  private ensureStyles(root: Node): void {
-    if (this.styles.has(root) || (root.nodeType !== DOCUMENT_NODE && root.nodeType !== DOCUMENT_FRAGMENT_NODE)) return;
-    this.styles.set(root, installStyles(root as Document | ShadowRoot, markCss(), this.own, this.options.styles));
   }
 }

@@ -55,6 +55,8 @@ export class PageWatcher {
   private readonly roots: Node[] = [];
   /** Custom element names seen undefined, waited for. */
   private readonly awaitedNames = new Set<string>();
+  /** Where the page's custom element registry is out of reach: one size watcher per window (see `awaitUpgrades`). */
+  private readonly sizeObservers = new Map<Window, ResizeObserver>();
   private readonly listeners = new AbortController();
   private pending = { nodes: new Set<Node>(), removed: false };
   private settleTimer: number | undefined;
@@ -108,6 +110,8 @@ export class PageWatcher {
   stop(): void {
     this.stopped = true;
     this.observer.disconnect();
+    for (const observer of this.sizeObservers.values()) observer.disconnect();
+    this.sizeObservers.clear();
     this.listeners.abort();
     this.clearTimers();
     this.pending = { nodes: new Set(), removed: false };
@@ -146,21 +150,53 @@ export class PageWatcher {
    * known and not read again). A component that attaches its shadow root
    * later than its upgrade is still missed until something else changes in
    * it.
+   *
+   * Chromium gives content scripts no registry (`customElements` is null in
+   * their isolated world). There each undefined custom element is watched for
+   * a change of size instead (`ResizeObserver`): an element that shows its
+   * shadow root's text takes up room it did not before. It is handed over once
+   * it has an open shadow root; one whose size stays the same is missed.
    */
   private awaitUpgrades(root: Node): void {
     const within = root as Partial<ParentNode>;
-    const registry = (root.ownerDocument ?? (root as Document)).defaultView?.customElements;
-    if (!registry || typeof within.querySelectorAll !== 'function') return;
+    const win = (root.ownerDocument ?? (root as Document)).defaultView;
+    if (!win || typeof within.querySelectorAll !== 'function') return;
     const undefinedHere = [...within.querySelectorAll(':not(:defined)')];
     if (root.nodeType === ELEMENT_NODE && (root as Element).matches(':not(:defined)')) undefinedHere.push(root as Element);
+    const registry = win.customElements as CustomElementRegistry | null | undefined;
     for (const element of undefinedHere) {
       const name = element.localName;
-      if (!name.includes('-') || this.awaitedNames.has(name)) continue;
+      if (!name.includes('-')) continue;
+      if (!registry) {
+        this.sizeObserverFor(win)?.observe(element);
+        continue;
+      }
+      if (this.awaitedNames.has(name)) continue;
       this.awaitedNames.add(name);
       registry.whenDefined(name).then(
         () => this.onDefined(name),
         () => undefined,
       );
+    }
+  }
+
+  private sizeObserverFor(win: Window & typeof globalThis): ResizeObserver | undefined {
+    let observer = this.sizeObservers.get(win);
+    if (!observer && typeof win.ResizeObserver === 'function') {
+      observer = new win.ResizeObserver((entries, self) => this.onResized(entries, self));
+      this.sizeObservers.set(win, observer);
+    }
+    return observer;
+  }
+
+  private onResized(entries: ResizeObserverEntry[], observer: ResizeObserver): void {
+    if (this.stopped) return;
+    for (const { target } of entries) {
+      const shadow = target.shadowRoot;
+      if (!shadow) continue;
+      // Read from here on, its shadow root is watched like any other.
+      observer.unobserve(target);
+      if (!this.observed.has(shadow) && !this.options.own.has(target)) this.note(target, false);
     }
   }
 

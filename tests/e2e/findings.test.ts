@@ -8,8 +8,9 @@
  *
  * Settings are written to `storage.local` from inside the extension, as the
  * popup writes them; marks are read from the page (its highlight registry, or
- * `<ejfc-mark>` elements); the card from its closed shadow root, which the
- * harness reaches through the browser's remote protocol.
+ * `<ejfc-mark>` elements); which card is open from its host's
+ * `data-finding-start`, and what the card says from its closed shadow root,
+ * which the harness reaches through the browser's remote protocol.
  */
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -25,6 +26,7 @@ import {
   markedPieces,
   marksAndReport,
   openCard,
+  openCardStart,
   placeOfMark,
   type CardView,
   type MarkPlace,
@@ -84,11 +86,21 @@ const settledInView = async (browser: ExtensionBrowser, sentence: Sentence): Pro
   ).catch(() => placeOfMark(browser, sentence.text, { verdict: sentence.verdict as 'conflict' | 'unsupported' }));
 };
 
-const waitForCard = (browser: ExtensionBrowser): Promise<CardView | null> =>
-  poll(() => openCard(browser), (card) => card !== null, { timeoutMs: 5_000, what: 'the card to open' }).catch(() => null);
+/** Waits until the card open is `sentence`'s (by the host's `data-finding-start`), then reads what it says. */
+const waitForCard = async (browser: ExtensionBrowser, sentence: Sentence): Promise<CardView | null> => {
+  const start = await poll(() => openCardStart(browser), (open) => open === sentence.start, {
+    timeoutMs: 5_000,
+    what: `the card of the sentence at ${sentence.start} to open`,
+  }).catch(() => openCardStart(browser));
+  expect(start, 'the card open is the sentence\'s').toBe(sentence.start);
+  return openCard(browser);
+};
 
-const waitForNoCard = (browser: ExtensionBrowser): Promise<CardView | null> =>
-  poll(() => openCard(browser), (card) => card === null, { timeoutMs: 5_000, what: 'the card to close' }).catch(() => openCard(browser));
+/** Waits until the host says no card is open, then reads the card's shadow root: `null` when nothing shows there either. */
+const waitForNoCard = async (browser: ExtensionBrowser): Promise<CardView | null> => {
+  await poll(() => openCardStart(browser), (open) => open === null, { timeoutMs: 5_000, what: 'the card to close' }).catch(() => undefined);
+  return openCard(browser);
+};
 
 /**
  * What the card must say about `sentence`: its verdict (and severity) by
@@ -197,12 +209,12 @@ describe.each(BROWSERS)('%s: the findings on the page', (name) => {
     const report = await pageReport(browser());
     const target = report.sentences.find((sentence) => sentence.verdict === 'conflict' && sentence.severity === 'hard');
     expect(target, 'seed 002 has a hard conflict').toBeDefined();
-    expect(await openCard(browser())).toBeNull();
+    expect(await openCardStart(browser())).toBeNull();
 
     const place = await placeOfMark(browser(), target!.text, { scroll: true });
     expect(place, 'the conflict is marked').not.toBeNull();
     await browser().page.mouseMove(place!.point.x, place!.point.y);
-    const card = await waitForCard(browser());
+    const card = await waitForCard(browser(), target!);
     expectCardFor(card, target!);
     // Beside the sentence, not over the words the reader points at.
     expect(inBox(place!.point, card!.box)).toBe(false);
@@ -219,11 +231,12 @@ describe.each(BROWSERS)('%s: the findings on the page', (name) => {
     const target = report.sentences.find((sentence) => sentence.verdict === 'conflict' && sentence.severity === 'hard')!;
     const place = await placeOfMark(browser(), target.text, { scroll: true });
     await browser().page.click(place!.point.x, place!.point.y);
-    expectCardFor(await waitForCard(browser()), target);
+    expectCardFor(await waitForCard(browser(), target), target);
 
     // Somewhere with no mark: the page's left margin.
     await browser().page.mouseMove(4, place!.viewport.height - 4);
     await sleep(LONGER_THAN_LEAVE_GRACE_MS);
+    expect(await openCardStart(browser())).toBe(target.start);
     expectCardFor(await openCard(browser()), target);
 
     await browser().page.press('Escape');
@@ -243,7 +256,7 @@ describe.each(BROWSERS)('%s: the findings on the page', (name) => {
     const after = await settledInView(browser(), target);
     expect(after!.scrollY).toBeGreaterThan(0);
     expect(inViewport(after!)).toBe(true);
-    const card = await waitForCard(browser());
+    const card = await waitForCard(browser(), target);
     expectCardFor(card, target);
     await browser().screenshot(screenshotPath(browser(), 'card-revealed'));
 
@@ -266,7 +279,7 @@ describe.each(BROWSERS)('%s: the findings on the page', (name) => {
       const place = await settledInView(browser(), target);
       expect(place && inViewport(place), `flagged sentence ${index + 1} is in view`).toBe(true);
       if (index === 0) expect(place!.scrollY).toBeLessThan(bottom);
-      const card = await waitForCard(browser());
+      const card = await waitForCard(browser(), target);
       expectCardFor(card, target);
       expect(card!.focused, 'focus is in the card').toBe(true);
     }

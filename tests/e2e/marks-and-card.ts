@@ -6,6 +6,7 @@
  * so the tests check what is shown, not what the content script believes.
  */
 import type { PageReportReply } from '../../src/ext/messages';
+import { OPEN_FINDING_ATTRIBUTE } from '../../src/page/finding-cards';
 import type { ExtensionBrowser } from './harness';
 
 /** The verdicts the page marks. */
@@ -203,6 +204,21 @@ export interface CardView {
 
 /** The card host the content script puts on every page it checks. */
 export const CARD_HOST = 'ejfc-card';
+
+/**
+ * Which finding's card is open, read from the page: the sentence start the
+ * card host carries (`data-finding-start`), or `null` when no card is open.
+ * What the card says is read with `openCard`.
+ */
+export function openCardStart(browser: ExtensionBrowser): Promise<number | null> {
+  return browser.evaluate(
+    ({ host, attribute }) => {
+      const start = document.querySelector(host)?.getAttribute(attribute);
+      return start === null || start === undefined ? null : Number(start);
+    },
+    { host: CARD_HOST, attribute: OPEN_FINDING_ATTRIBUTE },
+  );
+}
 
 /** The open card, or `null` when none is open (or the page has no card host). */
 export async function openCard(browser: ExtensionBrowser): Promise<CardView | null> {

@@ -85,6 +85,33 @@ describe.each(BROWSERS)(TITLE, (name) => {
     expect(seedSentences(seed)).toEqual(expect.arrayContaining(texts(report)));
   });
 
+  it.skipIf(!HAS_CONTENT_SCRIPT)(
+    'shadow-late.html: an article in the open shadow root of a custom element defined after the page was read gets the verdicts and marks it gets on seed-002.html',
+    async () => {
+      await browser().open(url(seedPageName('002')));
+      const plain = await pageReport(browser());
+      const verdicts = (report: PageReportReply) =>
+        report.sentences.map(({ text, verdict, severity, reason }) => ({ text, verdict, severity, reason }));
+      expect(plain.summary.conflict, 'seed 002 has a conflict to mark').toBeGreaterThan(0);
+
+      const before = browser().consoleErrors().length;
+      await browser().open(url('shadow-late.html'));
+      const first = await pageReport(browser());
+      // The extension read the page while <news-article> was undefined and empty.
+      expect(await browser().evaluate(() => customElements.get('news-article') === undefined)).toBe(true);
+      expect(texts(first)).toEqual([]);
+
+      await browser().evaluate(() => document.querySelector<HTMLButtonElement>('.load-story button')?.click());
+      await waitForFixtureReady(browser());
+      const report = await pageReport(browser(), (candidate) => candidate.sentences.length >= plain.sentences.length);
+      expect(verdicts(report)).toEqual(verdicts(plain));
+      await expectMarksToFollow(browser(), report);
+      const { marked } = await marksAndReport(browser(), report);
+      expect(marked.conflict.length).toBe(plain.summary.conflict);
+      expect(browser().consoleErrors().slice(before)).toEqual([]);
+    },
+  );
+
   it.skipIf(!HAS_CONTENT_SCRIPT)('the popup, opened over seed-000.html, lists every flagged sentence of the report', async () => {
     await browser().open(url(seedPageName('000')));
     const report = await pageReport(browser());

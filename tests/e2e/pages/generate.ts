@@ -184,26 +184,66 @@ function shadowPage(story: Story): string {
     site: story.site,
     title: title(story),
     top: top(story),
-    main: `
+    main: `${shadowArticleTemplate(story)}
+    <news-article></news-article>${afterArticle()}`,
+    scripts: `
+  <script>${defineNewsArticle('    ')}
+  </script>`,
+  });
+}
+
+/**
+ * The same article in a custom element the page defines late: the element is
+ * in the page from the start, undefined and empty, and its code "loads" (a
+ * timeout) only when the reader asks for the story. Only when it is defined
+ * does it attach its open shadow root with the article, and nothing records
+ * that as a change in the page. Driven by the reader's click rather than by a
+ * timer alone, so a test knows the extension read the page before the element
+ * was defined.
+ */
+function shadowLatePage(story: Story): string {
+  return newsPage({
+    site: story.site,
+    title: title(story),
+    top: top(story),
+    main: `${shadowArticleTemplate(story)}
+    <news-article></news-article>
+    <p class="load-story"><button type="button">Read the full story</button></p>${afterArticle()}`,
+    scripts: `
+  <script>
+    const loadButton = document.querySelector('.load-story button');
+    loadButton.addEventListener('click', () => {
+      loadButton.disabled = true;
+      // As if the component's module were fetched now.
+      setTimeout(() => {${defineNewsArticle('        ')}
+        loadButton.closest('.load-story').remove();
+      }, 300);
+    }, { once: true });
+  </script>`,
+  });
+}
+
+const shadowArticleTemplate = (story: Story): string => `
     <template id="news-article-template">
       <link rel="stylesheet" href="/site.css">
       <article>${articleBody(story, '        ')}
       </article>
-    </template>
-    <news-article></news-article>${afterArticle()}`,
-    scripts: `
-  <script>
-    customElements.define('news-article', class extends HTMLElement {
-      connectedCallback() {
-        if (this.shadowRoot) return;
-        const template = document.getElementById('news-article-template');
-        this.attachShadow({ mode: 'open' }).append(template.content.cloneNode(true));
-        document.documentElement.dataset.fixtureState = 'ready';
-      }
-    });
-  </script>`,
-  });
-}
+    </template>`;
+
+/** The script that defines `<news-article>`, which puts the template's article in its open shadow root: one line a statement, each after a line break and `indent`. */
+const defineNewsArticle = (indent: string): string =>
+  [
+    "customElements.define('news-article', class extends HTMLElement {",
+    '  connectedCallback() {',
+    '    if (this.shadowRoot) return;',
+    "    const template = document.getElementById('news-article-template');",
+    '    this.attachShadow({ mode: \'open\' }).append(template.content.cloneNode(true));',
+    "    document.documentElement.dataset.fixtureState = 'ready';",
+    '  }',
+    '});',
+  ]
+    .map((line) => `\n${indent}${line}`)
+    .join('');
 
 /** A page whose article is in a same-origin iframe, and the iframe's document. */
 function iframePages(story: Story): { outer: string; inner: string } {
@@ -258,6 +298,7 @@ export function renderPages(): Record<string, string> {
   pages['spa.html'] = spaPage({ '000': seedStory('000'), '004': seedStory('004'), ordinary: ORDINARY_STORY });
   pages['preact.html'] = preactPage(seedStory('003'));
   pages['shadow.html'] = shadowPage(seedStory('002'));
+  pages['shadow-late.html'] = shadowLatePage(seedStory('002'));
   const { outer, inner } = iframePages(seedStory('000'));
   pages['iframe.html'] = outer;
   pages['iframe-article.html'] = inner;

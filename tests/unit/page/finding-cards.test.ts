@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FindingCards } from '../../../src/page/finding-cards';
+import { FindingCards, OPEN_FINDING_ATTRIBUTE } from '../../../src/page/finding-cards';
 import { anchorBoxOf, markAt } from '../../../src/page/geometry';
 import type { Highlighter } from '../../../src/page/highlighter';
 import { OwnNodes } from '../../../src/page/own-nodes';
@@ -123,6 +123,20 @@ describe('FindingCards: when the card opens and closes', () => {
     expect(document.activeElement?.tagName.toLowerCase()).toBe(CARD_HOST_TAG);
     c.close();
     expect(document.activeElement).toBe(button);
+  });
+
+  it(`the host says which finding's card is open (${OPEN_FINDING_ATTRIBUTE}), and nothing more: the card's text stays in its shadow root`, async () => {
+    const c = make();
+    const host = () => document.querySelector(CARD_HOST_TAG)!;
+    expect(host().hasAttribute(OPEN_FINDING_ATTRIBUTE)).toBe(false);
+    click(150, 110);
+    expect(host().getAttribute(OPEN_FINDING_ATTRIBUTE)).toBe('1');
+    click(120, 310);
+    expect(host().getAttribute(OPEN_FINDING_ATTRIBUTE)).toBe('2');
+    expect(host().textContent).toBe('');
+    expect([...host().attributes].map((attribute) => attribute.name).sort()).toEqual([OPEN_FINDING_ATTRIBUTE, 'style']);
+    c.close();
+    expect(host().hasAttribute(OPEN_FINDING_ATTRIBUTE)).toBe(false);
   });
 
   it('destroy() removes the card and stops listening', async () => {

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OwnNodes } from '../../../src/page/own-nodes';
 import { PageWatcher, type PageChanges } from '../../../src/page/page-watcher';
 
@@ -126,5 +126,87 @@ describe('PageWatcher', () => {
     document.body.append(document.createElement('p'));
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(batches).toEqual([]);
+  });
+});
+
+/** A `ResizeObserver` whose size changes the test makes happen (happy-dom lays nothing out). */
+class FakeResizeObserver {
+  static all: FakeResizeObserver[] = [];
+  readonly targets = new Set<Element>();
+  constructor(private readonly callback: ResizeObserverCallback) {
+    FakeResizeObserver.all.push(this);
+  }
+  observe(target: Element): void {
+    this.targets.add(target);
+  }
+  unobserve(target: Element): void {
+    this.targets.delete(target);
+  }
+  disconnect(): void {
+    this.targets.clear();
+  }
+  /** `target` changed size: tell every observer watching it. */
+  static resize(target: Element): void {
+    for (const observer of FakeResizeObserver.all) {
+      if (observer.targets.has(target)) observer.callback([{ target } as ResizeObserverEntry], observer as unknown as ResizeObserver);
+    }
+  }
+}
+
+describe('PageWatcher where the page keeps its custom element registry out of reach (Chromium content scripts)', () => {
+  const registry = window.customElements;
+  const ownResizeObserver = window.ResizeObserver;
+  beforeEach(() => {
+    FakeResizeObserver.all = [];
+    Object.defineProperty(window, 'customElements', { value: null, configurable: true, writable: true });
+    window.ResizeObserver = FakeResizeObserver as unknown as typeof ResizeObserver;
+  });
+  afterEach(() => {
+    Object.defineProperty(window, 'customElements', { value: registry, configurable: true, writable: true });
+    window.ResizeObserver = ownResizeObserver;
+  });
+
+  it.each([
+    ['there when watching starts', true],
+    ['added later', false],
+  ])('an undefined custom element (%s) is handed over when it changes size with an open shadow root, once', async (_when, atStart) => {
+    const name = atStart ? 'sized-story-a' : 'sized-story-b';
+    document.body.innerHTML = atStart ? `<main><${name}></${name}></main>` : '<main></main>';
+    const { batches } = watch();
+    if (!atStart) document.querySelector('main')!.append(document.createElement(name));
+    await quiet();
+    batches.length = 0;
+    const element = document.querySelector(name)!;
+
+    // A change of size with no shadow root yet is no news.
+    FakeResizeObserver.resize(element);
+    await quiet();
+    expect(batches).toEqual([]);
+
+    registry.define(
+      name,
+      class extends HTMLElement {
+        connectedCallback(): void {
+          if (!this.shadowRoot) this.attachShadow({ mode: 'open' }).innerHTML = '<p>Borrell met Iwaya in Tokyo.</p>';
+        }
+      },
+    );
+    await quiet();
+    expect(batches, 'defining makes no mutation record').toEqual([]);
+    FakeResizeObserver.resize(element);
+    await quiet();
+    expect(batches.flatMap((b) => b.nodes)).toEqual([element]);
+
+    FakeResizeObserver.resize(element);
+    await quiet();
+    expect(batches.flatMap((b) => b.nodes), 'handed over once').toEqual([element]);
+  });
+
+  it('stops watching sizes when stopped', () => {
+    document.body.innerHTML = '<main><sized-story-c></sized-story-c></main>';
+    const { watcher: w } = watch();
+    expect(FakeResizeObserver.all.flatMap((observer) => [...observer.targets])).toEqual([document.querySelector('sized-story-c')]);
+    w.stop();
+    expect(FakeResizeObserver.all.flatMap((observer) => [...observer.targets])).toEqual([]);
   });
 });
