@@ -54,8 +54,11 @@ export class CssHighlighter implements Highlighter {
   private readonly styles: TreeStyles;
   /** Documents whose highlights changed since their last refresh, with the frame the refresh waits for. */
   private readonly refreshes = new Map<Document, { win: Window; id: number }>();
+  /** Whether to register the highlights again after a change (see `refreshSoon`). */
+  private readonly reregister: boolean;
 
   constructor(options: HighlighterOptions) {
+    this.reregister = options.reregister !== false;
     this.flashes = new FlashTimers(options.flashMs);
     this.styles = new TreeStyles(highlightCss(), options.own, options.styles);
   }
@@ -173,7 +176,7 @@ export class CssHighlighter implements Highlighter {
    */
   private refreshSoon(doc: Document): void {
     const win = doc.defaultView;
-    if (this.options.reregister === false || !win || this.refreshes.has(doc) || typeof win.requestAnimationFrame !== 'function') return;
+    if (!this.reregister || !win || this.refreshes.has(doc) || typeof win.requestAnimationFrame !== 'function') return;
     const id = win.requestAnimationFrame(() => {
       this.refreshes.delete(doc);
       const highlights = this.documents.get(doc);
