@@ -50,7 +50,7 @@ export default defineContentScript({
         status: settings ? 'done' : 'scanning',
       };
 
-    const notify = (report: PageReportReply): void => {
+    const notify = (report: Pick<PageReportReply, 'summary' | 'status'>): void => {
       const key = JSON.stringify([report.summary, report.status]);
       if (key === lastSent || ctx.isInvalid) return;
       lastSent = key;
@@ -81,7 +81,8 @@ export default defineContentScript({
           checker,
           // Firefox needs its highlights registered again to paint every range; in Chromium that costs a long task on long pages.
           reregisterHighlights: import.meta.env.FIREFOX,
-          onChange: (changed) => notify(changed.report()),
+          // The counts only: the whole report lists every sentence of the page.
+          onChange: (changed) => notify({ summary: changed.summary(), status: changed.status }),
         });
       }
       notify(reply());

@@ -26,6 +26,14 @@ export type Decision = Omit<SentenceReport, 'text' | 'start' | 'end'>;
 export interface PageReading {
   /** The engine's reading of the next sentence; `undefined` when the gate let it pass unread. */
   read(sentence: string): Assessment | undefined;
+  /**
+   * Whether the gate would let every sentence of `text` (a paragraph, say)
+   * pass unread, given what the page said before it: then reading them one by
+   * one would change nothing, neither a verdict nor the page context, and a
+   * caller may leave the text unsplit. Conservative: `false` means only that
+   * some sentence might need reading.
+   */
+  wouldPassUnread(text: string): boolean;
   /** Whether any sentence read so far is about the subject: until one is, no sentence gets a verdict. */
   readonly topical: boolean;
 }
@@ -102,13 +110,14 @@ export function createChecker(claimSet: ClaimSet = bundledClaimSet()): Checker {
   const startPage = (): PageReading => {
     const context = newPageContext();
     let topical = false;
+    /** Someone or something named before, for "he", "it" or "they" to stand for. */
+    const hasAntecedent = (): boolean => context.lastPerson !== undefined || context.lastDocument !== undefined || context.lastPeople > 0;
     return {
       get topical() {
         return topical;
       },
       read(sentence) {
-        const antecedent = context.lastPerson !== undefined || context.lastDocument !== undefined || context.lastPeople > 0;
-        if (!trigger.test(sentence) && !(antecedent && ANAPHOR.test(sentence))) {
+        if (!trigger.test(sentence) && !(hasAntecedent() && ANAPHOR.test(sentence))) {
           context.lastPeople = 0;
           return undefined;
         }
@@ -116,6 +125,15 @@ export function createChecker(claimSet: ClaimSet = bundledClaimSet()): Checker {
         const a = assessSentence(sentence, k, context, dates);
         topical ||= a.topical;
         return a;
+      },
+      wouldPassUnread(text) {
+        // With nothing said before for a pronoun to stand for, a sentence
+        // passes only on a trigger word, and one that does not pass leaves the
+        // context as it was (no one for "they" to stand for either way). A
+        // sentence is a stretch of its paragraph cut after punctuation or
+        // space, never inside a word, so a trigger word in one of them is one
+        // in the paragraph too.
+        return !hasAntecedent() && !trigger.test(text);
       },
     };
   };

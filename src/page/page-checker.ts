@@ -24,6 +24,7 @@ import { defaultChecker, summarize, type Assessment, type Checker, type ClaimSet
 import { DEFAULT_STRICTNESS, type Strictness } from '../core/strictness';
 import { splitSentences } from '../core/text/sentences';
 
+/** One sentence of the page. */
 interface Entry {
   text: string;
   start: number;
@@ -34,7 +35,26 @@ interface Entry {
   decision: Decision | undefined;
   /** The page no longer shows this sentence: left out of the report. */
   removed: boolean;
+  /** The engine has had its turn at it (read it, or let it pass): it is in the report. */
+  done: boolean;
 }
+
+/**
+ * A paragraph of which the gate would let every sentence pass unread (see
+ * `PageReading.wouldPassUnread`): it is not split until a report lists its
+ * sentences. On a page about something else that is nearly every paragraph,
+ * and splitting is most of what checking it would cost.
+ */
+interface UnsplitParagraph {
+  text: string;
+  base: number;
+  /** Its sentences, once something asked for them. */
+  sentences: Entry[] | undefined;
+}
+
+type Item = Entry | UnsplitParagraph;
+
+const isEntry = (item: Item): item is Entry => 'done' in item;
 
 /** The engine over one growing page text; see the module comment. */
 export class PageChecker {
@@ -42,11 +62,17 @@ export class PageChecker {
   readonly claimSet: ClaimSet;
   private readonly checker: Checker;
   private readonly reading: PageReading;
-  private readonly entries: Entry[] = [];
-  /** Index of the first entry not yet assessed. */
+  /** Every sentence and unsplit paragraph, in the order the text was added. */
+  private readonly items: Item[] = [];
+  /** Sentences waiting for the engine, in page order, from `next` on. */
+  private readonly pending: Entry[] = [];
   private next = 0;
+  /** The sentences the engine read (those that can have a verdict), in the order read. */
+  private readonly read: Entry[] = [];
   /** Text added and not yet split into sentences, in page order; `at`: how far it is split; `once`: see `add`. */
   private readonly queue: { text: string; base: number; at: number; once: boolean }[] = [];
+  /** Paragraphs left unsplit that no one has asked for the sentences of yet. */
+  private readonly unsplit: UnsplitParagraph[] = [];
   /** Entries by text, for text added with `once`. */
   private readonly byText = new Map<string, Entry[]>();
   /** Where the text added so far ends in the page text. */
@@ -72,12 +98,12 @@ export class PageChecker {
   set strictness(level: Strictness) {
     if (level === this.strictnessLevel) return;
     this.strictnessLevel = level;
-    for (const entry of this.entries) entry.decision = undefined;
+    for (const entry of this.read) entry.decision = undefined;
   }
 
   /** Whether every piece of text added has been split and every sentence assessed. */
   get finished(): boolean {
-    return this.next >= this.entries.length && this.queue.length === 0;
+    return this.next >= this.pending.length && this.queue.length === 0;
   }
 
   /**
@@ -115,8 +141,8 @@ export class PageChecker {
    */
   step(stop: () => boolean = () => false): boolean {
     for (;;) {
-      if (this.next < this.entries.length) {
-        this.assess(this.entries[this.next]!);
+      if (this.next < this.pending.length) {
+        this.assess(this.pending[this.next]!);
         this.next += 1;
       } else if (!this.splitParagraph()) {
         break;
@@ -130,6 +156,9 @@ export class PageChecker {
    * Split the next paragraph (line) of queued text into sentences. The
    * engine splits a text line by line, so splitting it a line at a time gives
    * the same sentences. Returns false when nothing is queued.
+   *
+   * Only called with every sentence before it assessed, so the engine's
+   * page context is the one the paragraph's sentences would be read in.
    */
   private splitParagraph(): boolean {
     const piece = this.queue[0];
@@ -137,7 +166,19 @@ export class PageChecker {
     const lineEnd = piece.text.indexOf('\n', piece.at);
     const end = lineEnd === -1 ? piece.text.length : lineEnd;
     const base = piece.base + piece.at;
-    for (const span of splitSentences(piece.text.slice(piece.at, end))) {
+    const line = piece.text.slice(piece.at, end);
+    piece.at = end + 1;
+    if (piece.at > piece.text.length) this.queue.shift();
+    // Text added with `once` is split at once: it is matched sentence by sentence against the report.
+    if (!piece.once && this.reading.wouldPassUnread(line)) {
+      const paragraph: UnsplitParagraph = { text: line, base, sentences: undefined };
+      this.items.push(paragraph);
+      this.unsplit.push(paragraph);
+      return true;
+    }
+    // A sentence added with `once` is looked up among all the report's sentences.
+    if (piece.once) for (const paragraph of this.unsplit.splice(0)) this.sentencesOf(paragraph);
+    for (const span of splitSentences(line)) {
       const start = base + span.start;
       const stop = base + span.end;
       if (piece.once) {
@@ -151,21 +192,46 @@ export class PageChecker {
           continue;
         }
       }
-      const entry: Entry = { text: span.text, start, end: stop, assessment: undefined, decision: undefined, removed: false };
-      this.entries.push(entry);
-      const same = this.byText.get(span.text);
-      if (same) same.push(entry);
-      else this.byText.set(span.text, [entry]);
+      const entry = newEntry(span.text, start, stop);
+      this.items.push(entry);
+      this.pending.push(entry);
+      this.remember(entry);
     }
-    piece.at = end + 1;
-    if (piece.at > piece.text.length) this.queue.shift();
     return true;
+  }
+
+  private remember(entry: Entry): void {
+    const same = this.byText.get(entry.text);
+    if (same) same.push(entry);
+    else this.byText.set(entry.text, [entry]);
+  }
+
+  /** The sentences of a paragraph left unsplit, split now (once). */
+  private sentencesOf(paragraph: UnsplitParagraph): Entry[] {
+    if (!paragraph.sentences) {
+      paragraph.sentences = splitSentences(paragraph.text).map((span) => {
+        const entry = newEntry(span.text, paragraph.base + span.start, paragraph.base + span.end);
+        entry.done = true;
+        // Text added later with `once` may repeat it, as it may repeat any sentence.
+        this.remember(entry);
+        return entry;
+      });
+    }
+    return paragraph.sentences;
+  }
+
+  /** Every sentence in the order added, unsplit paragraphs split. */
+  private *sentences(): Generator<Entry> {
+    for (const item of this.items) {
+      if (isEntry(item)) yield item;
+      else yield* this.sentencesOf(item);
+    }
   }
 
   /** Leave the sentences `drop` selects out of every later report (the page removed their text). */
   remove(drop: (sentence: { start: number; end: number }) => boolean): number {
     let count = 0;
-    for (const entry of this.entries) {
+    for (const entry of this.sentences()) {
       if (!entry.removed && drop(entry)) {
         entry.removed = true;
         count += 1;
@@ -177,34 +243,55 @@ export class PageChecker {
   /**
    * The report on what has been assessed so far, at the current strictness:
    * once nothing is pending, exactly what `check()` gives on the whole text.
+   * It lists every sentence, so it costs in proportion to the page: for the
+   * marks and the counts, `findings` is the cheap way.
    */
   report(file: string): PageReport {
     const sentences: SentenceReport[] = [];
-    for (let i = 0; i < this.next; i++) {
-      const entry = this.entries[i]!;
-      if (entry.removed) continue;
-      // A page that says nothing of the subject gets no verdicts at all (as in `check`).
-      const assessment = this.reading.topical ? entry.assessment : undefined;
-      let decision: Decision = { verdict: null };
-      if (assessment) {
-        entry.decision ??= this.checker.decide(assessment, this.strictnessLevel);
-        decision = entry.decision;
-      }
-      sentences.push({ text: entry.text, start: entry.start, end: entry.end, ...decision });
+    for (const entry of this.sentences()) {
+      if (!entry.done || entry.removed) continue;
+      sentences.push({ text: entry.text, start: entry.start, end: entry.end, ...this.decision(entry) });
     }
-    // A sentence the page showed again elsewhere (see `add`) moved: keep the report in page order.
-    if (sentences.some((s, i) => i > 0 && s.start < sentences[i - 1]!.start)) sentences.sort((a, b) => a.start - b.start);
-    return {
-      file,
-      strictness: this.strictnessLevel,
-      topical: this.reading.topical,
-      sentences,
-      summary: summarize(sentences),
-    };
+    return { file, strictness: this.strictnessLevel, topical: this.reading.topical, sentences: inPageOrder(sentences), summary: summarize(sentences) };
+  }
+
+  /**
+   * The sentences of `report` that have a verdict, in page order, found among
+   * the sentences the engine read only (a sentence it let pass has none).
+   */
+  findings(): SentenceReport[] {
+    const found: SentenceReport[] = [];
+    if (!this.reading.topical) return found;
+    for (const entry of this.read) {
+      if (entry.removed) continue;
+      const decision = this.decision(entry);
+      if (decision.verdict) found.push({ text: entry.text, start: entry.start, end: entry.end, ...decision });
+    }
+    return inPageOrder(found);
+  }
+
+  /** What strictness makes of a sentence the engine had its turn at. */
+  private decision(entry: Entry): Decision {
+    // A page that says nothing of the subject gets no verdicts at all (as in `check`).
+    if (!entry.assessment || !this.reading.topical) return { verdict: null };
+    entry.decision ??= this.checker.decide(entry.assessment, this.strictnessLevel);
+    return entry.decision;
   }
 
   /** The engine's reading of one sentence, in page order. */
   private assess(entry: Entry): void {
     entry.assessment = this.reading.read(entry.text);
+    entry.done = true;
+    if (entry.assessment) this.read.push(entry);
   }
+}
+
+function newEntry(text: string, start: number, end: number): Entry {
+  return { text, start, end, assessment: undefined, decision: undefined, removed: false, done: false };
+}
+
+/** A sentence the page showed again elsewhere (see `PageChecker.add`) moved: keep the report in page order. */
+function inPageOrder(sentences: SentenceReport[]): SentenceReport[] {
+  if (sentences.some((s, i) => i > 0 && s.start < sentences[i - 1]!.start)) sentences.sort((a, b) => a.start - b.start);
+  return sentences;
 }

@@ -14,7 +14,7 @@
  *
  * @module
  */
-import type { Checker, Strictness } from '../core';
+import { summarize, type Checker, type PageReport, type SentenceReport, type Strictness } from '../core';
 import type { PageReportReply } from '../ext/messages';
 import { cardFinding, FindingCards, type FindingCardsOptions } from './finding-cards';
 import { elementOf } from './geometry';
@@ -94,6 +94,8 @@ export class PageSession {
   private destroyed = false;
   private idleWaiters: (() => void)[] = [];
   private cachedReport: PageReportReply | undefined;
+  /** The report's sentences with a verdict, as of the last `sync`. */
+  private cachedFindings: SentenceReport[] | undefined;
   private lastShown: number | undefined;
   private scanStatus: PageReportReply['status'] = 'scanning';
   /** Marks wanted at the last `sync`: how long the next one may wait (see `MARK_INTERVAL_MS_PER_MARK`). */
@@ -116,7 +118,7 @@ export class PageSession {
         own: this.own,
         sourceLabel: this.checker.claimSet.source.label,
         findingOf: (key) => {
-          const sentence = this.report().sentences.find((s) => s.start === key);
+          const sentence = this.findings().find((s) => s.start === key);
           return sentence && this.highlighter.verdictOf(key) ? cardFinding(sentence) : undefined;
         },
         styles: options.styles ?? 'auto',
@@ -148,10 +150,25 @@ export class PageSession {
     return this.scanStatus;
   }
 
-  /** The report so far, as the content script answers `get-page-report`. */
+  /**
+   * The report so far, as the content script answers `get-page-report`. It
+   * lists every sentence of the page: what changes as the page is checked is
+   * `findings` and `summary`, which cost far less on a long page.
+   */
   report(): PageReportReply {
     this.cachedReport ??= { ...this.checker.report(this.options.file), status: this.scanStatus };
     return this.cachedReport;
+  }
+
+  /** The sentences of `report` with a verdict, in page order. */
+  findings(): SentenceReport[] {
+    this.cachedFindings ??= this.checker.findings();
+    return this.cachedFindings;
+  }
+
+  /** The report's counts (its `summary`). */
+  summary(): PageReport['summary'] {
+    return summarize(this.findings());
   }
 
   /** Resolves when no work is under way or waiting (the page has settled and every sentence has its verdict). */
@@ -201,8 +218,9 @@ export class PageSession {
    * flagged.
    */
   next(): number | undefined {
-    const flagged = this.report()
-      .sentences.filter((s) => (s.verdict === 'conflict' || s.verdict === 'unsupported') && this.highlighter.verdictOf(s.start) !== undefined)
+    const flagged = this
+      .findings()
+      .filter((s) => (s.verdict === 'conflict' || s.verdict === 'unsupported') && this.highlighter.verdictOf(s.start) !== undefined)
       .map((s) => s.start);
     if (flagged.length === 0) return undefined;
     const after = this.cards?.current ?? this.lastShown ?? -1;
@@ -302,8 +320,9 @@ export class PageSession {
   private sync(): void {
     if (this.destroyed) return;
     this.cachedReport = undefined;
+    this.cachedFindings = undefined;
     const wanted = new Map<number, { verdict: MarkedVerdict; end: number }>();
-    for (const sentence of this.report().sentences) {
+    for (const sentence of this.findings()) {
       if (sentence.verdict && (sentence.verdict !== 'supported' || this.showSupported)) wanted.set(sentence.start, { verdict: sentence.verdict, end: sentence.end });
     }
     this.markCount = wanted.size;

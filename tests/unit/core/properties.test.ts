@@ -27,6 +27,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createChecker, STRICTNESS_LEVELS, summarize, type PageReport, type Strictness } from '../../../src/core';
+import { splitSentences } from '../../../src/core/text/sentences';
 
 const checker = createChecker();
 const SEED = process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : 20241101;
@@ -188,6 +189,40 @@ describe('the engine, over any input', () => {
 
   it('holds them on every seed article as it is', () => {
     for (const seed of seeds) holdsAll(seed);
+  });
+});
+
+describe('the gate, a paragraph at a time (PageReading.wouldPassUnread)', () => {
+  /** Unrelated news and the seed's lines, so paragraphs with and without trigger words both come up. */
+  const ordinary = ['The harvest was late this year.', 'Trains ran on time, the company said.', 'It rained in Lisbon.', 'He said they would return.', 'Prices rose by 3% in March.'];
+  const paragraph = fc
+    .array(fc.tuple(fc.oneof(fc.constantFrom(...ordinary), seedPiece, hostileText), fc.constantFrom(' ', '. ', '” ', '。', '')), { minLength: 1, maxLength: 6 })
+    .map((parts) => parts.map(([piece, sep]) => `${piece}${sep}`).join('').replace(/\n/g, ' '));
+
+  it('is sound: when it says so, every sentence of the paragraph passes unread, whatever the page said before', () => {
+    let passed = 0;
+    fc.assert(
+      fc.property(fc.array(paragraph, { maxLength: 3 }), paragraph, (before, text) => {
+        const reading = checker.startPage();
+        for (const line of before) for (const span of splitSentences(line)) reading.read(span.text);
+        if (!reading.wouldPassUnread(text)) return;
+        passed += 1;
+        for (const span of splitSentences(text)) expect(reading.read(span.text)).toBeUndefined();
+      }),
+      { seed: SEED + 7, numRuns: runs(600) },
+    );
+    // The property is about something only if the gate said "pass" often enough.
+    if (process.env.FC_RUNS === undefined) expect(passed).toBeGreaterThan(50);
+  });
+
+  it('says "read" for a paragraph with a name of the reference, and after someone was named for "he" to stand for', () => {
+    const reading = checker.startPage();
+    expect(reading.wouldPassUnread('The harvest was late this year. Trains ran on time.')).toBe(true);
+    expect(reading.wouldPassUnread('Trains ran on time. Japan and the EU met.')).toBe(false);
+    expect(reading.wouldPassUnread('Rain fell. Borrell flew home.')).toBe(false);
+    reading.read('Josep Borrell arrived in Tokyo on Friday.');
+    // "He" may now stand for Borrell: a paragraph with no name of its own may still be about him.
+    expect(reading.wouldPassUnread('The harvest was late. He said so.')).toBe(false);
   });
 });
 

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultChecker, STRICTNESS_LEVELS } from '../../../src/core';
+import { createChecker, defaultChecker, STRICTNESS_LEVELS, type Checker } from '../../../src/core';
 import { PageChecker } from '../../../src/page/page-checker';
 
 const fixtures = new URL('../../fixtures/', import.meta.url);
@@ -93,5 +94,89 @@ describe('PageChecker', () => {
     const report = checker.report('x');
     expect(report.sentences.some((s) => s.start === flagged[0]!.start)).toBe(false);
     expect(report.summary.conflict).toBe(flagged.length - 1);
+  });
+});
+
+describe('paragraphs the gate lets pass whole', () => {
+  const UNRELATED = ['Heavy rain flooded several streets in Lisbon on Saturday.', 'The museum reopens in spring, the city said.', 'Ticket prices rose by 3% in March.'];
+
+  /** A checker that counts the sentences its page readings are asked to read. */
+  function countingChecker(): { checker: Checker; reads: string[] } {
+    const inner = createChecker();
+    const reads: string[] = [];
+    const checker: Checker = {
+      ...inner,
+      check: inner.check,
+      decide: inner.decide,
+      startPage() {
+        const reading = inner.startPage();
+        return {
+          read: (sentence) => (reads.push(sentence), reading.read(sentence)),
+          wouldPassUnread: (text) => reading.wouldPassUnread(text),
+          get topical() {
+            return reading.topical;
+          },
+        };
+      },
+    };
+    return { checker, reads };
+  }
+
+  it('are not split nor read, yet the report lists their sentences and findings() has none', () => {
+    const text = [UNRELATED.join(' '), 'EU High Representative Josep Borrell visited Tokyo on 1 November 2024.', UNRELATED[0]!].join('\n');
+    const { checker, reads } = countingChecker();
+    const page = new PageChecker(checker);
+    page.add(text);
+    page.step();
+    // Only the paragraph with a name of the reference is read, and the one after it, which "he" or "it" could continue.
+    expect(reads).toEqual(['EU High Representative Josep Borrell visited Tokyo on 1 November 2024.', UNRELATED[0]]);
+    expect(page.report('x')).toEqual(defaultChecker().check(text, { file: 'x' }));
+    expect(page.findings()).toEqual(page.report('x').sentences.filter((s) => s.verdict !== null));
+  });
+
+  it('a page about something else reads nothing and reports every sentence, without a verdict', () => {
+    const text = [UNRELATED.join(' '), UNRELATED.slice(1).join(' ')].join('\n');
+    const { checker, reads } = countingChecker();
+    const page = new PageChecker(checker);
+    page.add(text);
+    page.step();
+    expect(reads).toEqual([]);
+    expect(page.finished).toBe(true);
+    expect(page.findings()).toEqual([]);
+    expect(page.report('x')).toEqual(defaultChecker().check(text, { file: 'x' }));
+  });
+
+  it('their sentences can be removed, and text added later with `once` finds them', () => {
+    const text = `${UNRELATED.join(' ')}\nJosep Borrell and Takeshi Iwaya met in Tokyo.`;
+    const page = new PageChecker();
+    page.add(text);
+    page.step();
+    const second = page.report('x').sentences[1]!;
+    expect(second.text).toBe(UNRELATED[1]);
+    expect(page.remove((s) => s.start === second.start)).toBe(1);
+    expect(page.report('x').sentences.map((s) => s.text)).not.toContain(UNRELATED[1]);
+    // The page shows it again further down: the same sentence takes its entry back, not a second one.
+    page.add(`${UNRELATED[0]} ${UNRELATED[1]}`, text.length + 1, { once: true });
+    page.step();
+    const texts = page.report('x').sentences.map((s) => s.text);
+    expect(texts.filter((t) => t === UNRELATED[1])).toHaveLength(1);
+    expect(texts.filter((t) => t === UNRELATED[0])).toHaveLength(1);
+  });
+
+  it('give what check() gives on any mix of paragraphs, at any strictness', () => {
+    const seedLines = TEXTS.flatMap(([, text]) => text.split('\n')).filter((l) => l.trim() !== '');
+    const line = fc.oneof(fc.constantFrom(...seedLines), fc.array(fc.constantFrom(...UNRELATED, 'He said it would.', 'They agreed.'), { minLength: 1, maxLength: 3 }).map((parts) => parts.join(' ')), fc.constant(''));
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 12 }), fc.constantFrom(...STRICTNESS_LEVELS), (lines, strictness) => {
+        const text = lines.join('\n');
+        const page = new PageChecker(undefined, strictness);
+        addByLines(page, text);
+        page.step();
+        const expected = defaultChecker().check(text, { strictness, file: 'x' });
+        expect(page.report('x')).toEqual(expected);
+        expect(page.findings()).toEqual(expected.sentences.filter((s) => s.verdict !== null));
+      }),
+      { seed: 20241101, numRuns: 150 },
+    );
   });
 });
