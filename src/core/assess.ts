@@ -29,16 +29,58 @@ export function newPageContext(): PageContext {
   return { lastPeople: 0, names: new Map() };
 }
 
-/** Everything the engine concluded about one sentence, before strictness decides what to show. */
+/**
+ * Everything the engine concluded about one sentence, before strictness
+ * decides what to show.
+ *
+ * `topical` is known at once. The rest (the sentence's support in the
+ * reference and the rules' findings, most of the cost of a sentence) is
+ * worked out when first asked for: a sentence gets a verdict only on a page
+ * that turns out to be about the subject, and on a page about something else
+ * (where a word like "minister" or "agreement" still lets a sentence through
+ * the gate) no one ever asks. It depends only on the sentence's own facts, so
+ * when it is worked out does not change it.
+ */
 export interface Assessment {
-  findings: Finding[];
+  readonly findings: Finding[];
   /** The sentence speaks of the reference's subject (its people, documents, event, or both parties). */
-  topical: boolean;
+  readonly topical: boolean;
   /** Registry events the sentence speaks of another occurrence of ("a second dialogue, months later"). */
-  otherEvents: EventEntry[];
+  readonly otherEvents: EventEntry[];
   /** Details the rules compared and found right. */
-  confirmed: string[];
-  support: Support;
+  readonly confirmed: string[];
+  readonly support: Support;
+}
+
+type Judgement = Omit<Assessment, 'topical'>;
+
+/** An assessment whose judgement is made on first use (see `Assessment`). */
+function assessment(topical: boolean, judge: () => Judgement): Assessment {
+  let made: Judgement | undefined;
+  let pending: (() => Judgement) | undefined = judge;
+  const judgement = (): Judgement => {
+    if (!made) {
+      made = pending!();
+      // Let go of the sentence's facts once judged.
+      pending = undefined;
+    }
+    return made;
+  };
+  return {
+    topical,
+    get findings() {
+      return judgement().findings;
+    },
+    get otherEvents() {
+      return judgement().otherEvents;
+    },
+    get confirmed() {
+      return judgement().confirmed;
+    },
+    get support() {
+      return judgement().support;
+    },
+  };
 }
 
 const PRONOUN_PERSON = /^(he|she|his|her)$/;
@@ -169,10 +211,13 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
     officeOfRegistry ||
     byPronoun;
 
-  const support = measureSupport(f, dates);
-  const findings = [...checkNames(f), ...checkRoles(f), ...checkEvents(f), ...checkDocuments(f), ...checkRankings(f)];
-  if (findings.length === 0 && topical && support.coverage >= 0.5) findings.push(...checkPolarity(f, support.claim, support.shared));
-  if (findings.length === 0 && topical && support.coverage >= 0.5) findings.push(...checkQuantities(f, support.claim, support.shared));
+  const judge = (): Judgement => {
+    const support = measureSupport(f, dates);
+    const findings = [...checkNames(f), ...checkRoles(f), ...checkEvents(f), ...checkDocuments(f), ...checkRankings(f)];
+    if (findings.length === 0 && topical && support.coverage >= 0.5) findings.push(...checkPolarity(f, support.claim, support.shared));
+    if (findings.length === 0 && topical && support.coverage >= 0.5) findings.push(...checkQuantities(f, support.claim, support.shared));
+    return { findings, support, otherEvents: f.otherEvents, confirmed: f.confirmed };
+  };
 
   // Carry the page's context forward.
   const lastMention = people[people.length - 1];
@@ -182,6 +227,6 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
   if (explicitDocs.length > 0 && otherParties.length === 0) context.lastDocument = explicitDocs[explicitDocs.length - 1];
   else if (documents.some((d) => d.other) || (explicitDocs.length > 0 && otherParties.length > 0)) context.lastDocument = undefined;
 
-  return { findings, topical, support, otherEvents: f.otherEvents, confirmed: f.confirmed };
+  return assessment(topical, judge);
 }
 

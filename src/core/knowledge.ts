@@ -185,15 +185,19 @@ export function compileKnowledge(set: ClaimSet): Knowledge {
 
   // fuse.js finds the claims a sentence word may stand for, misspelt or
   // inflected ("defense" ~ "defence", "announces" ~ "announced"). The index is
-  // built once; every lookup is cached, since news repeats its words.
-  const fuse = new Fuse([...entries.values()], {
-    keys: ['term'],
-    includeScore: true,
-    ignoreLocation: true,
-    threshold: 0.25,
-    minMatchCharLength: 3,
-    shouldSort: true,
-  });
+  // built once, when a sentence's support is first measured (on a page about
+  // something else, never: see `Assessment`); every lookup is cached, since
+  // news repeats its words.
+  let fuse: Fuse<VocabularyEntry> | undefined;
+  const fuzzyIndex = () =>
+    (fuse ??= new Fuse([...entries.values()], {
+      keys: ['term'],
+      includeScore: true,
+      ignoreLocation: true,
+      threshold: 0.25,
+      minMatchCharLength: 3,
+      shouldSort: true,
+    }));
   const cache = new Map<string, { claim: number; quality: number }[]>();
   const claimsForTerm = (term: string) => {
     const hit = cache.get(term);
@@ -202,7 +206,7 @@ export function compileKnowledge(set: ClaimSet): Knowledge {
     const exact = entries.get(term);
     if (exact) for (const c of exact.claims) found.set(c, 1);
     else if (term.length >= 5) {
-      for (const result of fuse.search(term, { limit: 5 })) {
+      for (const result of fuzzyIndex().search(term, { limit: 5 })) {
         const candidate = result.item.term;
         // Only near-whole-word matches count: a sentence word inside a longer claim word is not that word.
         if (Math.abs(candidate.length - term.length) > 2 || candidate.slice(0, 3) !== term.slice(0, 3)) continue;
