@@ -54,33 +54,45 @@ export interface Assessment {
 
 type Judgement = Omit<Assessment, 'topical'>;
 
-/** An assessment whose judgement is made on first use (see `Assessment`). */
-function assessment(topical: boolean, judge: () => Judgement): Assessment {
-  let made: Judgement | undefined;
-  let pending: (() => Judgement) | undefined = judge;
-  const judgement = (): Judgement => {
-    if (!made) {
-      made = pending!();
+/**
+ * An assessment whose judgement is made on first use (see `Assessment`). A
+ * class, not an object of closures: a long page keeps one per sentence read.
+ */
+class AssessmentOnDemand implements Assessment {
+  private made: Judgement | undefined;
+  private judge: (() => Judgement) | undefined;
+
+  constructor(
+    readonly topical: boolean,
+    judge: () => Judgement,
+  ) {
+    this.judge = judge;
+  }
+
+  get findings(): Finding[] {
+    return this.judgement().findings;
+  }
+
+  get otherEvents(): EventEntry[] {
+    return this.judgement().otherEvents;
+  }
+
+  get confirmed(): string[] {
+    return this.judgement().confirmed;
+  }
+
+  get support(): Support {
+    return this.judgement().support;
+  }
+
+  private judgement(): Judgement {
+    if (!this.made) {
+      this.made = this.judge!();
       // Let go of the sentence's facts once judged.
-      pending = undefined;
+      this.judge = undefined;
     }
-    return made;
-  };
-  return {
-    topical,
-    get findings() {
-      return judgement().findings;
-    },
-    get otherEvents() {
-      return judgement().otherEvents;
-    },
-    get confirmed() {
-      return judgement().confirmed;
-    },
-    get support() {
-      return judgement().support;
-    },
-  };
+    return this.made;
+  }
 }
 
 const PRONOUN_PERSON = /^(he|she|his|her)$/;
@@ -227,6 +239,6 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
   if (explicitDocs.length > 0 && otherParties.length === 0) context.lastDocument = explicitDocs[explicitDocs.length - 1];
   else if (documents.some((d) => d.other) || (explicitDocs.length > 0 && otherParties.length > 0)) context.lastDocument = undefined;
 
-  return assessment(topical, judge);
+  return new AssessmentOnDemand(topical, judge);
 }
 

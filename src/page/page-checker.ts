@@ -69,6 +69,8 @@ export class PageChecker {
   private next = 0;
   /** The sentences the engine read (those that can have a verdict), in the order read. */
   private readonly read: Entry[] = [];
+  /** How many of `read` have been decided (and so judged: see `Assessment`) while stepping. */
+  private decided = 0;
   /** Text added and not yet split into sentences, in page order; `at`: how far it is split; `once`: see `add`. */
   private readonly queue: { text: string; base: number; at: number; once: boolean }[] = [];
   /** Paragraphs left unsplit that no one has asked for the sentences of yet. */
@@ -103,7 +105,16 @@ export class PageChecker {
 
   /** Whether every piece of text added has been split and every sentence assessed. */
   get finished(): boolean {
-    return this.next >= this.pending.length && this.queue.length === 0;
+    return this.next >= this.pending.length && this.queue.length === 0 && !this.undecided();
+  }
+
+  /**
+   * Whether a sentence read is still to be decided. Only on a page about the
+   * subject: elsewhere no sentence gets a verdict, and the engine's judgement
+   * of one is never made.
+   */
+  private undecided(): boolean {
+    return this.reading.topical && this.decided < this.read.length;
   }
 
   /**
@@ -141,7 +152,12 @@ export class PageChecker {
    */
   step(stop: () => boolean = () => false): boolean {
     for (;;) {
-      if (this.next < this.pending.length) {
+      // Decided as read, in slices: the judgement is most of a sentence's
+      // cost, and left to a report it would all come in one long task.
+      if (this.undecided()) {
+        this.decision(this.read[this.decided]!);
+        this.decided += 1;
+      } else if (this.next < this.pending.length) {
         this.assess(this.pending[this.next]!);
         this.next += 1;
       } else if (!this.splitParagraph()) {

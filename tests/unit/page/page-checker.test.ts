@@ -100,10 +100,11 @@ describe('PageChecker', () => {
 describe('paragraphs the gate lets pass whole', () => {
   const UNRELATED = ['Heavy rain flooded several streets in Lisbon on Saturday.', 'The museum reopens in spring, the city said.', 'Ticket prices rose by 3% in March.'];
 
-  /** A checker that counts the sentences its page readings are asked to read. */
-  function countingChecker(): { checker: Checker; reads: string[] } {
+  /** A checker that counts the sentences its page readings are asked to read, and those whose judgement (findings) was asked for. */
+  function countingChecker(): { checker: Checker; reads: string[]; judged: Set<string> } {
     const inner = createChecker();
     const reads: string[] = [];
+    const judged = new Set<string>();
     const checker: Checker = {
       ...inner,
       check: inner.check,
@@ -111,7 +112,27 @@ describe('paragraphs the gate lets pass whole', () => {
       startPage() {
         const reading = inner.startPage();
         return {
-          read: (sentence) => (reads.push(sentence), reading.read(sentence)),
+          read: (sentence) => {
+            reads.push(sentence);
+            const a = reading.read(sentence);
+            if (!a) return a;
+            return {
+              topical: a.topical,
+              get findings() {
+                judged.add(sentence);
+                return a.findings;
+              },
+              get support() {
+                return a.support;
+              },
+              get otherEvents() {
+                return a.otherEvents;
+              },
+              get confirmed() {
+                return a.confirmed;
+              },
+            };
+          },
           wouldPassUnread: (text) => reading.wouldPassUnread(text),
           get topical() {
             return reading.topical;
@@ -119,7 +140,7 @@ describe('paragraphs the gate lets pass whole', () => {
         };
       },
     };
-    return { checker, reads };
+    return { checker, reads, judged };
   }
 
   it('are not split nor read, yet the report lists their sentences and findings() has none', () => {
@@ -132,6 +153,20 @@ describe('paragraphs the gate lets pass whole', () => {
     expect(reads).toEqual(['EU High Representative Josep Borrell visited Tokyo on 1 November 2024.', UNRELATED[0]]);
     expect(page.report('x')).toEqual(defaultChecker().check(text, { file: 'x' }));
     expect(page.findings()).toEqual(page.report('x').sentences.filter((s) => s.verdict !== null));
+  });
+
+  it('on a page about the subject, each sentence read is judged while stepping (in slices), not when a report is made', () => {
+    const text = `${UNRELATED.join(' ')} The minister said a deal was near.\nEU High Representative Josep Borrell visited Tokyo on 1 November 2024.`;
+    const { checker, reads, judged } = countingChecker();
+    const page = new PageChecker(checker);
+    page.add(text);
+    let steps = 0;
+    while (page.step(() => true)) steps += 1;
+    // The sentence with "minister" was read before the page was known to be about the subject: it is judged afterwards, still in a step.
+    expect(reads).toEqual(['Heavy rain flooded several streets in Lisbon on Saturday.', 'The museum reopens in spring, the city said.', 'Ticket prices rose by 3% in March.', 'The minister said a deal was near.', 'EU High Representative Josep Borrell visited Tokyo on 1 November 2024.']);
+    expect([...judged].sort()).toEqual(['EU High Representative Josep Borrell visited Tokyo on 1 November 2024.', 'The minister said a deal was near.']);
+    expect(steps).toBeGreaterThan(reads.length);
+    expect(page.report('x')).toEqual(defaultChecker().check(text, { file: 'x' }));
   });
 
   it('a page about something else reads nothing and reports every sentence, without a verdict', () => {
