@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
+import { loadClaimSet } from './src/core/claims/load';
 
 /**
  * Firefox's manifest keys for this add-on. WXT 0.20's manifest types predate
@@ -20,6 +22,14 @@ const gecko: GeckoSettings = {
 // The extension's behaviour (content script, popup) is wired in entrypoints/;
 // this file only says how WXT builds it.
 export default defineConfig({
+  hooks: {
+    // The content script trusts the bundled claim set (src/core/claims/bundled.ts),
+    // so a set that does not load stops the build here, naming what is wrong.
+    'build:before': () => {
+      const claims = JSON.parse(readFileSync('assets/claims.json', 'utf8')) as unknown;
+      loadClaimSet(claims, { file: 'assets/claims.json', reference: readFileSync('assets/reference.txt', 'utf8') });
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'EU–Japan Fact Check',
     description:
