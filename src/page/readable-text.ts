@@ -215,6 +215,15 @@ export function readableText(root: Node, options: ReadOptions = {}): ReadableTex
   return reader.result();
 }
 
+/** Where the reader is among one element's children. */
+interface Frame {
+  parent: Element | null;
+  /** A copy of the children still to read from `next` on; `null` while they are followed by sibling links from `cursor`. */
+  children: Node[] | null;
+  next: number;
+  cursor: Node | null;
+}
+
 /** How many nodes a reader visits between two questions whether to stop. */
 const NODES_PER_CHECK = 256;
 
@@ -233,7 +242,7 @@ export class TextReader {
   private readonly subtrees: (ShadowRoot | Document)[] = [];
   private readonly seen = new WeakSet<Text>();
   /** Depth-first with an explicit stack (deep pages must not overflow the call stack, and a step can stop anywhere). */
-  private readonly stack: { parent: Element | null; children: Node[]; next: number }[] = [];
+  private readonly stack: Frame[] = [];
   /** Browsers draw quotation marks around <q>, alternating double and single when nested. */
   private quoteDepth = 0;
   /** Whether a step stopped before the end (the page may have changed since). */
@@ -253,7 +262,7 @@ export class TextReader {
     }
     this.scope = findArticleScope(root);
     const doc = this.scope.nodeType === DOCUMENT_NODE ? (this.scope as Document) : this.scope.ownerDocument;
-    if (doc) this.stack.push({ parent: null, children: this.childrenOf(this.scope), next: 0 });
+    if (doc) this.stack.push(this.frameOf(this.scope, null));
   }
 
   /** Whether the whole tree has been read. */
@@ -268,15 +277,21 @@ export class TextReader {
     while (stack.length > 0) {
       if (++visited % NODES_PER_CHECK === 0 && stop()) {
         this.resumed = true;
+        this.holdPlaces();
         return false;
       }
       const top = stack[stack.length - 1]!;
-      if (top.next >= top.children.length) {
+      let node: Node | null;
+      if (top.children) node = top.next < top.children.length ? top.children[top.next++]! : null;
+      else {
+        node = top.cursor;
+        if (node) top.cursor = node.nextSibling;
+      }
+      if (!node) {
         stack.pop();
         if (top.parent) this.leave(top.parent);
         continue;
       }
-      const node = top.children[top.next++]!;
       if (node.nodeType === TEXT_NODE) {
         // Taken out of the page since this read began (only possible between steps).
         if (this.seen.has(node as Text) || (this.resumed && this.connected && !node.isConnected)) continue;
@@ -284,7 +299,7 @@ export class TextReader {
         builder.addTextNode(node as Text);
       } else if (node.nodeType === ELEMENT_NODE && !isSkipped(node as Element, this.options)) {
         this.enter(node as Element);
-        stack.push({ parent: node as Element, children: this.childrenOf(node), next: 0 });
+        stack.push(this.frameOf(node, node as Element));
       }
     }
     return true;
@@ -307,33 +322,53 @@ export class TextReader {
   }
 
   /**
-   * The children a reader sees, in order (the composed tree when shadow roots
-   * are read), as a copy: a step that stops and goes on later must not skip
-   * or repeat a node because the page changed the live child list meanwhile.
+   * A frame for the children a reader sees under `node`, in order: the
+   * composed tree when shadow roots are read, a same-origin frame's article.
+   * Plain children are followed by their sibling links (copying every child
+   * list cost more than the rest of the walk); see `holdPlaces` for a step
+   * that stops.
    */
-  private childrenOf(node: Node): Node[] {
-    if (node.nodeType !== ELEMENT_NODE) return Array.from(node.childNodes);
+  private frameOf(node: Node, parent: Element | null): Frame {
+    const list = (children: ArrayLike<Node>): Frame => ({ parent, children: Array.from(children), next: 0, cursor: null });
+    if (node.nodeType !== ELEMENT_NODE) return { parent, children: null, next: 0, cursor: node.firstChild };
     const el = node as Element;
     if (this.options.shadowRoots) {
       const shadow = el.shadowRoot;
       if (shadow) {
         this.subtrees.push(shadow);
-        return Array.from(shadow.childNodes);
+        return list(shadow.childNodes);
       }
       if (isSlot(el)) {
         // A slot shows what is assigned to it, else its own fallback content.
         const assigned = (el as HTMLSlotElement).assignedNodes?.() ?? [];
-        return Array.from(assigned.length > 0 ? assigned : el.childNodes);
+        return list(assigned.length > 0 ? assigned : el.childNodes);
       }
     }
     if (this.options.frames && isFrame(el)) {
       const frameDoc = sameOriginDocument(el);
-      if (!frameDoc) return [];
+      if (!frameDoc) return list([]);
       this.subtrees.push(frameDoc);
       const frameScope = findArticleScope(frameDoc);
-      return frameScope === frameDoc ? Array.from(frameDoc.childNodes) : [frameScope];
+      return frameScope === frameDoc ? list(frameDoc.childNodes) : list([frameScope]);
     }
-    return Array.from(el.childNodes);
+    return { parent, children: null, next: 0, cursor: el.firstChild };
+  }
+
+  /**
+   * Before a step stops: turn each place kept as a sibling link into a copy
+   * of the siblings still to read, so that the page changing its child lists
+   * before the next step (taking the next node out, say) makes the reader
+   * neither skip nor repeat a node.
+   */
+  private holdPlaces(): void {
+    for (const frame of this.stack) {
+      if (frame.children) continue;
+      const rest: Node[] = [];
+      for (let n = frame.cursor; n; n = n.nextSibling) rest.push(n);
+      frame.children = rest;
+      frame.next = 0;
+      frame.cursor = null;
+    }
   }
 }
 

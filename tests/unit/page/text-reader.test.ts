@@ -45,6 +45,26 @@ describe('TextReader: readableText in steps', () => {
     expect(new Set(reader.result().segments.map((s) => s.node)).size).toBe(reader.result().segments.length);
   });
 
+  it('the paragraph next in line taken out between two steps: it is not read, and every one after it still is', () => {
+    document.body.innerHTML = longPage(400);
+    const main = document.querySelector('main')!;
+    const reader = new TextReader(document.body);
+    let taken = -1;
+    readInSteps(reader, (step) => {
+      if (step !== 1) return;
+      // The first paragraph the reader has not begun: where it goes on from.
+      taken = reader.result().text.split('\n').length;
+      main.children[taken]!.remove();
+    });
+    expect(taken).toBeGreaterThan(0);
+    const lines = reader.result().text.split('\n');
+    expect(lines).not.toContain(`Sentence ${taken} of many.`);
+    expect(lines).toContain(`Sentence ${taken + 1} of many.`);
+    expect(lines).toContain('Sentence 399 of many.');
+    expect(lines.filter((l) => !/^Sentence \d+ of many\.$/.test(l))).toEqual([]);
+    expect(lines).toHaveLength(399);
+  });
+
   it('a detached tree is read as it is', () => {
     const div = document.createElement('div');
     div.innerHTML = '<p>Not in any page.</p>';
