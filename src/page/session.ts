@@ -24,6 +24,7 @@ import { OwnNodes } from './own-nodes';
 import { PageChecker } from './page-checker';
 import { joinPieces, PageText, type ReadPiece } from './page-text';
 import { PageWatcher, type PageChanges } from './page-watcher';
+import { yieldingTo } from './yield-to-main';
 import { isSkipped, readableText, TextReader, type ReadableText, type ReadOptions } from './readable-text';
 import type { StyleMode } from './style-sheet';
 
@@ -100,6 +101,7 @@ export class PageSession {
   private scanStatus: PageReportReply['status'] = 'scanning';
   /** Marks wanted at the last `sync`: how long the next one may wait (see `MARK_INTERVAL_MS_PER_MARK`). */
   private markCount = 0;
+  private yielding: (() => Promise<void>) | undefined;
 
   constructor(private readonly options: PageSessionOptions) {
     this.doc = options.document;
@@ -311,9 +313,8 @@ export class PageSession {
   }
 
   private yieldToMain(): Promise<void> {
-    if (this.options.yieldToMain) return this.options.yieldToMain();
-    const win = this.doc.defaultView;
-    return new Promise((resolve) => (win ? win.setTimeout(resolve, 0) : setTimeout(resolve, 0)));
+    this.yielding ??= this.options.yieldToMain ?? yieldingTo(this.doc.defaultView);
+    return this.yielding();
   }
 
   /** Bring the marks in line with the report: a mark for each sentence with a verdict the reader asked to see. */
