@@ -21,7 +21,7 @@ function inside(rect: DOMRect | DOMRectReadOnly, x: number, y: number): boolean 
  * boxes are then asked, so a hover over a long page stays cheap.
  */
 export function markAt(highlighter: Highlighter, doc: Document, x: number, y: number): number | undefined {
-  for (const key of highlighter.keys()) {
+  for (const key of highlighter.paintedKeys?.() ?? highlighter.keys()) {
     for (const range of highlighter.rangesOf(key)) {
       if (range.startContainer.ownerDocument !== doc) continue;
       if (!inside(range.getBoundingClientRect(), x, y)) continue;

@@ -19,6 +19,7 @@ import type { TextPiece } from './anchor';
 import { CssHighlighter, highlightApiOf } from './highlight-api';
 import type { MarkedVerdict } from './highlight-styles';
 import { ElementHighlighter } from './mark-elements';
+import { NearViewportHighlighter } from './near-viewport';
 import type { OwnNodes } from './own-nodes';
 import type { StyleMode } from './style-sheet';
 
@@ -36,6 +37,8 @@ export interface Highlighter {
   verdictOf(key: number): MarkedVerdict | undefined;
   /** The keys marked now, in the order they were marked. */
   keys(): number[];
+  /** The keys whose marks the browser paints now, where that is fewer than `keys()` (see `NearViewportHighlighter`). */
+  paintedKeys?(): number[];
   /** Ranges over the marked text as the page holds it now: for placing the card, scrolling, hit tests. */
   rangesOf(key: number): Range[];
   /** Make a finding stand out for a moment (the reader asked to see it). */
@@ -66,12 +69,16 @@ export interface HighlighterOptions {
    * turns it off in the Chrome build.
    */
   reregister?: boolean;
+  /** With more marks than this, paint only those near the viewport (see `NearViewportHighlighter`); unset: paint all. */
+  paintAllUpTo?: number;
 }
 
 /** A highlighter for `doc` (and the shadow roots and same-origin frames inside it). */
 export function createHighlighter(doc: Document, options: HighlighterOptions): Highlighter {
   const prefer = options.prefer ?? 'auto';
-  if (prefer !== 'elements' && highlightApiOf(doc)) return new CssHighlighter(options);
-  if (prefer === 'highlight-api') throw new Error('the CSS Custom Highlight API is not available in this document');
-  return new ElementHighlighter(options);
+  let highlighter: Highlighter;
+  if (prefer !== 'elements' && highlightApiOf(doc)) highlighter = new CssHighlighter(options);
+  else if (prefer === 'highlight-api') throw new Error('the CSS Custom Highlight API is not available in this document');
+  else highlighter = new ElementHighlighter(options);
+  return options.paintAllUpTo === undefined ? highlighter : new NearViewportHighlighter(highlighter, doc, { paintAllUpTo: options.paintAllUpTo });
 }

@@ -40,6 +40,13 @@ const MARK_INTERVAL_MS = 250;
  * grows to keep that redrawing a small share of the time.
  */
 const MARK_INTERVAL_MS_PER_MARK = 0.1;
+/**
+ * With more marks than this, only those within a screen of the viewport are
+ * painted (see `NearViewportHighlighter`). A long article has a few dozen;
+ * a page with hundreds is a live blog or a dump, where painting them all made
+ * every change a long frame.
+ */
+export const PAINT_ALL_UP_TO = 300;
 
 const ELEMENT_NODE = 1;
 const DOCUMENT_NODE = 9;
@@ -59,6 +66,8 @@ export interface PageSessionOptions {
   highlighter?: HighlighterOptions['prefer'];
   /** How CSS gets into the page (see `installStyles`). */
   styles?: StyleMode | 'auto';
+  /** See `HighlighterOptions.paintAllUpTo` (default `PAINT_ALL_UP_TO`). */
+  paintAllUpTo?: number;
   /** See `HighlighterOptions.reregister`. */
   reregisterHighlights?: boolean;
   /** Open cards on marks (default on); options for tests. */
@@ -112,6 +121,7 @@ export class PageSession {
       prefer: options.highlighter ?? 'auto',
       styles: options.styles ?? 'auto',
       ...(options.reregisterHighlights !== undefined ? { reregister: options.reregisterHighlights } : {}),
+      paintAllUpTo: options.paintAllUpTo ?? PAINT_ALL_UP_TO,
     });
     if (options.cards !== false) {
       this.cards = new FindingCards({
