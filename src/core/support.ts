@@ -111,6 +111,21 @@ function variantOfKnown(word: string, known: Set<string>, k: Knowledge): boolean
   return answer;
 }
 
+const knownWordCache = new WeakMap<Knowledge, Map<string, boolean>>();
+
+/** A word the reference knows as a name, whole or by its parts, or a spelling variant of one; depends on the word alone, so remembered. */
+function knownWord(w: string, known: Set<string>, k: Knowledge): boolean {
+  let cache = knownWordCache.get(k);
+  if (!cache) knownWordCache.set(k, (cache = new Map()));
+  let answer = cache.get(w);
+  if (answer === undefined) {
+    answer = splitCompound(w).every((part) => known.has(part) || k.countryByName.has(part)) || variantOfKnown(w, known, k);
+    if (cache.size > 10_000) cache.clear();
+    cache.set(w, answer);
+  }
+  return answer;
+}
+
 /** The sentence opens with a name, not just a capital: "Ishiba and Borrell…", "Kallas said…". */
 function nameAtStart(f: SentenceFacts): boolean {
   const next = f.s.tokens[1]?.norm ?? '';
@@ -156,8 +171,7 @@ function unknownNames(f: SentenceFacts): string[] {
         MONTHS.has(w) ||
         WEEKDAYS.has(w) ||
         /^\d/.test(w) ||
-        splitCompound(w).every((part) => known_.has(part) || k.countryByName.has(part)) ||
-        variantOfKnown(w, known_, k);
+        knownWord(w, known_, k);
       if (STOPWORDS.has(w)) {
         if (stretch.length > 0) stretch.push(written[i] ?? word);
         return;
@@ -264,7 +278,8 @@ export function measureSupport(f: SentenceFacts, dates: readonly DateSpec[]): Su
     const w = tokens[i]!.norm;
     if (HAPPENING_WORDS.has(w) && !k.vocabulary.has(w) && !(MEETING_WORDS.has(w) && nearEventPlace(i))) happenings.push(w);
   }
-  const uncovered = [...new Set([...unknownNames(f), ...unknownDates(f, dates), ...happenings])];
+  const uncovered: string[] = [];
+  for (const list of [unknownNames(f), unknownDates(f, dates), happenings]) for (const u of list) if (!uncovered.includes(u)) uncovered.push(u);
   return {
     coverage: Math.min(1, coverage),
     ...(best >= 0 ? { claim: best } : {}),
