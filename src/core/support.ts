@@ -88,6 +88,8 @@ function knownNames(k: Knowledge): Set<string> {
   return known;
 }
 
+const NO_WORDS: ReadonlySet<string> = new Set();
+
 const namesCache = new WeakMap<Knowledge, Set<string>>();
 const variantCache = new WeakMap<Knowledge, Map<string, boolean>>();
 
@@ -151,10 +153,12 @@ function unknownNames(f: SentenceFacts): string[] {
     if (!known && !insideKnownName) out.push(place.written);
     for (let i = place.first; i <= place.last; i++) countryWords.add(f.s.tokens[i]!.norm);
   }
-  const misspelt = new Set(f.people.filter((p) => p.misspelt).flatMap((p) => p.written.toLowerCase().split(/\s+/)));
+  const misspelt = f.people.some((p) => p.misspelt) ? new Set(f.people.filter((p) => p.misspelt).flatMap((p) => p.written.toLowerCase().split(/\s+/))) : NO_WORDS;
   for (const run of runs) {
     const words = run.run.split(' ');
-    const written = f.s.text.slice(run.start, run.end).split(/\s+/);
+    // The words as written, only needed once a word is reported.
+    let written: string[] | undefined;
+    const asWritten = (i: number) => (written ??= f.s.text.slice(run.start, run.end).split(/\s+/))[i] ?? words[i]!;
     // Report each stretch of unknown words as written ("Gen Nakatani"), not the whole run.
     let stretch: string[] = [];
     const flush = () => {
@@ -162,8 +166,14 @@ function unknownNames(f: SentenceFacts): string[] {
       if (stretch.length > 0) out.push(stretch.join(' '));
       stretch = [];
     };
-    words.forEach((word, i) => {
-      const w = word.replace(/'s$/, '');
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]!;
+      const w = word.includes("'") ? word.replace(/'s$/, '') : word;
+      // A small word inside a name ("Minister of Defence") neither starts nor ends a stretch.
+      if (STOPWORDS.has(w)) {
+        if (stretch.length > 0) stretch.push(asWritten(i));
+        continue;
+      }
       const known =
         (i === 0 && run.first && !nameAtStart(f)) ||
         countryWords.has(word) ||
@@ -172,13 +182,9 @@ function unknownNames(f: SentenceFacts): string[] {
         WEEKDAYS.has(w) ||
         /^\d/.test(w) ||
         knownWord(w, known_, k);
-      if (STOPWORDS.has(w)) {
-        if (stretch.length > 0) stretch.push(written[i] ?? word);
-        return;
-      }
       if (known) flush();
-      else stretch.push(written[i] ?? word);
-    });
+      else stretch.push(asWritten(i));
+    }
     flush();
   }
   return out;
