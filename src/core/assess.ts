@@ -117,6 +117,15 @@ export function triggerPattern(registry: ClaimSet['registry']): RegExp {
   return new RegExp(`(?:^|[^\\p{L}])(?:${escaped.join('|')})(?![\\p{L}])`, 'iu');
 }
 
+const lowerNouns = new Map<string, string>();
+
+/** An event noun in lower case, made once per noun rather than once per sentence. */
+function lowerCased(noun: string): string {
+  let lower = lowerNouns.get(noun);
+  if (lower === undefined) lowerNouns.set(noun, (lower = noun.toLowerCase()));
+  return lower;
+}
+
 const DEFINITE = new Set(['the', 'this', 'that', 'their', 'its']);
 const MEETING = new Set(['met', 'meet', 'meets', 'meeting', 'talks', 'held']);
 
@@ -132,7 +141,7 @@ function findEvents(s: AnalysedSentence, k: Knowledge, people: PersonMention[]):
   for (const event of k.events) {
     let index = -1;
     for (const noun of event.nouns) {
-      const at = s.folded.indexOf(noun.toLowerCase());
+      const at = s.folded.indexOf(lowerCased(noun));
       if (at >= 0) index = s.folded.slice(0, at).split(' ').length - 1 + noun.split(' ').length - 1;
     }
     if (index < 0) {
@@ -162,16 +171,23 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
   // The subject of the sentence when it is a pronoun: its first word, the first
   // word after an opening phrase ("In Seoul, he…"), or the speaker of a quote ("…,” he said).
   const pronouns = new Set<string>([firstWord]);
-  const afterComma = s.tokens.findIndex((_, i) => i > 0 && i <= 6 && s.gapBefore(i).includes(','));
-  if (afterComma > 0) pronouns.add(s.tokens[afterComma]!.norm);
-  s.tokens.forEach((t, i) => {
-    if (SPEECH_VERBS.has(s.tokens[i + 1]?.norm ?? '')) pronouns.add(t.norm);
-  });
-  const hasPronoun = (re: RegExp) => [...pronouns].some((w) => re.test(w));
+  const openingLimit = Math.min(6, s.tokens.length - 1);
+  for (let i = 1; i <= openingLimit; i++) {
+    if (s.gapBefore(i).includes(',')) {
+      pronouns.add(s.tokens[i]!.norm);
+      break;
+    }
+  }
+  for (let i = 0; i + 1 < s.words.length; i++) if (SPEECH_VERBS.has(s.words[i + 1]!)) pronouns.add(s.words[i]!);
+  const hasPronoun = (re: RegExp) => {
+    for (const w of pronouns) if (re.test(w)) return true;
+    return false;
+  };
 
   const partyCountries = k.partyCountries;
   const otherParties = places.filter((p) => !p.located && !p.destination && !partyCountries.has(p.country) && !k.countriesInReference.has(p.country)).map((p) => p.country);
-  const explicitDocs = [...new Set(documents.flatMap((d) => (d.doc ? [d.doc] : [])))];
+  const explicitDocs: DocumentEntry[] = [];
+  for (const d of documents) if (d.doc && !explicitDocs.includes(d.doc)) explicitDocs.push(d.doc);
   let docs = explicitDocs;
   // "the pact", "it": the document the page named last, unless the sentence names another.
   if (docs.length === 0 && !documents.some((d) => d.other) && context.lastDocument) {
@@ -207,7 +223,13 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
   };
 
   const registryPeople = people.filter((p) => p.person);
-  const mentionsParty = (id: string) => places.some((p) => p.country === id) || s.tokens.some((t) => k.partyByName.get(bare(t.norm)) === id);
+  // The parties the sentence's words name, gathered in one pass over the words.
+  const partiesNamed = new Set<string>();
+  for (const w of s.words) {
+    const party = k.partyByName.get(bare(w));
+    if (party !== undefined) partiesNamed.add(party);
+  }
+  const mentionsParty = (id: string) => places.some((p) => p.country === id) || partiesNamed.has(id);
   const parties = [...k.partyCountry.keys()].filter(mentionsParty);
   const topicWords = /\b(security|defen[cs]e|partnership|strategic|indo-pacific|asia-pacific|cooperation|military|dialogue)\b/.test(s.folded);
   const officeOfRegistry = offices.some((o) => k.people.some((p) => p.offices.includes(o.office) && o.office !== 'minister' && o.office !== 'top-diplomat' && (!o.country || o.country === k.partyCountry.get(p.party))));
@@ -225,7 +247,8 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
 
   const judge = (): Judgement => {
     const support = measureSupport(f, dates);
-    const findings = [...checkNames(f), ...checkRoles(f), ...checkEvents(f), ...checkDocuments(f), ...checkRankings(f)];
+    const findings: Finding[] = [];
+    for (const list of [checkNames(f), checkRoles(f), checkEvents(f), checkDocuments(f), checkRankings(f)]) for (const x of list) findings.push(x);
     if (findings.length === 0 && topical && support.coverage >= 0.5) findings.push(...checkPolarity(f, support.claim, support.shared));
     if (findings.length === 0 && topical && support.coverage >= 0.5) findings.push(...checkQuantities(f, support.claim, support.shared));
     return { findings, support, otherEvents: f.otherEvents, confirmed: f.confirmed };

@@ -81,34 +81,48 @@ export interface Knowledge {
   meetingYear: number | undefined;
 }
 
+const JOINERS = new Set(['of', 'for', 'and', 'the', 'de', 'in', '&']);
+
+/** Whether `text.slice(from, to).trim()` is empty: every character is one that `trim` removes. */
+function blank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const space =
+      c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+    if (!space) return false;
+  }
+  return true;
+}
+
 /** Capitalised runs of a text ("East China Sea", "Takeshi Iwaya"), folded; small joining words inside are kept. */
 export function capitalisedRuns(text: string, tokens: readonly Token[] = tokenize(text)): { run: string; start: number; end: number; first: boolean }[] {
   const runs: { run: string; start: number; end: number; first: boolean }[] = [];
   let current: { words: string[]; start: number; end: number; first: boolean } | undefined;
-  const joiners = new Set(['of', 'for', 'and', 'the', 'de', 'in', '&']);
   const close = () => {
     if (current) runs.push({ run: current.words.join(' '), start: current.start, end: current.end, first: current.first });
     current = undefined;
   };
-  tokens.forEach((t, i) => {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     // A run is one name: punctuation between two words ends it.
-    if (current && text.slice(current.end, t.start).trim() !== '') close();
+    if (current && !blank(text, current.end, t.start)) close();
     const capital = startsWithCapital(t.text);
     if (capital) {
       if (current) {
         current.words.push(t.norm);
         current.end = t.end;
       } else current = { words: [t.norm], start: t.start, end: t.end, first: i === 0 };
-      return;
+      continue;
     }
     const next = tokens[i + 1];
-    if (current && joiners.has(t.norm) && next && startsWithCapital(next.text) && text.slice(t.end, next.start).trim() === '') {
+    if (current && JOINERS.has(t.norm) && next && startsWithCapital(next.text) && blank(text, t.end, next.start)) {
       current.words.push(t.norm);
       current.end = t.end;
-      return;
+      continue;
     }
     close();
-  });
+  }
   close();
   return runs;
 }

@@ -21,13 +21,63 @@ export interface Support {
   uncovered: string[];
 }
 
-function contentWords(f: SentenceFacts): string[] {
-  const words: string[] = [];
-  for (const t of f.s.tokens) {
-    if (t.norm.length < 2 || STOPWORDS.has(t.norm) || SPEECH_VERBS.has(t.norm) || /^\d/.test(t.norm)) continue;
-    words.push(t.norm.replace(/'s$/, ''));
+/** A token's content word ("japan's" -> "japan"), or null for a function word, a verb of saying or a figure. Lexicon-only, so shared by every checker. */
+const contentWordCache = new Map<string, string | null>();
+
+function contentWordOf(norm: string): string | null {
+  let word = contentWordCache.get(norm);
+  if (word === undefined) {
+    word = norm.length < 2 || STOPWORDS.has(norm) || SPEECH_VERBS.has(norm) || /^\d/.test(norm) ? null : norm.replace(/'s$/, '');
+    if (contentWordCache.size > 50_000) contentWordCache.clear();
+    contentWordCache.set(norm, word);
   }
-  return words;
+  return word;
+}
+
+/**
+ * What one content word brings to each claim: its rarity weight, and for every
+ * claim its parts fuzzily match, the best weight x match quality. Depends on
+ * the word alone, so it is computed once per word and checker (news repeats
+ * its words), not once per sentence. `claims` is in the order the claims were
+ * first matched, which decides ties between claims.
+ */
+interface WordSupport {
+  weight: number;
+  claims: number[];
+  values: number[];
+}
+
+let scratch = { score: new Float64Array(0), shared: new Int32Array(0) };
+
+/** Per-claim arrays for `measureSupport`, all zero in `shared` between calls. */
+function scratchFor(claims: number): { score: Float64Array; shared: Int32Array } {
+  if (scratch.shared.length < claims) scratch = { score: new Float64Array(claims), shared: new Int32Array(claims) };
+  return scratch;
+}
+
+const wordSupportCache = new WeakMap<Knowledge, Map<string, WordSupport>>();
+
+function wordSupport(word: string, k: Knowledge): WordSupport {
+  let cache = wordSupportCache.get(k);
+  if (!cache) wordSupportCache.set(k, (cache = new Map()));
+  let entry = cache.get(word);
+  if (entry) return entry;
+  const weight = k.weight(word);
+  const claims: number[] = [];
+  const values: number[] = [];
+  for (const part of splitCompound(word)) {
+    for (const { claim, quality } of k.claimsForTerm(part)) {
+      const at = claims.indexOf(claim);
+      if (at < 0) {
+        claims.push(claim);
+        values.push(Math.max(0, weight * quality));
+      } else values[at] = Math.max(values[at]!, weight * quality);
+    }
+  }
+  entry = { weight, claims, values };
+  if (cache.size > 50_000) cache.clear();
+  cache.set(word, entry);
+  return entry;
 }
 
 /** Words the reference writes with a capital, and the registry's names: the named things it knows. */
@@ -37,6 +87,8 @@ function knownNames(k: Knowledge): Set<string> {
   for (const word of k.vocabulary) known.add(word);
   return known;
 }
+
+const NO_WORDS: ReadonlySet<string> = new Set();
 
 const namesCache = new WeakMap<Knowledge, Set<string>>();
 const variantCache = new WeakMap<Knowledge, Map<string, boolean>>();
@@ -57,6 +109,21 @@ function variantOfKnown(word: string, known: Set<string>, k: Knowledge): boolean
     }
     if (cache.size > 10_000) cache.clear();
     cache.set(word, answer);
+  }
+  return answer;
+}
+
+const knownWordCache = new WeakMap<Knowledge, Map<string, boolean>>();
+
+/** A word the reference knows as a name, whole or by its parts, or a spelling variant of one; depends on the word alone, so remembered. */
+function knownWord(w: string, known: Set<string>, k: Knowledge): boolean {
+  let cache = knownWordCache.get(k);
+  if (!cache) knownWordCache.set(k, (cache = new Map()));
+  let answer = cache.get(w);
+  if (answer === undefined) {
+    answer = splitCompound(w).every((part) => known.has(part) || k.countryByName.has(part)) || variantOfKnown(w, known, k);
+    if (cache.size > 10_000) cache.clear();
+    cache.set(w, answer);
   }
   return answer;
 }
@@ -86,10 +153,12 @@ function unknownNames(f: SentenceFacts): string[] {
     if (!known && !insideKnownName) out.push(place.written);
     for (let i = place.first; i <= place.last; i++) countryWords.add(f.s.tokens[i]!.norm);
   }
-  const misspelt = new Set(f.people.filter((p) => p.misspelt).flatMap((p) => p.written.toLowerCase().split(/\s+/)));
+  const misspelt = f.people.some((p) => p.misspelt) ? new Set(f.people.filter((p) => p.misspelt).flatMap((p) => p.written.toLowerCase().split(/\s+/))) : NO_WORDS;
   for (const run of runs) {
     const words = run.run.split(' ');
-    const written = f.s.text.slice(run.start, run.end).split(/\s+/);
+    // The words as written, only needed once a word is reported.
+    let written: string[] | undefined;
+    const asWritten = (i: number) => (written ??= f.s.text.slice(run.start, run.end).split(/\s+/))[i] ?? words[i]!;
     // Report each stretch of unknown words as written ("Gen Nakatani"), not the whole run.
     let stretch: string[] = [];
     const flush = () => {
@@ -97,8 +166,14 @@ function unknownNames(f: SentenceFacts): string[] {
       if (stretch.length > 0) out.push(stretch.join(' '));
       stretch = [];
     };
-    words.forEach((word, i) => {
-      const w = word.replace(/'s$/, '');
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]!;
+      const w = word.includes("'") ? word.replace(/'s$/, '') : word;
+      // A small word inside a name ("Minister of Defence") neither starts nor ends a stretch.
+      if (STOPWORDS.has(w)) {
+        if (stretch.length > 0) stretch.push(asWritten(i));
+        continue;
+      }
       const known =
         (i === 0 && run.first && !nameAtStart(f)) ||
         countryWords.has(word) ||
@@ -106,15 +181,10 @@ function unknownNames(f: SentenceFacts): string[] {
         MONTHS.has(w) ||
         WEEKDAYS.has(w) ||
         /^\d/.test(w) ||
-        splitCompound(w).every((part) => known_.has(part) || k.countryByName.has(part)) ||
-        variantOfKnown(w, known_, k);
-      if (STOPWORDS.has(w)) {
-        if (stretch.length > 0) stretch.push(written[i] ?? word);
-        return;
-      }
+        knownWord(w, known_, k);
       if (known) flush();
-      else stretch.push(written[i] ?? word);
-    });
+      else stretch.push(asWritten(i));
+    }
     flush();
   }
   return out;
@@ -150,42 +220,76 @@ export function referenceDates(k: Knowledge): DateSpec[] {
  */
 export function measureSupport(f: SentenceFacts, dates: readonly DateSpec[]): Support {
   const { k } = f;
-  const words = contentWords(f);
-  const perClaim = new Map<number, Map<string, number>>();
+  // Each distinct content word once, in order of first use; every occurrence
+  // counts towards the total. Scores add word by word in that order, and
+  // claims rank by score, ties going to the claim matched first.
+  const distinct: WordSupport[] = [];
+  const seen = new Set<string>();
   let total = 0;
-  for (const word of words) {
-    const weight = k.weight(word);
-    total += weight;
-    for (const part of splitCompound(word)) {
-      for (const { claim, quality } of k.claimsForTerm(part)) {
-        let got = perClaim.get(claim);
-        if (!got) perClaim.set(claim, (got = new Map()));
-        got.set(word, Math.max(got.get(word) ?? 0, weight * quality));
+  for (const t of f.s.tokens) {
+    const word = contentWordOf(t.norm);
+    if (word === null) continue;
+    const entry = wordSupport(word, k);
+    total += entry.weight;
+    if (seen.has(word)) continue;
+    seen.add(word);
+    distinct.push(entry);
+  }
+  // Scores and shared-word counts by claim, in arrays kept from one sentence
+  // to the next (only the claims touched are reset), not allocated per sentence.
+  const { score, shared } = scratchFor(k.claims.length);
+  const order: number[] = [];
+  for (const entry of distinct) {
+    for (let n = 0; n < entry.claims.length; n++) {
+      const claim = entry.claims[n]!;
+      if (shared[claim] === 0) {
+        order.push(claim);
+        score[claim] = 0;
       }
+      score[claim]! += entry.values[n]!;
+      shared[claim]! += 1;
     }
   }
-  const ranked = [...perClaim].map(([claim, got]) => ({ claim, got, score: [...got.values()].reduce((a, b) => a + b, 0) })).sort((a, b) => b.score - a.score);
-  const best = ranked[0];
-  const second = ranked[1];
+  let best = -1;
+  for (const claim of order) if (best < 0 || score[claim]! > score[best]!) best = claim;
+  let second = -1;
+  for (const claim of order) if (claim !== best && (second < 0 || score[claim]! > score[second]!)) second = claim;
+  const bestShared = best >= 0 ? shared[best]! : 0;
+  for (const claim of order) shared[claim] = 0;
   let coverage = 0;
-  if (best && total > 0) {
-    const union = new Map(best.got);
-    if (second) for (const [w, v] of second.got) union.set(w, Math.max(union.get(w) ?? 0, v));
-    coverage = [...union.values()].reduce((a, b) => a + b, 0) / total;
+  if (best >= 0 && total > 0) {
+    // The words either of the two best claims covers, each at the better of the two.
+    let covered = 0;
+    for (const entry of distinct) {
+      const atBest = entry.claims.indexOf(best);
+      if (atBest < 0) continue;
+      const atSecond = second >= 0 ? entry.claims.indexOf(second) : -1;
+      covered += atSecond < 0 ? entry.values[atBest]! : Math.max(entry.values[atBest]!, entry.values[atSecond]!);
+    }
+    if (second >= 0) {
+      for (const entry of distinct) {
+        const atSecond = entry.claims.indexOf(second);
+        if (atSecond >= 0 && entry.claims.indexOf(best) < 0) covered += Math.max(0, entry.values[atSecond]!);
+      }
+    }
+    coverage = covered / total;
   }
   // Being in Tokyo for talks is what the reference reports: a visit, talks or a
   // meeting beside the place where the reference's event happened are covered.
   const eventPlaces = k.eventPlaceNames;
   const nearEventPlace = (i: number) => f.places.some((p) => p.city !== undefined && eventPlaces.has(p.city) && Math.abs(p.first - i) <= 3);
-  const happenings = f.s.tokens
-    .map((t, i) => ({ w: t.norm, i }))
-    .filter(({ w, i }) => HAPPENING_WORDS.has(w) && !k.vocabulary.has(w) && !(MEETING_WORDS.has(w) && nearEventPlace(i)))
-    .map(({ w }) => w);
-  const uncovered = [...new Set([...unknownNames(f), ...unknownDates(f, dates), ...happenings])];
+  const happenings: string[] = [];
+  const tokens = f.s.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i]!.norm;
+    if (HAPPENING_WORDS.has(w) && !k.vocabulary.has(w) && !(MEETING_WORDS.has(w) && nearEventPlace(i))) happenings.push(w);
+  }
+  const uncovered: string[] = [];
+  for (const list of [unknownNames(f), unknownDates(f, dates), happenings]) for (const u of list) if (!uncovered.includes(u)) uncovered.push(u);
   return {
     coverage: Math.min(1, coverage),
-    ...(best ? { claim: best.claim } : {}),
-    shared: best?.got.size ?? 0,
+    ...(best >= 0 ? { claim: best } : {}),
+    shared: bestShared,
     uncovered,
   };
 }

@@ -40,6 +40,21 @@ function isCalendarWord(norm: string): boolean {
   return MONTHS.has(norm) || WEEKDAYS.has(norm);
 }
 
+const nearNameCache = new WeakMap<Knowledge, Map<string, { person: Person; right: string } | null>>();
+
+/** `nearName`, remembered per word: the answer depends on the word and the registry alone, and pages repeat their capitalised words. */
+function nearNameOf(norm: string, k: Knowledge): { person: Person; right: string } | undefined {
+  let cache = nearNameCache.get(k);
+  if (!cache) nearNameCache.set(k, (cache = new Map()));
+  let answer = cache.get(norm);
+  if (answer === undefined) {
+    answer = nearName(norm, k) ?? null;
+    if (cache.size > 10_000) cache.clear();
+    cache.set(norm, answer);
+  }
+  return answer ?? undefined;
+}
+
 /** A capitalised word that is close to, but not, a registry name: the nearest such name. */
 function nearName(norm: string, k: Knowledge): { person: Person; right: string } | undefined {
   if (norm.length < 3 || k.personByName.has(norm) || isCalendarWord(norm) || k.countryByName.has(norm)) return undefined;
@@ -69,7 +84,7 @@ export function findPeople(s: AnalysedSentence, k: Knowledge, memory: NameMemory
     if (owner[i] || !s.capital(i)) return undefined;
     const remembered = memory.get(bare(t.norm));
     if (remembered) return { person: remembered, right: '' };
-    return nearName(bare(t.norm), k);
+    return nearNameOf(bare(t.norm), k);
   });
   const titleEnds = new Set(offices.map((o) => o.last));
   for (let i = 0; i < tokens.length; i++) {

@@ -16,6 +16,8 @@ export const ORDINAL_WORDS: ReadonlyMap<string, number> = new Map([
 
 /** Parse a folded token as a whole number: digits (with thousands separators) or a number word. */
 export function parseCount(token: string): number | undefined {
-  if (/^\d{1,3}(,\d{3})*$|^\d+$/.test(token)) return Number(token.replace(/,/g, ''));
+  // Figures start with a digit: the regex need not run on other words.
+  const c = token.charCodeAt(0);
+  if (c >= 0x30 && c <= 0x39 && /^\d{1,3}(,\d{3})*$|^\d+$/.test(token)) return Number(token.replace(/,/g, ''));
   return NUMBER_WORDS.get(token);
 }

@@ -151,6 +151,7 @@ export function startsWithCapital(text: string): boolean {
  */
 export function tokenize(s: string): Token[] {
   const out: Token[] = [];
+  if (PLAIN_ASCII.test(s)) return tokenizeAscii(s, out);
   WORD.lastIndex = 0;
   for (let m = WORD.exec(s); m !== null; m = WORD.exec(s)) {
     const start = m.index;
@@ -162,6 +163,51 @@ export function tokenize(s: string): Token[] {
     // million words several times faster.
     const norm = ASCII_WORD.test(text) ? text.toLowerCase() : foldForMatch(text);
     out.push({ text, norm, start, end });
+  }
+  return out;
+}
+
+/** A-Z, a-z, 0-9: the ASCII letters and digits, the only ASCII characters of `[\p{L}\p{N}\p{M}]`. */
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/**
+ * `tokenize` for text that is all ASCII, without the Unicode regex: most news
+ * is. In ASCII the pattern reads: a run of letters and digits (no invisible
+ * character is ASCII), then any number of connectors (an apostrophe, a hyphen,
+ * a period, or a comma or colon between two digits) each followed by another
+ * run. Runs are maximal and connectors are not letters, so the regex has no
+ * choice to make: the greedy scan below finds the same words, and the same
+ * lower-cased forms (`foldForMatch` of an ASCII word is its lower case).
+ */
+function tokenizeAscii(s: string, out: Token[]): Token[] {
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    if (!isAsciiWordChar(s.charCodeAt(i))) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    while (i < n && isAsciiWordChar(s.charCodeAt(i))) i += 1;
+    while (i + 1 < n) {
+      const c = s.charCodeAt(i);
+      const next = s.charCodeAt(i + 1);
+      const connector = c === 0x27 || c === 0x2d || c === 0x2e || ((c === 0x2c || c === 0x3a) && isAsciiDigit(s.charCodeAt(i - 1)) && isAsciiDigit(next));
+      if (!connector || !isAsciiWordChar(next)) break;
+      i += 2;
+      while (i < n && isAsciiWordChar(s.charCodeAt(i))) i += 1;
+    }
+    let end = i;
+    const word = s.slice(start, end);
+    if (s.charCodeAt(end) === 0x2e && DOTTED_ABBREVIATION.test(word)) end += 1;
+    const text = end === i ? word : s.slice(start, end);
+    out.push({ text, norm: text.toLowerCase(), start, end });
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldForMatch, normalizeWhitespace, tokenize } from '../../../../src/core/text/normalize';
 import { randomPieces } from '../../../helpers/random-text';
@@ -155,3 +156,29 @@ function randomText(seed: number, pieces: number): string {
   const parts = ['word', 'U.S.', 'e.g.', '’', "'", '-', '–', '—', '.', ',', ':', '1', '2.5', ' ', '\u00A0', '\u00AD', '\u200B', 'é', 'e\u0301', '日本', '😀', '\uD800', '\uDC00', '“', '”', '\n'];
   return randomPieces(seed, pieces, parts);
 }
+
+describe('tokenize on ASCII text (scanned without the Unicode regex)', () => {
+  // Text with one non-ASCII character anywhere goes through the regex; a
+  // trailing " é" is its own word and cannot change the words before it, so
+  // it gives the regex's reading of the ASCII text to compare with.
+  const viaRegex = (s: string) => tokenize(`${s} \u00e9`).slice(0, -1);
+  const pieces = ['a', 'B', 'z', '9', '0', '.', '-', "'", ',', ':', ' ', '`', '\t', '\n', 'U.S.', 'e.g.', '2,000', '06:30', 'a.m.', 'EU-Japan', "Japan's", '--', '..', '!', '"', '(', ')', '/', '_'];
+  const asciiText = fc.array(fc.constantFrom(...pieces), { maxLength: 24 }).map((parts) => parts.join(''));
+  const params = { seed: 20241101, numRuns: 5000 };
+
+  it('gives exactly the words, offsets and folded forms the regex gives', () => {
+    fc.assert(fc.property(asciiText, (s) => {
+      expect(tokenize(s)).toEqual(viaRegex(s));
+    }), params);
+  });
+
+  it('agrees with the regex on any printable ASCII', () => {
+    fc.assert(fc.property(fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 40 }), (s) => {
+      expect(tokenize(s)).toEqual(viaRegex(s));
+    }), params);
+  });
+
+  it('reads digit separators, dotted abbreviations and connectors as words', () => {
+    expect(tokenize('On 06:30, 2,000 U.S. troops: EU-Japan\'s e.g. 1,2,x').map((t) => t.text)).toEqual(['On', '06:30', '2,000', 'U.S.', 'troops', "EU-Japan's", 'e.g.', '1,2', 'x']);
+  });
+});
