@@ -8,6 +8,10 @@ import { defineConfig } from 'vitest/config';
 // browser) and `e2e` (the built extension in Chromium and Firefox; see
 // tests/e2e/). `vitest run --project unit` runs the fast ones alone.
 export default defineConfig({
+  resolve: {
+    // webextension-polyfill throws when loaded outside an extension; see the stand-in's comment.
+    alias: { 'webextension-polyfill': new URL('./tests/unit/support/no-extension-api.ts', import.meta.url).pathname },
+  },
   test: {
     environment: 'node',
     projects: [

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser, type Runtime } from '../src/ext/browser';
 import { applyBadge, badgeUpdateFor, clearsBadge, type BadgeApi } from '../src/ext/badge';
 import { forwardCommand } from '../src/ext/commands';
 import { isExtensionMessage } from '../src/ext/messages';
@@ -11,7 +11,7 @@ export default defineBackground(() => {
   // MV3 (Chrome) names it `action`, MV2 (Firefox) `browserAction`.
   const badge: BadgeApi = browser.action ?? browser.browserAction;
 
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (!isExtensionMessage(message) || message.type !== 'report-changed') return;
     const update = badgeUpdateFor(message, sender);
     if (update) void applyBadge(badge, update);

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from '../../src/ext/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createChecker, defaultChecker, type Checker } from '../../src/core';
 import { activeClaimSet, CLAIM_SET_KEY } from '../../src/ext/claim-set-store';
@@ -102,19 +102,19 @@ export default defineContentScript({
       }
     };
 
-    const onMessage = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void): void => {
-      if (!isExtensionMessage(message)) return;
-      // Always answer our own messages at once: a sender awaiting an answer that never comes gets an error.
+    // Our own messages are answered at once, with a promise (the polyfill's
+    // way in both browsers); anything else is left to other listeners.
+    const onMessage = (message: unknown): Promise<unknown> | undefined => {
+      if (!isExtensionMessage(message)) return undefined;
       switch (message.type) {
         case 'get-page-report':
-          sendResponse(reply());
-          return;
+          return Promise.resolve(reply());
         case 'reveal-finding':
-          sendResponse(session?.reveal(message.start) ?? false);
-          return;
+          return Promise.resolve(session?.reveal(message.start) ?? false);
         case 'next-finding':
-          sendResponse(session?.next() !== undefined);
-          return;
+          return Promise.resolve(session?.next() !== undefined);
+        default:
+          return undefined;
       }
     };
 

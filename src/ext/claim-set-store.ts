@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from './browser';
 import { bundledClaimSet } from '../core/claims/bundled';
 import { parseClaimSetFile } from '../core/claims/import';
 import { loadClaimSet } from '../core/claims/load';

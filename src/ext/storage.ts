@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from './browser';
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_KEY, type Settings } from './settings';
 
 /**

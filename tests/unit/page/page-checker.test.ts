@@ -97,7 +97,7 @@ describe('PageChecker', () => {
   });
 });
 
-describe('paragraphs the gate lets pass whole', () => {
+describe('paragraphs the gate lets pass whole', { timeout: 60_000 }, () => {
   const UNRELATED = ['Heavy rain flooded several streets in Lisbon on Saturday.', 'The museum reopens in spring, the city said.', 'Ticket prices rose by 3% in March.'];
 
   /** A checker that counts the sentences its page readings are asked to read, and those whose judgement (findings) was asked for. */
