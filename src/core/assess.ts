@@ -87,13 +87,20 @@ class AssessmentOnDemand implements Assessment {
 
   private judgement(): Judgement {
     if (!this.made) {
-      this.made = this.judge!();
+      const made = this.judge!();
+      // Kept for every sentence read, on a page of thousands: the many empty
+      // lists share one.
+      this.made = { findings: shared(made.findings), otherEvents: shared(made.otherEvents), confirmed: shared(made.confirmed), support: made.support.uncovered.length === 0 ? { ...made.support, uncovered: shared(made.support.uncovered) } : made.support };
       // Let go of the sentence's facts once judged.
       this.judge = undefined;
     }
     return this.made;
   }
 }
+
+const NONE: readonly never[] = Object.freeze([]);
+/** `list`, or one shared frozen empty list when it is empty. */
+const shared = <T>(list: T[]): T[] => (list.length === 0 ? (NONE as unknown as T[]) : list);
 
 const PRONOUN_PERSON = /^(he|she|his|her)$/;
 const PRONOUN_GROUP = /^(they|both|their|the two)$/;
