@@ -91,7 +91,8 @@ export class PageSession {
   readonly checker: PageChecker;
   readonly highlighter: Highlighter;
   private readonly own = new OwnNodes();
-  private readonly cards: FindingCards | undefined;
+  /** Made with the first mark (see `cardsNow`): a page with nothing marked gets no element, style or listener of ours. */
+  private cards: FindingCards | undefined;
   private readonly doc: Document;
   private readonly text = new PageText();
   private readonly watcher: PageWatcher;
@@ -123,20 +124,6 @@ export class PageSession {
       ...(options.reregisterHighlights !== undefined ? { reregister: options.reregisterHighlights } : {}),
       paintAllUpTo: options.paintAllUpTo ?? PAINT_ALL_UP_TO,
     });
-    if (options.cards !== false) {
-      this.cards = new FindingCards({
-        document: this.doc,
-        highlighter: this.highlighter,
-        own: this.own,
-        sourceLabel: this.checker.claimSet.source.label,
-        findingOf: (key) => {
-          const sentence = this.findings().find((s) => s.start === key);
-          return sentence && this.highlighter.verdictOf(key) ? cardFinding(sentence) : undefined;
-        },
-        styles: options.styles ?? 'auto',
-        ...(typeof options.cards === 'object' ? options.cards : {}),
-      });
-    }
     this.watcher = new PageWatcher({
       document: this.doc,
       own: this.own,
@@ -219,7 +206,7 @@ export class PageSession {
     element?.scrollIntoView?.({ block: 'center', inline: 'nearest', behavior: reduceMotion ? 'auto' : 'smooth' });
     this.highlighter.flash(start);
     this.lastShown = start;
-    this.cards?.open(start, { focus: how.focus ?? false, pinned: true });
+    this.cardsNow()?.open(start, { focus: how.focus ?? false, pinned: true });
     return true;
   }
 
@@ -322,6 +309,25 @@ export class PageSession {
     return this.options.now ?? (() => (this.doc.defaultView?.performance ?? performance).now());
   }
 
+  /** The cards, made on first need (see `cards`); `undefined` when cards are off or the session is over. */
+  private cardsNow(): FindingCards | undefined {
+    if (this.cards || this.options.cards === false || this.destroyed) return this.cards;
+    const options = this.options;
+    this.cards = new FindingCards({
+      document: this.doc,
+      highlighter: this.highlighter,
+      own: this.own,
+      sourceLabel: this.checker.claimSet.source.label,
+      findingOf: (key) => {
+        const sentence = this.findings().find((s) => s.start === key);
+        return sentence && this.highlighter.verdictOf(key) ? cardFinding(sentence) : undefined;
+      },
+      styles: options.styles ?? 'auto',
+      ...(typeof options.cards === 'object' ? options.cards : {}),
+    });
+    return this.cards;
+  }
+
   private yieldToMain(): Promise<void> {
     this.yielding ??= this.options.yieldToMain ?? yieldingTo(this.doc.defaultView);
     return this.yielding();
@@ -347,9 +353,10 @@ export class PageSession {
       if (this.highlighter.verdictOf(key) === verdict) continue;
       const pieces = this.text.piecesOf(key, end);
       this.highlighter.mark(key, verdict, pieces);
+      const cards = this.cardsNow();
       for (const piece of pieces) {
         const doc = piece.node.ownerDocument;
-        if (doc !== this.doc) this.cards?.watch(doc);
+        if (doc !== this.doc) cards?.watch(doc);
       }
     }
     if (cardGone) this.cards?.refresh();

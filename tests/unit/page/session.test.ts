@@ -125,6 +125,17 @@ describe('PageSession: the first read', () => {
     expect(s.report().sentences.every((x) => x.verdict === null)).toBe(true);
     expect(s.highlighter.keys()).toEqual([]);
     expect(fake!.registry.size).toBe(0);
+    // Nothing of ours is put into such a page: no card host, no style.
+    expect(document.querySelector(CARD_HOST_TAG)).toBeNull();
+    expect(document.adoptedStyleSheets).toEqual([]);
+    expect(document.querySelectorAll('style')).toHaveLength(0);
+  });
+
+  it('the card host comes with the first mark', async () => {
+    const s = start(seedPage());
+    await s.idle();
+    expect(s.highlighter.keys().length).toBeGreaterThan(0);
+    expect(document.querySelectorAll(CARD_HOST_TAG)).toHaveLength(1);
   });
 
   it('reads open shadow roots and same-origin frames into the one report', async () => {
