@@ -43,28 +43,40 @@ export class PageText {
    * count as read from now on.
    */
   keepNew(read: ReadPiece): ReadPiece {
-    const kept: ReadPiece = { text: '', segments: [] };
-    const lines: string[] = [];
+    const { text, segments } = read;
+    const keptSegments: TextSegment[] = [];
+    /** The kept lines, as `[start, end)` in `text`. */
+    const keptLines: number[] = [];
     let keptLength = 0;
     let segment = 0;
-    let lineStart = 0;
-    for (const line of read.text.split('\n')) {
-      const lineEnd = lineStart + line.length;
-      const inLine: TextSegment[] = [];
-      while (segment < read.segments.length && read.segments[segment]!.start < lineEnd) inLine.push(read.segments[segment++]!);
-      if (inLine.some((s) => !this.known.has(s.node))) {
-        const at = lines.length > 0 ? keptLength + 1 : 0;
-        for (const s of inLine) {
-          kept.segments.push({ ...s, start: s.start - lineStart + at, end: s.end - lineStart + at });
+    for (let lineStart = 0; lineStart <= text.length; ) {
+      const newline = text.indexOf('\n', lineStart);
+      const lineEnd = newline === -1 ? text.length : newline;
+      const first = segment;
+      let fresh = false;
+      while (segment < segments.length && segments[segment]!.start < lineEnd) {
+        if (!this.known.has(segments[segment]!.node)) fresh = true;
+        segment += 1;
+      }
+      if (fresh) {
+        const at = keptLines.length > 0 ? keptLength + 1 : 0;
+        // Where nothing before was left out, the segments stand as they are: no copy (the first read of a page).
+        const shift = lineStart - at;
+        for (let i = first; i < segment; i++) {
+          const s = segments[i]!;
+          keptSegments.push(shift === 0 ? s : { ...s, start: s.start - shift, end: s.end - shift });
           this.known.add(s.node);
         }
-        lines.push(line);
-        keptLength = at + line.length;
+        keptLines.push(lineStart, lineEnd);
+        keptLength = at + (lineEnd - lineStart);
       }
       lineStart = lineEnd + 1;
     }
-    kept.text = lines.join('\n');
-    return kept;
+    // Every line kept: the text as it is.
+    if (keptLength === text.length) return { text, segments: keptSegments };
+    const lines: string[] = [];
+    for (let i = 0; i < keptLines.length; i += 2) lines.push(text.slice(keptLines[i], keptLines[i + 1]));
+    return { text: lines.join('\n'), segments: keptSegments };
   }
 
   /**

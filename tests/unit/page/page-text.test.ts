@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { joinPieces, PageText } from '../../../src/page/page-text';
 import { readableText } from '../../../src/page/readable-text';
@@ -47,5 +48,42 @@ describe('PageText: the page text as read so far', () => {
     const joined = joinPieces([readableText(document.getElementById('a')!), readableText(document.getElementById('b')!)]);
     expect(joined.text).toBe('One.\nTwo.');
     expect(joined.segments.map((s) => joined.text.slice(s.start, s.end))).toEqual(['One.', 'Two.']);
+  });
+});
+
+describe('PageText.keepNew on any mix of lines read before and new', () => {
+  it('keeps exactly the lines with a node not read before, their segments moved with them', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom('Old.', 'New one.', 'A line, longer than the others.'), fc.array(fc.boolean(), { maxLength: 3 })), { minLength: 1, maxLength: 8 }), (lines) => {
+        const page = new PageText();
+        const known: Text[] = [];
+        const text = lines.map(([line]) => line).join('\n');
+        const segments: { node: Text; start: number; end: number; nodeStart: number }[] = [];
+        let at = 0;
+        const expectedLines: string[] = [];
+        for (const [line, nodes] of lines) {
+          // Each line's text split among its nodes (none: a line of drawn text only, never kept).
+          let fresh = false;
+          nodes.forEach((isNew, i) => {
+            const node = document.createTextNode(line);
+            if (!isNew) known.push(node);
+            else fresh = true;
+            const from = Math.floor((line.length * i) / nodes.length);
+            const to = Math.floor((line.length * (i + 1)) / nodes.length);
+            segments.push({ node, start: at + from, end: at + to, nodeStart: from });
+          });
+          if (fresh) expectedLines.push(line);
+          at += line.length + 1;
+        }
+        if (known.length > 0) page.keepNew({ text: known.map(() => 'x').join('\n'), segments: known.map((node, i) => ({ node, start: 2 * i, end: 2 * i + 1, nodeStart: 0 })) });
+        const kept = page.keepNew({ text, segments });
+        expect(kept.text).toBe(expectedLines.join('\n'));
+        // Every kept segment still points at its own text.
+        for (const s of kept.segments) expect(kept.text.slice(s.start, s.end)).toBe(s.node.data.slice(s.nodeStart, s.nodeStart + (s.end - s.start)));
+        // A kept line keeps all its nodes, those read before too.
+        expect(kept.segments).toHaveLength(lines.filter(([, nodes]) => nodes.some(Boolean)).reduce((sum, [, nodes]) => sum + nodes.length, 0));
+      }),
+      { seed: 20241101, numRuns: 300 },
+    );
   });
 });
