@@ -2,7 +2,7 @@ import type { ClaimSet, DocumentEntry, EventEntry, Person } from './claims/types
 import { findDates } from './facts/dates';
 import { attachOffices, findOffices, findPeople, type NameMemory, type PersonMention } from './facts/people';
 import { analyse, bare, type AnalysedSentence } from './facts/sentence';
-import { findActions, findCounts, findDocuments, findOrdinals, findPlaces } from './facts/things';
+import { findActions, findCounts, findDocuments, findOrdinals, findPlaces, type PlaceMention } from './facts/things';
 import type { Knowledge } from './knowledge';
 import { FUTURE_MARKERS, OTHER_OCCURRENCE, SPEECH_VERBS } from './lexicon/words';
 import { checkDocuments } from './rules/documents';
@@ -160,7 +160,21 @@ function findEvents(s: AnalysedSentence, k: Knowledge, people: PersonMention[]):
 /** Words that continue what an earlier sentence was about: tested only when the page has named someone or something. */
 export const ANAPHOR = /(?:^|[^\p{L}])(?:he|she|his|her|they|their|both|it|its|this|that|the two)(?![\p{L}])/iu;
 
-export function assessSentence(text: string, k: Knowledge, context: PageContext, dates: readonly DateSpec[]): Assessment {
+/** Countries the sentence names as actors (not where or whither) that are neither a party nor named in the reference. */
+function findOtherParties(places: readonly PlaceMention[], k: Knowledge): string[] {
+  const out: string[] = [];
+  for (const p of places) {
+    if (!p.located && !p.destination && !k.partyCountries.has(p.country) && !k.countriesInReference.has(p.country)) out.push(p.country);
+  }
+  return out;
+}
+
+/**
+ * Read one sentence: its facts, whether it is \`topical\`, and the page's
+ * context carried forward, at once; its judgement on demand. \`dates\` gives
+ * the reference's dates, asked for only by the judgement.
+ */
+export function assessSentence(text: string, k: Knowledge, context: PageContext, dates: () => readonly DateSpec[]): Assessment {
   const s = analyse(text);
   const offices = findOffices(s, k);
   const people = findPeople(s, k, context.names, offices);
@@ -184,8 +198,11 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
     return false;
   };
 
-  const partyCountries = k.partyCountries;
-  const otherParties = places.filter((p) => !p.located && !p.destination && !partyCountries.has(p.country) && !k.countriesInReference.has(p.country)).map((p) => p.country);
+  // Countries named as actors that are no party: asked for only when the
+  // sentence names an event, a party or a document (and by the judgement), so
+  // most sentences never look up the countries the reference names.
+  let otherPartiesFound: string[] | undefined;
+  const otherParties = (): string[] => (otherPartiesFound ??= findOtherParties(places, k));
   const explicitDocs: DocumentEntry[] = [];
   for (const d of documents) if (d.doc && !explicitDocs.includes(d.doc)) explicitDocs.push(d.doc);
   let docs = explicitDocs;
@@ -202,25 +219,6 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
     if (theirs.length === 1) docs = theirs;
   }
   const events = findEvents(s, k, people);
-  const f: SentenceFacts = {
-    s,
-    k,
-    people,
-    offices,
-    dates: findDates(s),
-    places,
-    ordinals: findOrdinals(s),
-    counts: findCounts(s),
-    documents,
-    actions: findActions(s),
-    docs,
-    events,
-    otherParties,
-    otherOccurrence: OTHER_OCCURRENCE.test(s.folded),
-    future: FUTURE_MARKERS.test(s.folded),
-    otherEvents: [],
-    confirmed: [],
-  };
 
   const registryPeople = people.filter((p) => p.person);
   // The parties the sentence's words name, gathered in one pass over the words.
@@ -239,14 +237,36 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
   const topical =
     registryPeople.length > 0 ||
     docs.length > 0 ||
-    (events.length > 0 && otherParties.length === 0) ||
-    (parties.length >= 2 && otherParties.length === 0) ||
-    (parties.length === 1 && topicWords && otherParties.length === 0) ||
+    (events.length > 0 && otherParties().length === 0) ||
+    (parties.length >= 2 && otherParties().length === 0) ||
+    (parties.length === 1 && topicWords && otherParties().length === 0) ||
     officeOfRegistry ||
     byPronoun;
 
   const judge = (): Judgement => {
-    const support = measureSupport(f, dates);
+    // The facts that neither \`topical\` nor the page's context needs are found
+    // here, on demand: they depend on the sentence alone, so finding them later
+    // finds the same. The rules add to \`otherEvents\` and \`confirmed\`.
+    const f: SentenceFacts = {
+      s,
+      k,
+      people,
+      offices,
+      dates: findDates(s),
+      places,
+      ordinals: findOrdinals(s),
+      counts: findCounts(s),
+      documents,
+      actions: findActions(s),
+      docs,
+      events,
+      otherParties: otherParties(),
+      otherOccurrence: OTHER_OCCURRENCE.test(s.folded),
+      future: FUTURE_MARKERS.test(s.folded),
+      otherEvents: [],
+      confirmed: [],
+    };
+    const support = measureSupport(f, dates());
     const findings: Finding[] = [];
     for (const list of [checkNames(f), checkRoles(f), checkEvents(f), checkDocuments(f), checkRankings(f)]) for (const x of list) findings.push(x);
     if (findings.length === 0 && topical && support.coverage >= 0.5) findings.push(...checkPolarity(f, support.claim, support.shared));
@@ -259,8 +279,8 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
   if (lastMention) context.lastPerson = lastMention.person ?? 'someone-else';
   context.lastPeople = registryPeople.length > 0 ? registryPeople.length : hasPronoun(PRONOUN_GROUP) ? context.lastPeople : 0;
   // A document named with another country ("the EU and South Korea signed a security partnership") is that country's: "the partnership" after it is not ours.
-  if (explicitDocs.length > 0 && otherParties.length === 0) context.lastDocument = explicitDocs[explicitDocs.length - 1];
-  else if (documents.some((d) => d.other) || (explicitDocs.length > 0 && otherParties.length > 0)) context.lastDocument = undefined;
+  if (explicitDocs.length > 0 && otherParties().length === 0) context.lastDocument = explicitDocs[explicitDocs.length - 1];
+  else if (documents.some((d) => d.other) || (explicitDocs.length > 0 && otherParties().length > 0)) context.lastDocument = undefined;
 
   return new AssessmentOnDemand(topical, judge);
 }
