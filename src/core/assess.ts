@@ -157,6 +157,26 @@ function findEvents(s: AnalysedSentence, k: Knowledge, people: PersonMention[]):
   return found;
 }
 
+const TOPIC_WORDS = /\b(security|defen[cs]e|partnership|strategic|indo-pacific|asia-pacific|cooperation|military|dialogue)\b/;
+
+/**
+ * The words that may be the sentence's subject when it is a pronoun: its
+ * first word, the first word after an opening phrase ("In Seoul, he…"), and
+ * the word before a verb of saying ("…,” he said).
+ */
+function subjectWords(s: AnalysedSentence): Set<string> {
+  const words = new Set<string>([s.tokens[0]?.norm ?? '']);
+  const openingLimit = Math.min(6, s.tokens.length - 1);
+  for (let i = 1; i <= openingLimit; i++) {
+    if (s.gapBefore(i).includes(',')) {
+      words.add(s.tokens[i]!.norm);
+      break;
+    }
+  }
+  for (let i = 0; i + 1 < s.words.length; i++) if (SPEECH_VERBS.has(s.words[i + 1]!)) words.add(s.words[i]!);
+  return words;
+}
+
 /** Words that continue what an earlier sentence was about: tested only when the page has named someone or something. */
 export const ANAPHOR = /(?:^|[^\p{L}])(?:he|she|his|her|they|their|both|it|its|this|that|the two)(?![\p{L}])/iu;
 
@@ -170,8 +190,8 @@ function findOtherParties(places: readonly PlaceMention[], k: Knowledge): string
 }
 
 /**
- * Read one sentence: its facts, whether it is \`topical\`, and the page's
- * context carried forward, at once; its judgement on demand. \`dates\` gives
+ * Read one sentence: its facts, whether it is `topical`, and the page's
+ * context carried forward, at once; its judgement on demand. `dates` gives
  * the reference's dates, asked for only by the judgement.
  */
 export function assessSentence(text: string, k: Knowledge, context: PageContext, dates: () => readonly DateSpec[]): Assessment {
@@ -181,20 +201,12 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
   attachOffices(s, offices, people);
   const places = findPlaces(s, k);
   const documents = findDocuments(s, k);
-  const firstWord = s.tokens[0]?.norm ?? '';
-  // The subject of the sentence when it is a pronoun: its first word, the first
-  // word after an opening phrase ("In Seoul, he…"), or the speaker of a quote ("…,” he said).
-  const pronouns = new Set<string>([firstWord]);
-  const openingLimit = Math.min(6, s.tokens.length - 1);
-  for (let i = 1; i <= openingLimit; i++) {
-    if (s.gapBefore(i).includes(',')) {
-      pronouns.add(s.tokens[i]!.norm);
-      break;
-    }
-  }
-  for (let i = 0; i + 1 < s.words.length; i++) if (SPEECH_VERBS.has(s.words[i + 1]!)) pronouns.add(s.words[i]!);
+  // Found when first asked, which is only when the page has named someone or
+  // something for a pronoun to stand for.
+  let pronounsFound: Set<string> | undefined;
+  const pronouns = (): Set<string> => (pronounsFound ??= subjectWords(s));
   const hasPronoun = (re: RegExp) => {
-    for (const w of pronouns) if (re.test(w)) return true;
+    for (const w of pronouns()) if (re.test(w)) return true;
     return false;
   };
 
@@ -203,12 +215,13 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
   // most sentences never look up the countries the reference names.
   let otherPartiesFound: string[] | undefined;
   const otherParties = (): string[] => (otherPartiesFound ??= findOtherParties(places, k));
+
   const explicitDocs: DocumentEntry[] = [];
   for (const d of documents) if (d.doc && !explicitDocs.includes(d.doc)) explicitDocs.push(d.doc);
   let docs = explicitDocs;
   // "the pact", "it": the document the page named last, unless the sentence names another.
   if (docs.length === 0 && !documents.some((d) => d.other) && context.lastDocument) {
-    const anaphor = documents.some((d) => d.generic) || [...pronouns].some((w) => PRONOUN_DOCUMENT.test(w) && w !== 'the');
+    const anaphor = documents.some((d) => d.generic) || [...pronouns()].some((w) => PRONOUN_DOCUMENT.test(w) && w !== 'the');
     if (anaphor) docs = [context.lastDocument];
   }
   // "Borrell and Iwaya announced the partnership": a bare document noun with the
@@ -227,26 +240,23 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
     const party = k.partyByName.get(bare(w));
     if (party !== undefined) partiesNamed.add(party);
   }
-  const mentionsParty = (id: string) => places.some((p) => p.country === id) || partiesNamed.has(id);
-  const parties = [...k.partyCountry.keys()].filter(mentionsParty);
-  const topicWords = /\b(security|defen[cs]e|partnership|strategic|indo-pacific|asia-pacific|cooperation|military|dialogue)\b/.test(s.folded);
-  const officeOfRegistry = offices.some((o) => k.people.some((p) => p.offices.includes(o.office) && o.office !== 'minister' && o.office !== 'top-diplomat' && (!o.country || o.country === k.partyCountry.get(p.party))));
-  const byPronoun =
-    (hasPronoun(PRONOUN_PERSON) && context.lastPerson !== undefined && context.lastPerson !== 'someone-else') ||
-    (hasPronoun(PRONOUN_GROUP) && context.lastPeople > 0);
+  let parties = 0;
+  for (const id of k.partyCountry.keys()) if (places.some((p) => p.country === id) || partiesNamed.has(id)) parties += 1;
+  // Each test only when the ones before it have not settled the answer.
   const topical =
     registryPeople.length > 0 ||
     docs.length > 0 ||
     (events.length > 0 && otherParties().length === 0) ||
-    (parties.length >= 2 && otherParties().length === 0) ||
-    (parties.length === 1 && topicWords && otherParties().length === 0) ||
-    officeOfRegistry ||
-    byPronoun;
+    (parties >= 2 && otherParties().length === 0) ||
+    (parties === 1 && TOPIC_WORDS.test(s.folded) && otherParties().length === 0) ||
+    offices.some((o) => k.people.some((p) => p.offices.includes(o.office) && o.office !== 'minister' && o.office !== 'top-diplomat' && (!o.country || o.country === k.partyCountry.get(p.party)))) ||
+    (context.lastPerson !== undefined && context.lastPerson !== 'someone-else' && hasPronoun(PRONOUN_PERSON)) ||
+    (context.lastPeople > 0 && hasPronoun(PRONOUN_GROUP));
 
   const judge = (): Judgement => {
-    // The facts that neither \`topical\` nor the page's context needs are found
+    // The facts that neither `topical` nor the page's context needs are found
     // here, on demand: they depend on the sentence alone, so finding them later
-    // finds the same. The rules add to \`otherEvents\` and \`confirmed\`.
+    // finds the same. The rules add to `otherEvents` and `confirmed`.
     const f: SentenceFacts = {
       s,
       k,
@@ -277,7 +287,8 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
   // Carry the page's context forward.
   const lastMention = people[people.length - 1];
   if (lastMention) context.lastPerson = lastMention.person ?? 'someone-else';
-  context.lastPeople = registryPeople.length > 0 ? registryPeople.length : hasPronoun(PRONOUN_GROUP) ? context.lastPeople : 0;
+  // "they" keeps the people named before; with none named before, it keeps none either way.
+  context.lastPeople = registryPeople.length > 0 ? registryPeople.length : context.lastPeople > 0 && hasPronoun(PRONOUN_GROUP) ? context.lastPeople : 0;
   // A document named with another country ("the EU and South Korea signed a security partnership") is that country's: "the partnership" after it is not ours.
   if (explicitDocs.length > 0 && otherParties().length === 0) context.lastDocument = explicitDocs[explicitDocs.length - 1];
   else if (documents.some((d) => d.other) || (explicitDocs.length > 0 && otherParties().length > 0)) context.lastDocument = undefined;
