@@ -138,6 +138,8 @@ const MEETING = new Set(['met', 'meet', 'meets', 'meeting', 'talks', 'held']);
 function findEvents(s: AnalysedSentence, k: Knowledge, people: PersonMention[]): SentenceFacts['events'] {
   const words = s.words;
   const found: SentenceFacts['events'] = [];
+  // The registry's people the sentence names: made once, and only when it names one (participants meet only if named).
+  let named: Set<string> | undefined;
   for (const event of k.events) {
     let index = -1;
     for (const noun of event.nouns) {
@@ -146,11 +148,16 @@ function findEvents(s: AnalysedSentence, k: Knowledge, people: PersonMention[]):
     }
     if (index < 0) {
       const heads = k.eventHeads.get(event)!;
-      index = words.findIndex((w, i) => heads.has(w) && DEFINITE.has(words[i - 1] ?? '') && !s.capital(i));
+      for (let i = 0; i < words.length; i++) {
+        if (heads.has(words[i]!) && DEFINITE.has(words[i - 1] ?? '') && !s.capital(i)) {
+          index = i;
+          break;
+        }
+      }
     }
-    if (index < 0 && event.participants.length > 1) {
-      const named = new Set(people.flatMap((p) => (p.person ? [p.person.id] : [])));
-      if (event.participants.every((id) => named.has(id))) index = words.findIndex((w) => MEETING.has(w));
+    if (index < 0 && event.participants.length > 1 && people.some((p) => p.person)) {
+      named ??= new Set(people.flatMap((p) => (p.person ? [p.person.id] : [])));
+      if (event.participants.every((id) => named!.has(id))) index = words.findIndex((w) => MEETING.has(w));
     }
     if (index >= 0) found.push({ event, index });
   }
