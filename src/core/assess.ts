@@ -2,7 +2,7 @@ import type { ClaimSet, DocumentEntry, EventEntry, Person } from './claims/types
 import { findDates } from './facts/dates';
 import { attachOffices, findOffices, findPeople, type NameMemory, type PersonMention } from './facts/people';
 import { analyse, bare, type AnalysedSentence } from './facts/sentence';
-import { findActions, findCounts, findDocuments, findOrdinals, findPlaces } from './facts/things';
+import { findActions, findCounts, findDocuments, findOrdinals, findPlaces, type PlaceMention } from './facts/things';
 import type { Knowledge } from './knowledge';
 import { FUTURE_MARKERS, OTHER_OCCURRENCE, SPEECH_VERBS } from './lexicon/words';
 import { checkDocuments } from './rules/documents';
@@ -145,6 +145,8 @@ const MEETING = new Set(['met', 'meet', 'meets', 'meeting', 'talks', 'held']);
 function findEvents(s: AnalysedSentence, k: Knowledge, people: PersonMention[]): SentenceFacts['events'] {
   const words = s.words;
   const found: SentenceFacts['events'] = [];
+  // The registry's people the sentence names: made once, and only when it names one (participants meet only if named).
+  let named: Set<string> | undefined;
   for (const event of k.events) {
     let index = -1;
     for (const noun of event.nouns) {
@@ -153,52 +155,87 @@ function findEvents(s: AnalysedSentence, k: Knowledge, people: PersonMention[]):
     }
     if (index < 0) {
       const heads = k.eventHeads.get(event)!;
-      index = words.findIndex((w, i) => heads.has(w) && DEFINITE.has(words[i - 1] ?? '') && !s.capital(i));
+      for (let i = 0; i < words.length; i++) {
+        if (heads.has(words[i]!) && DEFINITE.has(words[i - 1] ?? '') && !s.capital(i)) {
+          index = i;
+          break;
+        }
+      }
     }
-    if (index < 0 && event.participants.length > 1) {
-      const named = new Set(people.flatMap((p) => (p.person ? [p.person.id] : [])));
-      if (event.participants.every((id) => named.has(id))) index = words.findIndex((w) => MEETING.has(w));
+    if (index < 0 && event.participants.length > 1 && people.some((p) => p.person)) {
+      named ??= new Set(people.flatMap((p) => (p.person ? [p.person.id] : [])));
+      if (event.participants.every((id) => named!.has(id))) index = words.findIndex((w) => MEETING.has(w));
     }
     if (index >= 0) found.push({ event, index });
   }
   return found;
 }
 
+const TOPIC_WORDS = /\b(security|defen[cs]e|partnership|strategic|indo-pacific|asia-pacific|cooperation|military|dialogue)\b/;
+
+/**
+ * The words that may be the sentence's subject when it is a pronoun: its
+ * first word, the first word after an opening phrase ("In Seoul, he…"), and
+ * the word before a verb of saying ("…,” he said).
+ */
+function subjectWords(s: AnalysedSentence): Set<string> {
+  const words = new Set<string>([s.tokens[0]?.norm ?? '']);
+  const openingLimit = Math.min(6, s.tokens.length - 1);
+  for (let i = 1; i <= openingLimit; i++) {
+    if (s.gapBefore(i).includes(',')) {
+      words.add(s.tokens[i]!.norm);
+      break;
+    }
+  }
+  for (let i = 0; i + 1 < s.words.length; i++) if (SPEECH_VERBS.has(s.words[i + 1]!)) words.add(s.words[i]!);
+  return words;
+}
+
 /** Words that continue what an earlier sentence was about: tested only when the page has named someone or something. */
 export const ANAPHOR = /(?:^|[^\p{L}])(?:he|she|his|her|they|their|both|it|its|this|that|the two)(?![\p{L}])/iu;
 
-export function assessSentence(text: string, k: Knowledge, context: PageContext, dates: readonly DateSpec[]): Assessment {
+/** Countries the sentence names as actors (not where or whither) that are neither a party nor named in the reference. */
+function findOtherParties(places: readonly PlaceMention[], k: Knowledge): string[] {
+  const out: string[] = [];
+  for (const p of places) {
+    if (!p.located && !p.destination && !k.partyCountries.has(p.country) && !k.countriesInReference.has(p.country)) out.push(p.country);
+  }
+  return out;
+}
+
+/**
+ * Read one sentence: its facts, whether it is `topical`, and the page's
+ * context carried forward, at once; its judgement on demand. `dates` gives
+ * the reference's dates, asked for only by the judgement.
+ */
+export function assessSentence(text: string, k: Knowledge, context: PageContext, dates: () => readonly DateSpec[]): Assessment {
   const s = analyse(text);
   const offices = findOffices(s, k);
   const people = findPeople(s, k, context.names, offices);
   attachOffices(s, offices, people);
   const places = findPlaces(s, k);
   const documents = findDocuments(s, k);
-  const firstWord = s.tokens[0]?.norm ?? '';
-  // The subject of the sentence when it is a pronoun: its first word, the first
-  // word after an opening phrase ("In Seoul, he…"), or the speaker of a quote ("…,” he said).
-  const pronouns = new Set<string>([firstWord]);
-  const openingLimit = Math.min(6, s.tokens.length - 1);
-  for (let i = 1; i <= openingLimit; i++) {
-    if (s.gapBefore(i).includes(',')) {
-      pronouns.add(s.tokens[i]!.norm);
-      break;
-    }
-  }
-  for (let i = 0; i + 1 < s.words.length; i++) if (SPEECH_VERBS.has(s.words[i + 1]!)) pronouns.add(s.words[i]!);
+  // Found when first asked, which is only when the page has named someone or
+  // something for a pronoun to stand for.
+  let pronounsFound: Set<string> | undefined;
+  const pronouns = (): Set<string> => (pronounsFound ??= subjectWords(s));
   const hasPronoun = (re: RegExp) => {
-    for (const w of pronouns) if (re.test(w)) return true;
+    for (const w of pronouns()) if (re.test(w)) return true;
     return false;
   };
 
-  const partyCountries = k.partyCountries;
-  const otherParties = places.filter((p) => !p.located && !p.destination && !partyCountries.has(p.country) && !k.countriesInReference.has(p.country)).map((p) => p.country);
+  // Countries named as actors that are no party: asked for only when the
+  // sentence names an event, a party or a document (and by the judgement), so
+  // most sentences never look up the countries the reference names.
+  let otherPartiesFound: string[] | undefined;
+  const otherParties = (): string[] => (otherPartiesFound ??= findOtherParties(places, k));
+
   const explicitDocs: DocumentEntry[] = [];
   for (const d of documents) if (d.doc && !explicitDocs.includes(d.doc)) explicitDocs.push(d.doc);
   let docs = explicitDocs;
   // "the pact", "it": the document the page named last, unless the sentence names another.
   if (docs.length === 0 && !documents.some((d) => d.other) && context.lastDocument) {
-    const anaphor = documents.some((d) => d.generic) || [...pronouns].some((w) => PRONOUN_DOCUMENT.test(w) && w !== 'the');
+    const anaphor = documents.some((d) => d.generic) || [...pronouns()].some((w) => PRONOUN_DOCUMENT.test(w) && w !== 'the');
     if (anaphor) docs = [context.lastDocument];
   }
   // "Borrell and Iwaya announced the partnership": a bare document noun with the
@@ -209,25 +246,6 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
     if (theirs.length === 1) docs = theirs;
   }
   const events = findEvents(s, k, people);
-  const f: SentenceFacts = {
-    s,
-    k,
-    people,
-    offices,
-    dates: findDates(s),
-    places,
-    ordinals: findOrdinals(s),
-    counts: findCounts(s),
-    documents,
-    actions: findActions(s),
-    docs,
-    events,
-    otherParties,
-    otherOccurrence: OTHER_OCCURRENCE.test(s.folded),
-    future: FUTURE_MARKERS.test(s.folded),
-    otherEvents: [],
-    confirmed: [],
-  };
 
   const registryPeople = people.filter((p) => p.person);
   // The parties the sentence's words name, gathered in one pass over the words.
@@ -236,24 +254,43 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
     const party = k.partyByName.get(bare(w));
     if (party !== undefined) partiesNamed.add(party);
   }
-  const mentionsParty = (id: string) => places.some((p) => p.country === id) || partiesNamed.has(id);
-  const parties = [...k.partyCountry.keys()].filter(mentionsParty);
-  const topicWords = /\b(security|defen[cs]e|partnership|strategic|indo-pacific|asia-pacific|cooperation|military|dialogue)\b/.test(s.folded);
-  const officeOfRegistry = offices.some((o) => k.people.some((p) => p.offices.includes(o.office) && o.office !== 'minister' && o.office !== 'top-diplomat' && (!o.country || o.country === k.partyCountry.get(p.party))));
-  const byPronoun =
-    (hasPronoun(PRONOUN_PERSON) && context.lastPerson !== undefined && context.lastPerson !== 'someone-else') ||
-    (hasPronoun(PRONOUN_GROUP) && context.lastPeople > 0);
+  let parties = 0;
+  for (const id of k.partyCountry.keys()) if (places.some((p) => p.country === id) || partiesNamed.has(id)) parties += 1;
+  // Each test only when the ones before it have not settled the answer.
   const topical =
     registryPeople.length > 0 ||
     docs.length > 0 ||
-    (events.length > 0 && otherParties.length === 0) ||
-    (parties.length >= 2 && otherParties.length === 0) ||
-    (parties.length === 1 && topicWords && otherParties.length === 0) ||
-    officeOfRegistry ||
-    byPronoun;
+    (events.length > 0 && otherParties().length === 0) ||
+    (parties >= 2 && otherParties().length === 0) ||
+    (parties === 1 && TOPIC_WORDS.test(s.folded) && otherParties().length === 0) ||
+    offices.some((o) => k.people.some((p) => p.offices.includes(o.office) && o.office !== 'minister' && o.office !== 'top-diplomat' && (!o.country || o.country === k.partyCountry.get(p.party)))) ||
+    (context.lastPerson !== undefined && context.lastPerson !== 'someone-else' && hasPronoun(PRONOUN_PERSON)) ||
+    (context.lastPeople > 0 && hasPronoun(PRONOUN_GROUP));
 
   const judge = (): Judgement => {
-    const support = measureSupport(f, dates);
+    // The facts that neither `topical` nor the page's context needs are found
+    // here, on demand: they depend on the sentence alone, so finding them later
+    // finds the same. The rules add to `otherEvents` and `confirmed`.
+    const f: SentenceFacts = {
+      s,
+      k,
+      people,
+      offices,
+      dates: findDates(s),
+      places,
+      ordinals: findOrdinals(s),
+      counts: findCounts(s),
+      documents,
+      actions: findActions(s),
+      docs,
+      events,
+      otherParties: otherParties(),
+      otherOccurrence: OTHER_OCCURRENCE.test(s.folded),
+      future: FUTURE_MARKERS.test(s.folded),
+      otherEvents: [],
+      confirmed: [],
+    };
+    const support = measureSupport(f, dates());
     const findings: Finding[] = [];
     for (const list of [checkNames(f), checkRoles(f), checkEvents(f), checkDocuments(f), checkRankings(f)]) for (const x of list) findings.push(x);
     if (findings.length === 0 && topical && support.coverage >= 0.5) findings.push(...checkPolarity(f, support.claim, support.shared));
@@ -264,10 +301,11 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
   // Carry the page's context forward.
   const lastMention = people[people.length - 1];
   if (lastMention) context.lastPerson = lastMention.person ?? 'someone-else';
-  context.lastPeople = registryPeople.length > 0 ? registryPeople.length : hasPronoun(PRONOUN_GROUP) ? context.lastPeople : 0;
+  // "they" keeps the people named before; with none named before, it keeps none either way.
+  context.lastPeople = registryPeople.length > 0 ? registryPeople.length : context.lastPeople > 0 && hasPronoun(PRONOUN_GROUP) ? context.lastPeople : 0;
   // A document named with another country ("the EU and South Korea signed a security partnership") is that country's: "the partnership" after it is not ours.
-  if (explicitDocs.length > 0 && otherParties.length === 0) context.lastDocument = explicitDocs[explicitDocs.length - 1];
-  else if (documents.some((d) => d.other) || (explicitDocs.length > 0 && otherParties.length > 0)) context.lastDocument = undefined;
+  if (explicitDocs.length > 0 && otherParties().length === 0) context.lastDocument = explicitDocs[explicitDocs.length - 1];
+  else if (documents.some((d) => d.other) || (explicitDocs.length > 0 && otherParties().length > 0)) context.lastDocument = undefined;
 
   return new AssessmentOnDemand(topical, judge);
 }

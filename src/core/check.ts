@@ -93,19 +93,17 @@ export function decide(assessment: Assessment, preset: StrictnessPreset, k: Know
 
 /** The engine over one claim set; the set is compiled once and shared by every check. */
 export function createChecker(claimSet: ClaimSet = bundledClaimSet()): Checker {
-  // The gate needs only the registry's names. Everything else (indexes, the
-  // fuse.js vocabulary) is compiled when a sentence first passes the gate, so
-  // a page about something else never pays for it, and the cost is not part
-  // of loading the content script.
+  // The gate needs only the registry's names. What reading a sentence's facts
+  // needs is compiled when a sentence first passes the gate, so the cost is not
+  // part of loading the content script; what only a judgement needs (the
+  // claims' vocabulary, the fuse.js index, the reference's dates) when a
+  // sentence is first judged, which on a page about something else is never.
   const trigger = triggerPattern(claimSet.registry);
-  let compiled: { k: Knowledge; dates: DateSpec[] } | undefined;
-  const knowledge = (): { k: Knowledge; dates: DateSpec[] } => {
-    if (!compiled) {
-      const k = compileKnowledge(claimSet);
-      compiled = { k, dates: referenceDates(k) };
-    }
-    return compiled;
-  };
+  let compiled: Knowledge | undefined;
+  const knowledge = (): Knowledge => (compiled ??= compileKnowledge(claimSet));
+  // The reference's dates: only the judgement reads them.
+  let dates: DateSpec[] | undefined;
+  const datesOfReference = (): DateSpec[] => (dates ??= referenceDates(knowledge()));
 
   const startPage = (): PageReading => {
     const context = newPageContext();
@@ -121,8 +119,7 @@ export function createChecker(claimSet: ClaimSet = bundledClaimSet()): Checker {
           context.lastPeople = 0;
           return undefined;
         }
-        const { k, dates } = knowledge();
-        const a = assessSentence(sentence, k, context, dates);
+        const a = assessSentence(sentence, knowledge(), context, datesOfReference);
         topical ||= a.topical;
         return a;
       },
@@ -141,7 +138,7 @@ export function createChecker(claimSet: ClaimSet = bundledClaimSet()): Checker {
   return {
     claimSet,
     startPage,
-    decide: (assessment, strictness) => decide(assessment, STRICTNESS_PRESETS[strictness], knowledge().k),
+    decide: (assessment, strictness) => decide(assessment, STRICTNESS_PRESETS[strictness], knowledge()),
     check(text, options = {}) {
       const strictness = options.strictness ?? DEFAULT_STRICTNESS;
       const preset = STRICTNESS_PRESETS[strictness];
@@ -152,7 +149,7 @@ export function createChecker(claimSet: ClaimSet = bundledClaimSet()): Checker {
       const topical = reading.topical;
       const sentences: SentenceReport[] = spans.map((span, i) => {
         const a = topical ? assessments[i] : undefined;
-        return { text: span.text, start: span.start, end: span.end, ...(a ? decide(a, preset, knowledge().k) : { verdict: null }) };
+        return { text: span.text, start: span.start, end: span.end, ...(a ? decide(a, preset, knowledge()) : { verdict: null }) };
       });
       return { file: options.file ?? '-', strictness, topical, sentences, summary: summarize(sentences) };
     },

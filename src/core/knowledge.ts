@@ -1,9 +1,8 @@
-import Fuse from 'fuse.js';
 import type { Claim, ClaimSet, DocumentEntry, EventEntry, Person, Place, Ranking } from './claims/types';
 import { COUNTRIES, type Country } from './lexicon/geo';
 import { OFFICE_PHRASES } from './lexicon/offices';
-import { STOPWORDS } from './lexicon/words';
 import { foldForMatch, startsWithCapital, tokenize, type Token } from './text/normalize';
+import { compileVocabulary, type ClaimVocabulary } from './vocabulary';
 
 /** A phrase of several folded words and what it names. */
 export interface PhraseEntry<T> {
@@ -21,16 +20,13 @@ function indexByFirstWord<T>(entries: Iterable<[string, T]>): Map<string, Phrase
   return index;
 }
 
-/** A word of the claims' vocabulary and the claims that use it. */
-interface VocabularyEntry {
-  term: string;
-  claims: number[];
-}
-
 /**
  * What the engine derives once from a claim set: lookup tables for names,
  * the vocabulary and its fuzzy index, and the named things the reference
- * speaks of. Built once per claim set and shared by every check.
+ * speaks of. Built once per claim set and shared by every check; the parts
+ * that only judging a sentence reads (the vocabulary and claim terms, the
+ * rules' tables) are built when first read, which a page about something
+ * else never does.
  */
 export interface Knowledge {
   set: ClaimSet;
@@ -135,6 +131,12 @@ function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 export function compileKnowledge(set: ClaimSet): Knowledge {
   const { registry, claims } = set;
+  // What reading a sentence's facts needs (the people, offices, places,
+  // documents and events it names) is compiled here, on the first sentence
+  // that passes the gate. What only judging a sentence needs is compiled on
+  // the first judgement, once (see `Judging`): a page about something else,
+  // where common words still let sentences through the gate, never asks for
+  // a judgement and never pays for it.
   const personByName = new Map<string, Person[]>();
   for (const person of registry.people) {
     for (const name of [...person.given, ...person.family]) addTo(personByName, foldForMatch(name), person);
@@ -145,14 +147,7 @@ export function compileKnowledge(set: ClaimSet): Knowledge {
     for (const acronym of doc.acronyms) documentByAcronym.set(foldForMatch(acronym), doc);
     for (const q of doc.qualifiers) addTo(documentsByQualifier, foldForMatch(q), doc);
   }
-  const officesByFirstWord = indexByFirstWord(Object.entries(OFFICE_PHRASES).flatMap(([office, phrases]) => phrases.map((p): [string, string] => [p, office])));
-  const countryByName = new Map<string, Country>();
-  for (const country of COUNTRIES) {
-    for (const name of [...country.names, ...country.adjectives, ...country.cities]) {
-      if (!countryByName.has(name)) countryByName.set(name, country);
-    }
-  }
-  const countriesByFirstWord = indexByFirstWord(countryByName);
+  const { officesByFirstWord, countryByName, countriesByFirstWord } = lexiconTables();
   const partyByName = new Map<string, string>();
   for (const party of registry.parties) {
     for (const name of [...party.names, ...party.adjectives]) partyByName.set(foldForMatch(name), party.id);
@@ -163,80 +158,101 @@ export function compileKnowledge(set: ClaimSet): Knowledge {
     if (country) partyCountry.set(party.id, country.id);
   }
 
-  // The vocabulary: claim words, their extra terms, and every registry name,
-  // so "Asia-Pacific" or "top diplomat" count as words the reference knows.
-  const registryWords: string[] = [];
-  for (const p of registry.people) registryWords.push(p.name, ...p.given, ...p.family, p.office);
-  for (const p of registry.parties) registryWords.push(...p.names, ...p.adjectives);
-  for (const p of registry.places) registryWords.push(...p.names);
-  for (const d of registry.documents) registryWords.push(d.name, d.short, ...d.acronyms, ...d.qualifiers);
-  for (const e of registry.events) registryWords.push(e.name, ...e.nouns);
-  for (const p of registry.people) for (const office of p.offices) registryWords.push(...(OFFICE_PHRASES[office] ?? []));
+  // Read by the facts only when a sentence names a country that is no party
+  // (`otherParties`), and by the judgement: made on first use, once.
+  let named: ReferenceNames | undefined;
+  const referenceNames = () => (named ??= namesInReference(set, countryByName));
+  let judging: Judging | undefined;
+  const judged = () => (judging ??= compileJudging(set));
 
-  const claimTerms = claims.map((claim) => {
-    const words = new Set<string>();
-    for (const t of tokenize(`${claim.passage} ${(claim.terms ?? []).join(' ')}`)) {
-      if (!STOPWORDS.has(t.norm)) for (const part of splitCompound(t.norm)) words.add(part);
-    }
-    return words;
-  });
-  const entries = new Map<string, VocabularyEntry>();
-  claimTerms.forEach((words, index) => {
-    for (const word of words) {
-      const entry = entries.get(word);
-      if (entry) entry.claims.push(index);
-      else entries.set(word, { term: word, claims: [index] });
-    }
-  });
-  const vocabulary = new Set<string>(entries.keys());
-  for (const text of registryWords) for (const t of tokenize(text)) for (const part of splitCompound(t.norm)) vocabulary.add(part);
-
-  const claimCount = claims.length;
-  const weight = (term: string): number => {
-    const used = entries.get(term)?.claims.length ?? 0;
-    return Math.log(1 + claimCount / (used || 0.5));
+  return {
+    set,
+    claims,
+    get claimById() {
+      return judged().claimById;
+    },
+    people: registry.people,
+    personByName,
+    documents: registry.documents,
+    documentByAcronym,
+    documentsByQualifier,
+    events: registry.events,
+    officesByFirstWord,
+    countryByName,
+    countriesByFirstWord,
+    partyByName,
+    partyCountry,
+    get vocabulary() {
+      return judged().vocabulary.vocabulary;
+    },
+    get weight() {
+      return judged().vocabulary.weight;
+    },
+    get claimsForTerm() {
+      return judged().vocabulary.claimsForTerm;
+    },
+    get namedInReference() {
+      return referenceNames().namedInReference;
+    },
+    get countriesInReference() {
+      return referenceNames().countriesInReference;
+    },
+    partyCountries: new Set(partyCountry.values()),
+    get eventNounWords() {
+      return judged().eventNounWords;
+    },
+    get eventPlaceNames() {
+      return judged().eventPlaceNames;
+    },
+    eventHeads: new Map(registry.events.map((e) => [e, new Set(e.nouns.map((n) => n.toLowerCase().split(' ').at(-1)!))])),
+    get rankings() {
+      return judged().rankings;
+    },
+    get meetingYear() {
+      return judged().meetingYear;
+    },
   };
+}
 
-  // fuse.js finds the claims a sentence word may stand for, misspelt or
-  // inflected ("defense" ~ "defence", "announces" ~ "announced"). The index is
-  // built once, when a sentence's support is first measured (on a page about
-  // something else, never: see `Assessment`); every lookup is cached, since
-  // news repeats its words.
-  let fuse: Fuse<VocabularyEntry> | undefined;
-  const fuzzyIndex = () =>
-    (fuse ??= new Fuse([...entries.values()], {
-      keys: ['term'],
-      includeScore: true,
-      ignoreLocation: true,
-      threshold: 0.25,
-      minMatchCharLength: 3,
-      shouldSort: true,
-    }));
-  const cache = new Map<string, { claim: number; quality: number }[]>();
-  const claimsForTerm = (term: string) => {
-    const hit = cache.get(term);
-    if (hit) return hit;
-    const found = new Map<number, number>();
-    const exact = entries.get(term);
-    if (exact) for (const c of exact.claims) found.set(c, 1);
-    else if (term.length >= 5) {
-      for (const result of fuzzyIndex().search(term, { limit: 5 })) {
-        const candidate = result.item.term;
-        // Only near-whole-word matches count: a sentence word inside a longer claim word is not that word.
-        if (Math.abs(candidate.length - term.length) > 2 || candidate.slice(0, 3) !== term.slice(0, 3)) continue;
-        const quality = 1 - (result.score ?? 1);
-        for (const c of result.item.claims) found.set(c, Math.max(found.get(c) ?? 0, quality));
-      }
+/** The parts of `Knowledge` that only judging a sentence reads. */
+interface Judging {
+  vocabulary: ClaimVocabulary;
+  claimById: ReadonlyMap<string, Claim>;
+  eventNounWords: ReadonlySet<string>;
+  eventPlaceNames: ReadonlySet<string>;
+  rankings: Knowledge['rankings'];
+  meetingYear: number | undefined;
+}
+
+function compileJudging(set: ClaimSet): Judging {
+  const { registry, claims } = set;
+  const rankings: Knowledge['rankings'][number][] = [];
+  for (const doc of registry.documents) {
+    for (const ranking of doc.rankings) {
+      const scope = registry.places.find((p) => p.id === ranking.scope);
+      if (scope) rankings.push({ ranking, scope, scopeWords: new Set(scope.names.map((n) => n.toLowerCase().replace(/^the /, ''))) });
     }
-    const list = [...found].map(([claim, quality]) => ({ claim, quality }));
-    if (cache.size > 50_000) cache.clear();
-    cache.set(term, list);
-    return list;
+  }
+  return {
+    vocabulary: compileVocabulary(set),
+    claimById: new Map(claims.map((c) => [c.id, c])),
+    eventNounWords: new Set(registry.events.flatMap((e) => e.nouns.flatMap((n) => n.toLowerCase().split(' ')))),
+    eventPlaceNames: new Set(registry.events.flatMap((e) => (e.place ? registry.places.find((p) => p.id === e.place)?.names.map((n) => n.toLowerCase()) ?? [] : []))),
+    rankings,
+    meetingYear: set.source.date.split('-').map(Number)[0],
   };
+}
 
+interface ReferenceNames {
+  namedInReference: ReadonlySet<string>;
+  countriesInReference: ReadonlySet<string>;
+}
+
+/** The named things and countries the claims' passages and the registry's parties name. */
+function namesInReference(set: ClaimSet, countryByName: ReadonlyMap<string, Country>): ReferenceNames {
   const namedInReference = new Set<string>();
   const countriesInReference = new Set<string>();
-  for (const claim of claims) {
+  for (const claim of set.claims) {
     for (const { run } of capitalisedRuns(claim.passage)) {
       namedInReference.add(run);
       const country = countryByName.get(run);
@@ -252,53 +268,26 @@ export function compileKnowledge(set: ClaimSet): Knowledge {
       }
     }
   }
-  for (const party of registry.parties) {
+  for (const party of set.registry.parties) {
     for (const name of party.names) {
       namedInReference.add(foldForMatch(name));
       const country = countryByName.get(foldForMatch(name));
       if (country) countriesInReference.add(country.id);
     }
   }
+  return { namedInReference, countriesInReference };
+}
 
-  const rankings: Knowledge['rankings'][number][] = [];
-  for (const doc of registry.documents) {
-    for (const ranking of doc.rankings) {
-      const scope = registry.places.find((p) => p.id === ranking.scope);
-      if (scope) rankings.push({ ranking, scope, scopeWords: new Set(scope.names.map((n) => n.toLowerCase().replace(/^the /, ''))) });
+/** Tables of the lexicon alone (offices, countries), which the facts of every sentence read. */
+function lexiconTables(): { officesByFirstWord: Map<string, PhraseEntry<string>[]>; countryByName: Map<string, Country>; countriesByFirstWord: Map<string, PhraseEntry<Country>[]> } {
+  const officesByFirstWord = indexByFirstWord(Object.entries(OFFICE_PHRASES).flatMap(([office, phrases]) => phrases.map((p): [string, string] => [p, office])));
+  const countryByName = new Map<string, Country>();
+  for (const country of COUNTRIES) {
+    for (const name of [...country.names, ...country.adjectives, ...country.cities]) {
+      if (!countryByName.has(name)) countryByName.set(name, country);
     }
   }
-
-  return {
-    set,
-    claims,
-    claimById: new Map(claims.map((c) => [c.id, c])),
-    people: registry.people,
-    personByName,
-    documents: registry.documents,
-    documentByAcronym,
-    documentsByQualifier,
-    events: registry.events,
-    officesByFirstWord,
-    countryByName,
-    countriesByFirstWord,
-    partyByName,
-    partyCountry,
-    vocabulary,
-    weight,
-    claimsForTerm,
-    namedInReference,
-    countriesInReference,
-    partyCountries: new Set(partyCountry.values()),
-    eventNounWords: new Set(registry.events.flatMap((e) => e.nouns.flatMap((n) => n.toLowerCase().split(' ')))),
-    eventPlaceNames: new Set(registry.events.flatMap((e) => (e.place ? registry.places.find((p) => p.id === e.place)?.names.map((n) => n.toLowerCase()) ?? [] : []))),
-    eventHeads: new Map(registry.events.map((e) => [e, new Set(e.nouns.map((n) => n.toLowerCase().split(' ').at(-1)!))])),
-    rankings,
-    meetingYear: set.source.date.split('-').map(Number)[0],
-  };
+  return { officesByFirstWord, countryByName, countriesByFirstWord: indexByFirstWord(countryByName) };
 }
 
-/** "counter-terrorism" is also "counter" and "terrorism"; "eu-japan" is also "eu" and "japan". */
-export function splitCompound(word: string): string[] {
-  if (!word.includes('-')) return [word];
-  return [word, ...word.split('-').filter((p) => p.length > 1)];
-}
+export { splitCompound } from './vocabulary';

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Profile the engine on a page of generated news, as the browser would run it:
 # bundled by esbuild (no tsx wrappers around every closure), then `node --cpu-prof`.
-#   sh tests/bench/profile.sh [topical|unrelated] [sentences]
+#   sh tests/bench/profile.sh [topical|unrelated|gated] [sentences]
 set -e
 cd "$(dirname "$0")/../.."
 mkdir -p .output/profiles

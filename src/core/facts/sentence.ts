@@ -15,25 +15,42 @@ export interface AnalysedSentence {
 }
 
 export function analyse(text: string): AnalysedSentence {
-  const tokens = tokenize(text);
-  const words = tokens.map((t) => t.norm);
-  // Asked many times per token by the extractors: decided once per sentence.
-  const capitals = tokens.map((t) => startsWithCapital(t.text));
-  return {
-    text,
-    tokens,
-    words,
-    folded: words.join(' '),
-    gapBefore(i) {
-      const previous = tokens[i - 1];
-      const current = tokens[i];
-      if (!current) return previous ? text.slice(previous.end) : text;
-      return text.slice(previous ? previous.end : 0, current.start);
-    },
-    capital(i) {
-      return capitals[i] === true;
-    },
-  };
+  return new Analysed(text, tokenize(text));
+}
+
+/** A class rather than an object of closures: every sentence that passes the gate makes one, and its methods are shared. */
+class Analysed implements AnalysedSentence {
+  readonly words: string[];
+  readonly folded: string;
+  /** Asked many times per token by the extractors: decided once per sentence. */
+  private readonly capitals: boolean[];
+
+  constructor(
+    readonly text: string,
+    readonly tokens: Token[],
+  ) {
+    // Filled by push, not preallocated: V8 keeps such arrays packed, which it reads faster.
+    const words: string[] = [];
+    const capitals: boolean[] = [];
+    for (const t of tokens) {
+      words.push(t.norm);
+      capitals.push(startsWithCapital(t.text));
+    }
+    this.words = words;
+    this.capitals = capitals;
+    this.folded = words.join(' ');
+  }
+
+  gapBefore(i: number): string {
+    const previous = this.tokens[i - 1];
+    const current = this.tokens[i];
+    if (!current) return previous ? this.text.slice(previous.end) : this.text;
+    return this.text.slice(previous ? previous.end : 0, current.start);
+  }
+
+  capital(i: number): boolean {
+    return this.capitals[i] === true;
+  }
 }
 
 /** The token's folded form without a possessive ending: "japan's" -> "japan". */

@@ -23,9 +23,11 @@ export function findPlaces(s: AnalysedSentence, k: Knowledge): PlaceMention[] {
   const { tokens } = s;
   const found: PlaceMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
+    // Both ways of naming a place below need a capital ("US", not "us"): a
+    // word without one is settled before any lookup.
+    if (!s.capital(i)) continue;
     const hit = phraseAt(s, i, k.countriesByFirstWord, true);
-    // Short names only as written with capitals ("US", not "us").
-    if (hit && s.capital(i)) {
+    if (hit) {
       const country = hit.value;
       const name = tokens.slice(i, hit.last + 1).map((t) => bare(t.norm)).join(' ');
       const city = country.cities.includes(name) ? name : undefined;
@@ -45,7 +47,7 @@ export function findPlaces(s: AnalysedSentence, k: Knowledge): PlaceMention[] {
     // "EU-Japan", "Japan-EU": both parties in one word.
     // Two parts need a hyphen: most words are settled without splitting.
     const parts = tokens[i]!.norm.includes('-') ? tokens[i]!.norm.split('-') : [];
-    if (parts.length === 2 && s.capital(i)) {
+    if (parts.length === 2) {
       for (const part of parts) {
         const country = k.countryByName.get(part);
         if (country) found.push({ country: country.id, first: i, last: i, written: tokens[i]!.text, located: false, destination: false });

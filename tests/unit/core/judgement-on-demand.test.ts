@@ -3,11 +3,11 @@
  * findings) only when a verdict is wanted, which is never on a page about
  * something else: there, sentences that a common word ("minister",
  * "agreement") lets through the gate cost only the reading of their facts,
- * and fuse.js's index is never built.
+ * and neither the claims' vocabulary nor fuse.js's index is ever built.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-const counts = vi.hoisted(() => ({ fuseIndexes: 0, supportMeasured: 0 }));
+const counts = vi.hoisted(() => ({ fuseIndexes: 0, supportMeasured: 0, vocabularies: 0 }));
 
 vi.mock('fuse.js', async (importOriginal) => {
   const Fuse = ((await importOriginal()) as { default: new (...args: unknown[]) => object }).default;
@@ -31,7 +31,19 @@ vi.mock('../../../src/core/support', async (importOriginal) => {
   };
 });
 
+vi.mock('../../../src/core/vocabulary', async (importOriginal) => {
+  const original = (await importOriginal()) as typeof import('../../../src/core/vocabulary');
+  return {
+    ...original,
+    compileVocabulary: (...args: Parameters<typeof original.compileVocabulary>) => {
+      counts.vocabularies += 1;
+      return original.compileVocabulary(...args);
+    },
+  };
+});
+
 const { createChecker } = await import('../../../src/core');
+const { topicalSentences, unrelatedSentences } = await import('../../bench/corpus');
 
 const ELSEWHERE = [
   'The finance minister said the trade agreement with Canada would be signed in spring.',
@@ -42,6 +54,7 @@ const ELSEWHERE = [
 beforeEach(() => {
   counts.fuseIndexes = 0;
   counts.supportMeasured = 0;
+  counts.vocabularies = 0;
 });
 
 describe('judging a sentence on demand', () => {
@@ -55,6 +68,17 @@ describe('judging a sentence on demand', () => {
     expect(report.sentences.every((s) => s.verdict === null)).toBe(true);
     expect(counts.supportMeasured).toBe(0);
     expect(counts.fuseIndexes).toBe(0);
+    expect(counts.vocabularies).toBe(0);
+  });
+
+  it('a long page of ordinary news: many sentences pass the gate, the claims\' vocabulary is never compiled', () => {
+    const checker = createChecker();
+    const reading = checker.startPage();
+    const read = unrelatedSentences(600, 3).map((s) => reading.read(s));
+    expect(read.filter((a) => a !== undefined).length).toBeGreaterThan(10);
+    expect(reading.topical).toBe(false);
+    expect(counts.vocabularies).toBe(0);
+    expect(counts.supportMeasured).toBe(0);
   });
 
   it('a page about the subject: each sentence read is judged once, however often it is decided', () => {
@@ -69,7 +93,32 @@ describe('judging a sentence on demand', () => {
     expect(assessments).toHaveLength(4);
     expect(reading.topical).toBe(true);
     expect(counts.supportMeasured).toBe(0);
+    expect(counts.vocabularies).toBe(0);
     for (const level of ['lenient', 'balanced', 'strict'] as const) for (const a of assessments) checker.decide(a, level);
     expect(counts.supportMeasured).toBe(assessments.length);
+    // Compiled on the first judgement, once for the checker.
+    expect(counts.vocabularies).toBe(1);
+    checker.check(text);
+    expect(counts.vocabularies).toBe(1);
+  });
+
+  it('judging a sentence as soon as it is read, or after the rest of the page, gives the same judgement', () => {
+    // The page's context (names, "he", "the pact") changes as the page is
+    // read; a judgement made late must not see those later changes.
+    const sentences = [...topicalSentences(120, 5), 'He said it would be signed in Osaka next year.', 'They met again in Kyoto.', ...unrelatedSentences(40, 5)];
+    const early = createChecker();
+    const late = createChecker();
+    const readingEarly = early.startPage();
+    const readingLate = late.startPage();
+    const judgedEarly: unknown[] = [];
+    const kept: (ReturnType<typeof readingLate.read>)[] = [];
+    for (const sentence of sentences) {
+      const a = readingEarly.read(sentence);
+      judgedEarly.push(a && { topical: a.topical, findings: a.findings, support: a.support, otherEvents: a.otherEvents, confirmed: a.confirmed, decision: early.decide(a, 'balanced') });
+      kept.push(readingLate.read(sentence));
+    }
+    const judgedLate = kept.map((a) => a && { topical: a.topical, findings: a.findings, support: a.support, otherEvents: a.otherEvents, confirmed: a.confirmed, decision: late.decide(a, 'balanced') });
+    expect(judgedLate.filter((a) => a !== undefined).length).toBeGreaterThan(100);
+    expect(judgedLate).toEqual(judgedEarly);
   });
 });
