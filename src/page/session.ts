@@ -105,8 +105,8 @@ export class PageSession {
   private destroyed = false;
   private idleWaiters: (() => void)[] = [];
   private cachedReport: PageReportReply | undefined;
-  /** The report's sentences with a verdict, as of the last `sync`. */
-  private cachedFindings: SentenceReport[] | undefined;
+  /** The report's counts as of the last `sync`. */
+  private counts: PageReport['summary'] = summarize([]);
   private lastShown: number | undefined;
   private scanStatus: PageReportReply['status'] = 'scanning';
   /** Marks wanted at the last `sync`: how long the next one may wait (see `MARK_INTERVAL_MS_PER_MARK`). */
@@ -161,13 +161,14 @@ export class PageSession {
 
   /** The sentences of `report` with a verdict, in page order. */
   findings(): SentenceReport[] {
-    this.cachedFindings ??= this.checker.findings();
-    return this.cachedFindings;
+    // Made afresh each time (from decisions the checker keeps), not kept: on a
+    // long page that would be thousands of objects held for a hover now and then.
+    return this.checker.findings();
   }
 
   /** The report's counts (its `summary`). */
   summary(): PageReport['summary'] {
-    return summarize(this.findings());
+    return this.counts;
   }
 
   /** Resolves when no work is under way or waiting (the page has settled and every sentence has its verdict). */
@@ -337,9 +338,10 @@ export class PageSession {
   private sync(): void {
     if (this.destroyed) return;
     this.cachedReport = undefined;
-    this.cachedFindings = undefined;
+    const findings = this.findings();
+    this.counts = summarize(findings);
     const wanted = new Map<number, { verdict: MarkedVerdict; end: number }>();
-    for (const sentence of this.findings()) {
+    for (const sentence of findings) {
       if (sentence.verdict && (sentence.verdict !== 'supported' || this.showSupported)) wanted.set(sentence.start, { verdict: sentence.verdict, end: sentence.end });
     }
     this.markCount = wanted.size;
