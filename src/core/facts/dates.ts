@@ -15,7 +15,8 @@ const PARTS: Readonly<Record<string, DateSpec['part']>> = {
   end: 'end', late: 'end', 'end-': 'end', early: 'start', beginning: 'start', start: 'start', mid: 'mid', middle: 'mid',
 };
 
-const PART_CANDIDATES: ReadonlySet<string> = new Set([...Object.keys(PARTS), 'constructor']);
+/** The words that name a part of a year: looked up here, not on `PARTS`, whose inherited names ("constructor") are no part. */
+const PART_CANDIDATES: ReadonlySet<string> = new Set(Object.keys(PARTS));
 
 function year(norm: string | undefined): number | undefined {
   // Cheap guard first: a year is four characters starting with 1 or 2.
@@ -56,9 +57,6 @@ export function findDates(s: AnalysedSentence): DateMention[] {
       push({ year: Number(hyphenated[2]), part: PARTS[hyphenated[1]!] ?? 'mid' }, i, i);
       continue;
     }
-    // A keyed lookup of every word on PARTS is slow; only a key (or a name the
-    // object inherits, of which "constructor" is the one a folded word can be:
-    // kept, so that a change for speed changes no reading) can give a part.
     const part = PART_CANDIDATES.has(word) ? PARTS[word] : undefined;
     if (part) {
       // "the end of 2024", "late 2024", "early February 2019"

@@ -29,6 +29,11 @@ describe('dates', () => {
     expect(mention).toMatchObject({ weekday: 5, date: { month: 11, day: 1 } });
   });
 
+  it('reads no part of a year into a word that is only a name objects inherit ("constructor")', () => {
+    expect(findDates(analyse('The constructor 2024 model was shown.'))[0]?.date).toEqual({ year: 2024 });
+    expect(findDates(analyse('A toString of 2024 was seen.'))[0]?.date).toEqual({ year: 2024 });
+  });
+
   it('does not read the modal "may" or a time as a date', () => {
     expect(findDates(analyse('The deal may be signed soon, at 06:30.'))).toEqual([]);
   });
