@@ -35,6 +35,9 @@ export default defineConfig({
     description:
       'Marks statements that conflict with, or lack support in, the EEAS release on the EU–Japan Security and Defence Partnership.',
     permissions: ['storage'],
+    // The page script (entrypoints/page.ts) is a plain script, listed here
+    // rather than by WXT's defineContentScript: see that file for why.
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['page.js'], run_at: 'document_idle', all_frames: true }],
     // The background forwards the key to the page as `{ type: 'next-finding' }`.
     commands: {
       'next-finding': {

@@ -28,7 +28,7 @@ import { generatedPages, type BenchPage } from './pages';
 import { extensionTimings, type TraceEvent } from './trace';
 
 const DONE_MARK = 'ejfc:report-done';
-const CONTENT_SCRIPT = '/content-scripts/content.js';
+const CONTENT_SCRIPT = '/page.js';
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel'].join(',');
 
 interface Options {

@@ -1,0 +1,182 @@
+import { browser } from '../src/ext/browser';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { createChecker, defaultChecker, type Checker } from '../src/core';
+import { activeClaimSet, CLAIM_SET_KEY } from '../src/ext/claim-set-store';
+import { isExtensionMessage, type PageReportReply, type ReportChanged } from '../src/ext/messages';
+import { activeOn, parseSettings, SETTINGS_KEY, type Settings } from '../src/ext/settings';
+import { PageSession } from '../src/page/session';
+
+/** The trace marker left when the page's report becomes complete. */
+const REPORT_DONE_MARK = 'ejfc:report-done';
+
+/** How often the address is looked at for an in-page (History API) navigation: a page's `pushState` tells a content script nothing. */
+const NAVIGATION_CHECK_MS = 1_000;
+
+/**
+ * The content script: wiring only. It keeps one `PageSession` per page (a
+ * fresh one after an in-page navigation), applies the reader's settings as
+ * they change, checks against the claim set in force (re-checking the page
+ * when another is imported), answers the popup, and tells the background when
+ * the counts change. Reading, checking, marking and cards live in `src/page/`.
+ *
+ * A plain script, listed in the manifest by wxt.config.ts, not a WXT
+ * `defineContentScript`: WXT 0.20's content script context posts a message
+ * carrying the extension's ID to every page's window, where any site can hear
+ * it and learn that the reader runs this extension
+ * (tests/e2e/page-hears-nothing.test.ts). What we used of it (knowing when the
+ * extension is gone, hearing in-page navigation) is done here instead.
+ */
+export default defineUnlistedScript(() => {
+  // The top frame's session reads same-origin frames itself and counts
+  // their text in the page's one report; a frame's own script would count
+  // it twice, and a cross-origin frame's text is not the page's. So in a
+  // frame the script stops here.
+  if (window.top !== window) return;
+
+  /** Whether the extension is still there: after an update or removal the old script's API is cut off (its runtime has no id). */
+  const alive = (): boolean => {
+    try {
+      return Boolean(browser.runtime?.id);
+    } catch {
+      return false;
+    }
+  };
+
+  let settings: Settings | undefined;
+  let session: PageSession | undefined;
+  /** The engine over the claim set in force; a stored set that cannot be used gives the bundled one. */
+  let checker: Checker = defaultChecker();
+  /** A change of the set was heard before storage was first read: it wins over what that read returns. */
+  let claimSetHeard = false;
+  const useClaimSet = (stored: unknown): void => {
+    const active = activeClaimSet(stored);
+    checker = active.kind === 'bundled' ? defaultChecker() : createChecker(active.set);
+  };
+  let lastSent = '';
+
+  /** The page's report; an empty one when checking is off here, `scanning` until settings are read. */
+  const reply = (): PageReportReply =>
+    session?.report() ?? {
+      file: location.href,
+      strictness: (settings ?? parseSettings(undefined)).strictness,
+      topical: false,
+      sentences: [],
+      summary: { conflict: 0, unsupported: 0, supported: 0 },
+      status: settings ? 'done' : 'scanning',
+    };
+
+  const notify = (report: Pick<PageReportReply, 'summary' | 'status'>): void => {
+    const key = JSON.stringify([report.summary, report.status]);
+    if (key === lastSent || !alive()) return;
+    lastSent = key;
+    // A marker in the browser's performance trace, by which the browser
+    // benchmark (tests/bench/browser) times the report's completion. Only a
+    // trace recorder (DevTools, CDP Tracing) sees it; no page script can
+    // read it, and without a recording it costs nothing.
+    if (report.status === 'done') console.timeStamp(REPORT_DONE_MARK);
+    const message: ReportChanged = { type: 'report-changed', summary: report.summary, status: report.status };
+    // No one may be listening (the background is asleep or being updated): the next change tells again.
+    browser.runtime.sendMessage(message).catch(() => {});
+  };
+
+  const stop = (): void => {
+    session?.destroy();
+    session = undefined;
+  };
+
+  /** A fresh report: the page was opened, navigated in place, or checking was switched on. */
+  const restart = (): void => {
+    stop();
+    if (settings && activeOn(settings, location.hostname)) {
+      session = new PageSession({
+        document,
+        file: location.href,
+        strictness: settings.strictness,
+        showSupported: settings.showSupported,
+        checker,
+        // Firefox needs its highlights registered again to paint every range; in Chromium that costs a long task on long pages.
+        reregisterHighlights: import.meta.env.FIREFOX,
+        // The counts only: the whole report lists every sentence of the page.
+        onChange: (changed) => notify({ summary: changed.summary(), status: changed.status }),
+      });
+    }
+    notify(reply());
+  };
+
+  const apply = (next: Settings): void => {
+    const previous = settings;
+    settings = next;
+    const wasActive = previous !== undefined && activeOn(previous, location.hostname);
+    if (!activeOn(next, location.hostname)) {
+      if (wasActive || session) restart();
+      return;
+    }
+    if (!wasActive || !session) restart();
+    else if (previous.strictness !== next.strictness || previous.showSupported !== next.showSupported) {
+      session.update({ strictness: next.strictness, showSupported: next.showSupported });
+    }
+  };
+
+  // Our own messages are answered at once, with a promise (the polyfill's
+  // way in both browsers); anything else is left to other listeners.
+  const onMessage = (message: unknown): Promise<unknown> | undefined => {
+    if (!isExtensionMessage(message)) return undefined;
+    switch (message.type) {
+      case 'get-page-report':
+        return Promise.resolve(reply());
+      case 'reveal-finding':
+        return Promise.resolve(session?.reveal(message.start) ?? false);
+      case 'next-finding':
+        return Promise.resolve(session?.next() !== undefined);
+      default:
+        return undefined;
+    }
+  };
+
+  const onStorageChanged = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
+    if (area !== 'local') return;
+    const setChanged = CLAIM_SET_KEY in changes;
+    if (setChanged) {
+      claimSetHeard = true;
+      useClaimSet(changes[CLAIM_SET_KEY]?.newValue);
+    }
+    const before = session;
+    if (SETTINGS_KEY in changes) apply(parseSettings(changes[SETTINGS_KEY]?.newValue));
+    // Another set means other verdicts for every sentence: check the page afresh (unless the settings just did).
+    if (setChanged && session && session === before) restart();
+  };
+
+  browser.runtime.onMessage.addListener(onMessage);
+  browser.storage.onChanged.addListener(onStorageChanged);
+  // An in-page (History API) navigation is a new page to the reader: a
+  // fresh report. A jump to an anchor (#section) is the same page. The same
+  // look, once a second, notices when the extension is gone (updated,
+  // reloaded or removed): then everything of ours leaves the page.
+  const withoutHash = (): string => location.href.slice(0, location.href.length - location.hash.length);
+  let address = withoutHash();
+  const watch = setInterval(() => {
+    if (!alive()) {
+      clearInterval(watch);
+      browser.runtime.onMessage.removeListener(onMessage);
+      browser.storage.onChanged.removeListener(onStorageChanged);
+      stop();
+      return;
+    }
+    const now = withoutHash();
+    if (now === address) return;
+    address = now;
+    if (settings) restart();
+  }, NAVIGATION_CHECK_MS);
+
+  browser.storage.local
+    .get([SETTINGS_KEY, CLAIM_SET_KEY])
+    .then((stored) => {
+      // A change that arrived while reading wins over what was read.
+      if (!alive() || settings) return;
+      if (!claimSetHeard) useClaimSet(stored[CLAIM_SET_KEY]);
+      apply(parseSettings(stored[SETTINGS_KEY]));
+    })
+    .catch(() => {
+      if (alive() && !settings) apply(parseSettings(undefined));
+    });
+});
