@@ -16,6 +16,12 @@ import type { TextSegment } from './readable-text';
 export interface ReadPiece {
   text: string;
   segments: TextSegment[];
+  /**
+   * From `keepNew`: text nodes read before that are in a kept paragraph (the
+   * page added to a paragraph it had shown). Their sentences, as read before,
+   * are superseded by the paragraph as it is now.
+   */
+  reread?: Text[];
 }
 
 /** One read, at its place in the page text. */
@@ -45,6 +51,7 @@ export class PageText {
   keepNew(read: ReadPiece): ReadPiece {
     const { text, segments } = read;
     const keptSegments: TextSegment[] = [];
+    const reread: Text[] = [];
     /** The kept lines, as `[start, end)` in `text`. */
     const keptLines: number[] = [];
     let keptLength = 0;
@@ -65,18 +72,20 @@ export class PageText {
         for (let i = first; i < segment; i++) {
           const s = segments[i]!;
           keptSegments.push(shift === 0 ? s : { ...s, start: s.start - shift, end: s.end - shift });
-          this.known.add(s.node);
+          if (this.known.has(s.node)) reread.push(s.node);
+          else this.known.add(s.node);
         }
         keptLines.push(lineStart, lineEnd);
         keptLength = at + (lineEnd - lineStart);
       }
       lineStart = lineEnd + 1;
     }
+    const extra = reread.length > 0 ? { reread } : {};
     // Every line kept: the text as it is.
-    if (keptLength === text.length) return { text, segments: keptSegments };
+    if (keptLength === text.length) return { text, segments: keptSegments, ...extra };
     const lines: string[] = [];
     for (let i = 0; i < keptLines.length; i += 2) lines.push(text.slice(keptLines[i], keptLines[i + 1]));
-    return { text: lines.join('\n'), segments: keptSegments };
+    return { text: lines.join('\n'), segments: keptSegments, ...extra };
   }
 
   /**
@@ -117,5 +126,7 @@ export function joinPieces(parts: readonly ReadPiece[]): ReadPiece {
     length = at + part.text.length;
   }
   joined.text = parts.map((p) => p.text).join('\n');
+  const reread = parts.flatMap((p) => p.reread ?? []);
+  if (reread.length > 0) joined.reread = reread;
   return joined;
 }

@@ -395,8 +395,21 @@ export class PageSession {
       const kept = this.text.keepNew(read);
       if (kept.text.length > 0) parts.push(kept);
     }
-    if (this.queuePiece(joinPieces(parts), true)) void this.run();
+    const joined = joinPieces(parts);
+    // A paragraph the page added to is read again whole: its sentences as
+    // read before give way to it (one that reads the same comes back with its
+    // verdict; one the new text continues is replaced, not listed twice).
+    if (joined.reread) this.supersede(new Set(joined.reread));
+    if (this.queuePiece(joined, true)) void this.run();
     else this.settleIfIdle();
+  }
+
+  /** Leave out of the report the sentences all of whose text is in `nodes`. */
+  private supersede(nodes: ReadonlySet<Text>): void {
+    this.checker.remove(({ start, end }) => {
+      const pieces = this.text.piecesOf(start, end);
+      return pieces.length > 0 && pieces.every((p) => nodes.has(p.node));
+    });
   }
 
   /** Leave out of the report the sentences whose text the page took away. */

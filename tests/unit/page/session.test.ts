@@ -294,6 +294,19 @@ describe('PageSession: text the page adds later', () => {
       expect(markedNode(s, CONFLICT)?.isConnected).toBe(true);
     });
 
+    it('a paragraph the page moves with more text: its unfinished sentence gives way to the finished one, the rest keeps its verdict unread', async () => {
+      const s = start('<main><article><p id="a">Borrell met Iwaya in Tokyo. Borrell said</p><p>Iwaya agreed.</p></article></main>');
+      await s.idle();
+      expect(texts(s)).toEqual(['Borrell met Iwaya in Tokyo.', 'Borrell said', 'Iwaya agreed.']);
+      const reads = engineReads(s);
+      const p = document.getElementById('a')!;
+      p.append(' the partnership was signed.');
+      p.parentElement!.append(p);
+      await settled(s);
+      expect(reads()).toEqual(['Borrell said the partnership was signed.']);
+      expect(texts(s)).toEqual(['Iwaya agreed.', 'Borrell met Iwaya in Tokyo.', 'Borrell said the partnership was signed.']);
+    });
+
     it('a sentence repeated on the first read is reported twice, as check() does; the page showing it again later adds nothing', async () => {
       const s = start(`<main><article><p>${CONFLICT}</p><p>${CONFLICT}</p></article></main>`);
       await s.idle();
