@@ -44,19 +44,12 @@ import type { ClaimSet } from '../../src/core/claims/types';
 import { createChecker } from '../../src/core/check';
 import { splitSentences } from '../../src/core/text/sentences';
 import { paragraphs, topicalSentences, unrelatedSentences } from './corpus';
+import { wholeNumberOption } from './options';
 
 const UNRELATED_BUDGET = 10;
 const OUT_FILE = fileURLToPath(new URL('../../.output/bench-core.json', import.meta.url));
 
 type Kind = 'topical' | 'unrelated';
-
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  if (at < 0) return fallback;
-  const value = Number(process.argv[at + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} wants a whole number above 0, not "${process.argv[at + 1] ?? ''}"`);
-  return value;
-}
 
 function kindsAsked(): Kind[] {
   const at = process.argv.indexOf('--kind');
@@ -109,9 +102,9 @@ function series(runsMs: number[], sentences: number): Series {
 }
 
 function main(): void {
-  const count = option('sentences', 5000);
-  const runs = option('runs', 5);
-  const baselineCount = Math.min(count, option('baseline-sentences', 500));
+  const count = wholeNumberOption('sentences', 5000);
+  const runs = wholeNumberOption('runs', 5);
+  const baselineCount = Math.min(count, wholeNumberOption('baseline-sentences', 500));
   const kinds = kindsAsked();
   const hasGc = typeof (globalThis as { gc?: unknown }).gc === 'function';
 

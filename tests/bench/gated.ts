@@ -31,6 +31,7 @@ import { createChecker } from '../../src/core/check';
 import { tokenize } from '../../src/core/text/normalize';
 import { splitSentences } from '../../src/core/text/sentences';
 import { unrelatedSentences } from './corpus';
+import { wholeNumberOption } from './options';
 
 /** Ordinary news that a common word lets through the gate: none of it is about the EU–Japan partnership. */
 const VARIED = [
@@ -51,14 +52,6 @@ const VARIED = [
   'The transport minister unveiled a plan to double the number of night trains by 2030.',
   'Our representative at the tournament said the draw was fair.',
 ];
-
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  if (at < 0) return fallback;
-  const value = Number(process.argv[at + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} wants a whole number above 0, not "${process.argv[at + 1] ?? ''}"`);
-  return value;
-}
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -84,8 +77,8 @@ function gatedNotTopical(sentences: readonly string[]): string[] {
 }
 
 function main(): void {
-  const runs = option('runs', 15);
-  const pool = option('sentences', 40000);
+  const runs = wholeNumberOption('runs', 15);
+  const pool = wholeNumberOption('sentences', 40000);
 
   // ---- the first gated sentence of a page: compiles the claim set ----
   const firstSentence = VARIED[0]!;
