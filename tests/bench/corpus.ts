@@ -63,14 +63,56 @@ const CONFLICTING: ((pick: Pick) => string)[] = [
   (p) => `Japan is the ${p(['second', 'third', 'last'])} country in the Indo-Pacific to adopt such a framework with the EU.`,
 ];
 
-/** `count` sentences about the subject; about one in `conflictEvery` conflicts with the reference. */
-export function topicalSentences(count: number, seed = 1, conflictEvery = 8): string[] {
+/**
+ * How news tells the same thing in other words: an opening and an
+ * attribution, neither naming a place, a date, a number, an ordinal or a
+ * person, so they change no verdict's grounds. With them a long page is
+ * mostly sentences it has not said before, as a real one is; without them
+ * the templates above give a few hundred distinct sentences, and an engine
+ * that remembers what it read would be timed on repetition.
+ */
+const OPENINGS = [
+  '', 'Meanwhile, ', 'As expected, ', 'Interestingly, ', 'Reportedly, ', 'In the end, ', 'All the same, ', 'To be sure, ', 'Even so, ', 'In a joint statement, ', 'Speaking to reporters, ', 'Notably, ', 'In their remarks, ',
+  'According to officials, ', 'In a statement, ', 'Separately, ', 'At the press conference, ', 'By all accounts, ', 'In short, ',
+  'Above all, ', 'Officially, ', 'In practice, ', 'Put simply, ', 'On the whole, ', 'For now, ', 'Crucially, ', 'Tellingly, ',
+];
+const ATTRIBUTIONS = [
+  '', 'officials said', 'a spokesperson said', 'diplomats told reporters', 'the statement said', 'sources said', 'aides added',
+  'observers noted', 'analysts said', 'according to a readout', 'a senior official said', 'people familiar with the talks said',
+  'the two sides said', 'a press officer confirmed', 'commentators pointed out', 'as the readout put it', 'one delegate remarked',
+  'local media reported', 'a statement read', 'reporters were told', 'it was confirmed later', 'the organisers said', 'witnesses said',
+];
+
+/** `sentence` told with an opening and an attribution picked for it (see `OPENINGS`). */
+function retold(sentence: string, pick: Pick): string {
+  const opening = pick(OPENINGS);
+  const attribution = pick(ATTRIBUTIONS);
+  let out = opening ? `${opening}${lowerFirstWord(sentence)}` : sentence;
+  // One attribution a sentence: not after a template's own ("…, officials said.").
+  if (attribution && out.endsWith('.') && !ATTRIBUTED.test(out)) out = `${out.slice(0, -1)}, ${attribution}.`;
+  return out;
+}
+
+const ATTRIBUTED = /, [^,]*\b(?:said|noted|recalled|added|statement)\.$/;
+
+/** Lower-cases a sentence's first word unless it is a name ("The EU" -> "the EU", "Japan" stays). */
+function lowerFirstWord(sentence: string): string {
+  return /^(The|A|An)\b/.test(sentence) ? sentence.charAt(0).toLowerCase() + sentence.slice(1) : sentence;
+}
+
+/**
+ * `count` sentences about the subject; about one in `conflictEvery` conflicts
+ * with the reference. Most are told with an opening and an attribution (see
+ * `OPENINGS`), so few repeat: pass `retell: false` for the bare templates.
+ */
+export function topicalSentences(count: number, seed = 1, conflictEvery = 8, { retell = true }: { retell?: boolean } = {}): string[] {
   const random = seededRandom(seed);
   const pick = pickerOf(random);
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
     const templates = random() * conflictEvery < 1 ? CONFLICTING : CONSISTENT;
-    out.push(pick(templates)(pick));
+    const sentence = pick(templates)(pick);
+    out.push(retell ? retold(sentence, pick) : sentence);
   }
   return out;
 }
@@ -93,12 +135,15 @@ const ORDINARY: ((pick: Pick, random: () => number) => string)[] = [
   (p) => `Officials in ${p(CITIES)} will publish a report on ${p(SUBJECTS)} ${p(WEEKDAYS)}.`,
 ];
 
-/** `count` sentences of ordinary news with nothing about the reference's subject. */
-export function unrelatedSentences(count: number, seed = 1): string[] {
+/** `count` sentences of ordinary news with nothing about the reference's subject; told in varied words as `topicalSentences` are (`retell: false` for the bare templates). */
+export function unrelatedSentences(count: number, seed = 1, { retell = true }: { retell?: boolean } = {}): string[] {
   const random = seededRandom(seed);
   const pick = pickerOf(random);
   const out: string[] = [];
-  for (let i = 0; i < count; i++) out.push(pick(ORDINARY)(pick, random));
+  for (let i = 0; i < count; i++) {
+    const sentence = pick(ORDINARY)(pick, random);
+    out.push(retell ? retold(sentence, pick) : sentence);
+  }
   return out;
 }
 

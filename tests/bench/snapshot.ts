@@ -35,12 +35,13 @@ export function snapshotTexts(): { name: string; text: string }[] {
       texts.push({ name: `${dir}/${file}`, text: readFileSync(new URL(file, url), 'utf8') });
     }
   }
-  texts.push({ name: 'corpus/topical', text: page(topicalSentences(1500, 7)) });
-  texts.push({ name: 'corpus/unrelated', text: page(unrelatedSentences(1500, 7)) });
+  // The bare templates (no retelling): the texts this snapshot was first recorded on.
+  texts.push({ name: 'corpus/topical', text: page(topicalSentences(1500, 7, 8, { retell: false })) });
+  texts.push({ name: 'corpus/unrelated', text: page(unrelatedSentences(1500, 7, { retell: false })) });
   // Ordinary news and news about the subject, paragraph by paragraph.
   const mixed: string[] = [];
-  const topical = paragraphs(topicalSentences(600, 11), 3);
-  const unrelated = paragraphs(unrelatedSentences(600, 11), 3);
+  const topical = paragraphs(topicalSentences(600, 11, 8, { retell: false }), 3);
+  const unrelated = paragraphs(unrelatedSentences(600, 11, { retell: false }), 3);
   for (let i = 0; i < topical.length; i++) mixed.push(unrelated[i]!.join(' '), topical[i]!.join(' '));
   texts.push({ name: 'corpus/mixed', text: mixed.join('\n') });
   return texts;
