@@ -21,7 +21,7 @@
  * @module
  */
 import { defaultChecker, summarize, type Assessment, type Checker, type ClaimSet, type Decision, type PageReading, type PageReport, type SentenceReport } from '../core';
-import { DEFAULT_STRICTNESS, type Strictness } from '../core/strictness';
+import { DEFAULT_STRICTNESS, STRICTNESS_LEVELS, type Strictness } from '../core/strictness';
 import { splitSentences } from '../core/text/sentences';
 
 /** One sentence of the page. */
@@ -29,10 +29,14 @@ interface Entry {
   text: string;
   start: number;
   end: number;
-  /** `undefined`: the gate let it pass without reading it (or not yet assessed). */
+  /** The engine's reading, until it is decided; `undefined` when the gate let it pass (or not yet assessed). */
   assessment: Assessment | undefined;
-  /** Cached for the current strictness; dropped when strictness changes. */
-  decision: Decision | undefined;
+  /**
+   * What each strictness makes of it (in `STRICTNESS_LEVELS` order), once it
+   * is decided: the reading is let go then, since a page keeps thousands of
+   * these and identical decisions are shared.
+   */
+  decisions: readonly Decision[] | undefined;
   /** The page no longer shows this sentence: left out of the report. */
   removed: boolean;
   /** The engine has had its turn at it (read it, or let it pass): it is in the report. */
@@ -73,6 +77,8 @@ export class PageChecker {
   private decided = 0;
   /** Text added and not yet split into sentences, in page order; `at`: how far it is split; `once`: see `add`. */
   private readonly queue: { text: string; base: number; at: number; once: boolean }[] = [];
+  /** Decisions made on this page, by their JSON: see `shared`. */
+  private readonly decisionsSeen = new Map<string, Decision>();
   /** Paragraphs left unsplit that no one has asked for the sentences of yet. */
   private readonly unsplit: UnsplitParagraph[] = [];
   /** Entries by text, for text added with `once`. */
@@ -100,7 +106,6 @@ export class PageChecker {
   set strictness(level: Strictness) {
     if (level === this.strictnessLevel) return;
     this.strictnessLevel = level;
-    for (const entry of this.read) entry.decision = undefined;
   }
 
   /** Whether every piece of text added has been split and every sentence assessed. */
@@ -286,12 +291,28 @@ export class PageChecker {
     return inPageOrder(found);
   }
 
-  /** What strictness makes of a sentence the engine had its turn at. */
+  /** What the current strictness makes of a sentence the engine had its turn at. */
   private decision(entry: Entry): Decision {
     // A page that says nothing of the subject gets no verdicts at all (as in `check`).
-    if (!entry.assessment || !this.reading.topical) return { verdict: null };
-    entry.decision ??= this.checker.decide(entry.assessment, this.strictnessLevel);
-    return entry.decision;
+    if (!this.reading.topical) return NO_VERDICT;
+    if (!entry.decisions) {
+      const assessment = entry.assessment;
+      if (!assessment) return NO_VERDICT;
+      entry.decisions = STRICTNESS_LEVELS.map((level) => this.shared(this.checker.decide(assessment, level)));
+      entry.assessment = undefined;
+    }
+    return entry.decisions[STRICTNESS_LEVELS.indexOf(this.strictnessLevel)]!;
+  }
+
+  /** `decision`, or the equal one decided before (news repeats its verdicts: "The reference says this.", on the same passage). */
+  private shared(decision: Decision): Decision {
+    if (decision.verdict === null && decision.reason === undefined) return NO_VERDICT;
+    // The quote is the passage of the claim named: not part of the key.
+    const key = `${decision.verdict}\u0000${decision.severity ?? ''}\u0000${decision.claimId ?? ''}\u0000${decision.reason ?? ''}`;
+    const known = this.decisionsSeen.get(key);
+    if (known) return known;
+    this.decisionsSeen.set(key, decision);
+    return decision;
   }
 
   /** The engine's reading of one sentence, in page order. */
@@ -302,8 +323,10 @@ export class PageChecker {
   }
 }
 
+const NO_VERDICT: Decision = Object.freeze({ verdict: null });
+
 function newEntry(text: string, start: number, end: number): Entry {
-  return { text, start, end, assessment: undefined, decision: undefined, removed: false, done: false };
+  return { text, start, end, assessment: undefined, decisions: undefined, removed: false, done: false };
 }
 
 /** A sentence the page showed again elsewhere (see `PageChecker.add`) moved: keep the report in page order. */
