@@ -1,8 +1,9 @@
 /**
- * Where a JSON text breaks, said the same way in every browser. `JSON.parse`
- * does the parsing; this runs only after it failed, because its message
- * differs between engines (V8 gives an offset, Firefox a line and column,
- * some neither) and a reader fixing a file by hand needs a line and column.
+ * Where a JSON text breaks, said the same way whatever JavaScript engine runs
+ * it. `JSON.parse` does the parsing; this runs only after it failed, because
+ * its message differs between engines (V8 gives an offset, SpiderMonkey a line
+ * and column, some neither) and a reader fixing a file by hand needs a line
+ * and column.
  */
 
 /** Where the text stops being JSON, and why. Lines and columns count from 1, columns in UTF-16 units. */
