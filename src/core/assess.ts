@@ -124,15 +124,6 @@ export function triggerPattern(registry: ClaimSet['registry']): RegExp {
   return new RegExp(`(?:^|[^\\p{L}])(?:${escaped.join('|')})(?![\\p{L}])`, 'iu');
 }
 
-const lowerNouns = new Map<string, string>();
-
-/** An event noun in lower case, made once per noun rather than once per sentence. */
-function lowerCased(noun: string): string {
-  let lower = lowerNouns.get(noun);
-  if (lower === undefined) lowerNouns.set(noun, (lower = noun.toLowerCase()));
-  return lower;
-}
-
 const DEFINITE = new Set(['the', 'this', 'that', 'their', 'its']);
 const MEETING = new Set(['met', 'meet', 'meets', 'meeting', 'talks', 'held']);
 
@@ -149,9 +140,9 @@ function findEvents(s: AnalysedSentence, k: Knowledge, people: PersonMention[]):
   let named: Set<string> | undefined;
   for (const event of k.events) {
     let index = -1;
-    for (const noun of event.nouns) {
-      const at = s.folded.indexOf(lowerCased(noun));
-      if (at >= 0) index = s.folded.slice(0, at).split(' ').length - 1 + noun.split(' ').length - 1;
+    for (const noun of k.eventNouns.get(event)!) {
+      const at = s.folded.indexOf(noun.lower);
+      if (at >= 0) index = s.folded.slice(0, at).split(' ').length - 1 + noun.words - 1;
     }
     if (index < 0) {
       const heads = k.eventHeads.get(event)!;

@@ -71,6 +71,8 @@ export interface Knowledge {
   eventPlaceNames: ReadonlySet<string>;
   /** Each event's head nouns, folded: the last word of each of its nouns ("dialogue"). */
   eventHeads: ReadonlyMap<EventEntry, ReadonlySet<string>>;
+  /** Each event's nouns in lower case, with how many words each has ("strategic dialogue", 2). */
+  eventNouns: ReadonlyMap<EventEntry, readonly { lower: string; words: number }[]>;
   /** The documents' rankings whose scope the registry names, in document and ranking order, with the scope's folded names. */
   rankings: readonly { ranking: Ranking; scope: Place; scopeWords: ReadonlySet<string> }[];
   /** The year of the reference's meeting (from the source date). */
@@ -205,6 +207,7 @@ export function compileKnowledge(set: ClaimSet): Knowledge {
       return judged().eventPlaceNames;
     },
     eventHeads: new Map(registry.events.map((e) => [e, new Set(e.nouns.map((n) => n.toLowerCase().split(' ').at(-1)!))])),
+    eventNouns: new Map(registry.events.map((e) => [e, e.nouns.map((n) => ({ lower: n.toLowerCase(), words: n.split(' ').length }))])),
     get rankings() {
       return judged().rankings;
     },
