@@ -291,6 +291,17 @@ export class PageChecker {
     return inPageOrder(found);
   }
 
+  /** The sentence of `findings` that starts at `start`, if it has a verdict: one lookup, for a card. */
+  findingAt(start: number): SentenceReport | undefined {
+    if (!this.reading.topical) return undefined;
+    for (const entry of this.read) {
+      if (entry.start !== start || entry.removed) continue;
+      const decision = this.decision(entry);
+      return decision.verdict ? { text: entry.text, start: entry.start, end: entry.end, ...decision } : undefined;
+    }
+    return undefined;
+  }
+
   /** What the current strictness makes of a sentence the engine had its turn at. */
   private decision(entry: Entry): Decision {
     // A page that says nothing of the subject gets no verdicts at all (as in `check`).

@@ -320,7 +320,7 @@ export class PageSession {
       own: this.own,
       sourceLabel: this.checker.claimSet.source.label,
       findingOf: (key) => {
-        const sentence = this.findings().find((s) => s.start === key);
+        const sentence = this.checker.findingAt(key);
         return sentence && this.highlighter.verdictOf(key) ? cardFinding(sentence) : undefined;
       },
       styles: options.styles ?? 'auto',
@@ -406,19 +406,20 @@ export class PageSession {
 
   /** Leave out of the report the sentences all of whose text is in `nodes`. */
   private supersede(nodes: ReadonlySet<Text>): void {
-    this.checker.remove(({ start, end }) => {
-      const pieces = this.text.piecesOf(start, end);
-      return pieces.length > 0 && pieces.every((p) => nodes.has(p.node));
-    });
+    this.dropSentences((node) => nodes.has(node));
   }
 
   /** Leave out of the report the sentences whose text the page took away. */
   private prune(): void {
-    const removed = this.checker.remove(({ start, end }) => {
+    if (this.dropSentences((node) => !this.highlighter.isOnPage(node)) > 0) this.sync();
+  }
+
+  /** Leave out of the report each sentence all of whose text nodes are `gone`; returns how many. */
+  private dropSentences(gone: (node: Text) => boolean): number {
+    return this.checker.remove(({ start, end }) => {
       const pieces = this.text.piecesOf(start, end);
-      return pieces.length > 0 && pieces.every((p) => !this.highlighter.isOnPage(p.node));
+      return pieces.length > 0 && pieces.every((p) => gone(p.node));
     });
-    if (removed > 0) this.sync();
   }
 
   /**

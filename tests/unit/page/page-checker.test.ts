@@ -84,6 +84,19 @@ describe('PageChecker', () => {
     expect(() => checker.add('Earlier text.', 3)).toThrow(RangeError);
   });
 
+  it('findingAt gives the finding that starts there, and nothing for a sentence without a verdict or a removed one', () => {
+    const checker = new PageChecker();
+    checker.add(seed);
+    checker.step();
+    const findings = checker.findings();
+    expect(findings.length).toBeGreaterThan(2);
+    for (const finding of findings) expect(checker.findingAt(finding.start)).toEqual(finding);
+    const plain = checker.report('x').sentences.find((s) => s.verdict === null)!;
+    expect(checker.findingAt(plain.start)).toBeUndefined();
+    checker.remove((s) => s.start === findings[0]!.start);
+    expect(checker.findingAt(findings[0]!.start)).toBeUndefined();
+  });
+
   it('removed sentences leave the report and its summary', () => {
     const checker = new PageChecker();
     checker.add(seed);
