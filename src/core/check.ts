@@ -2,7 +2,7 @@ import { ANAPHOR, assessSentence, newPageContext, triggerPattern, type Assessmen
 import { bundledClaimSet } from './claims/bundled';
 import type { ClaimSet } from './claims/types';
 import { compileKnowledge, type Knowledge } from './knowledge';
-import type { PageReport, SentenceReport } from './report';
+import type { PageReport, ReportFinding, SentenceReport } from './report';
 import { summarize } from './report';
 import { DEFAULT_STRICTNESS, STRICTNESS_PRESETS, type Strictness, type StrictnessPreset } from './strictness';
 import { referenceDates } from './support';
@@ -54,16 +54,17 @@ export function decide(assessment: Assessment, preset: StrictnessPreset, k: Know
   const { findings, topical, support, otherEvents } = assessment;
   const hard = findings.filter((f) => f.severity === 'hard');
   const soft = findings.filter((f) => f.severity === 'soft');
-  // Every conflict this strictness flags is told, the hard ones first.
+  // Every conflict this strictness flags is told, the hard ones first, each
+  // with the passage it rests on.
   const shown = [...hard, ...(preset.flagSoftConflicts ? soft : [])];
   if (shown.length > 0) {
-    const claim = k.claimById.get(shown[0]!.claimId);
-    return {
-      verdict: 'conflict',
-      severity: hard.length > 0 ? 'hard' : 'soft',
-      reason: [...new Set(shown.map((f) => f.reason))].join(' '),
-      ...(claim ? { claimId: claim.id, quote: claim.passage } : {}),
-    };
+    const listed: ReportFinding[] = [];
+    for (const f of shown) {
+      if (listed.some((l) => l.reason === f.reason)) continue;
+      const claim = k.claimById.get(f.claimId);
+      listed.push({ verdict: 'conflict', severity: f.severity, reason: f.reason, ...(claim ? { claimId: claim.id, quote: claim.passage } : {}) });
+    }
+    return { ...listed[0]!, severity: hard.length > 0 ? 'hard' : 'soft', reason: listed.map((l) => l.reason).join(' '), findings: listed };
   }
   // A soft conflict that this strictness does not flag still rules out "supported".
   if (soft.length > 0 || !topical) return { verdict: null };
@@ -73,22 +74,27 @@ export function decide(assessment: Assessment, preset: StrictnessPreset, k: Know
   if (other && support.uncovered.length === 0) {
     if (!preset.flagUnsupported) return { verdict: null };
     const passage = k.claimById.get(other.claim)?.passage;
-    return { verdict: 'unsupported', reason: `The reference covers only ${other.name}; it says nothing of this one.`, ...(passage ? { claimId: other.claim, quote: passage } : {}) };
+    return single({ verdict: 'unsupported', reason: `The reference covers only ${other.name}; it says nothing of this one.`, ...(passage ? { claimId: other.claim, quote: passage } : {}) });
   }
   if (support.uncovered.length > 0) {
     if (!preset.flagUnsupported) return { verdict: null };
     const list = support.uncovered.slice(0, 4).map((u) => `"${u}"`);
     const named = list.length > 1 ? `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}` : list[0];
-    return { verdict: 'unsupported', reason: `The reference does not mention ${named}.`, ...cite };
+    return single({ verdict: 'unsupported', reason: `The reference does not mention ${named}.`, ...cite });
   }
   const needed = assessment.confirmed.length > 0 ? preset.supportedIfConfirmedAtLeast : preset.supportedAtLeast;
   if (support.coverage >= needed && support.shared >= 2 && closest) {
-    return { verdict: 'supported', reason: 'The reference says this.', claimId: closest.id, quote: closest.passage };
+    return single({ verdict: 'supported', reason: 'The reference says this.', claimId: closest.id, quote: closest.passage });
   }
   if (preset.flagUnsupported && support.coverage < Math.min(needed, preset.unsupportedBelow)) {
-    return { verdict: 'unsupported', reason: 'The reference gives at most weak support for this.', ...cite };
+    return single({ verdict: 'unsupported', reason: 'The reference gives at most weak support for this.', ...cite });
   }
   return { verdict: null };
+}
+
+/** A decision resting on one finding: the finding is also the report's single fields. */
+function single(finding: ReportFinding): Decision {
+  return { ...finding, findings: [finding] };
 }
 
 /** The engine over one claim set; the set is compiled once and shared by every check. */

@@ -2,7 +2,7 @@
  * The checking engine's public face. Pure TypeScript: no DOM, no browser API,
  * so the content script, the CLI and the tests run the same code.
  */
-export type { PageReport, SentenceReport, ReportSummary } from './report';
+export type { PageReport, SentenceReport, ReportSummary, ReportFinding } from './report';
 export { summarize } from './report';
 export type { Verdict, Severity } from './verdict';
 export { VERDICTS, SEVERITIES, isVerdict } from './verdict';

@@ -22,6 +22,25 @@ export interface SentenceReport {
   claimId?: string;
   /** The reference passage the verdict rests on, verbatim. */
   quote?: string;
+  /**
+   * Every finding behind the verdict, each with its own reason and the claim
+   * and passage it rests on; the first is also given as `severity`, `reason`,
+   * `claimId` and `quote` above. Present whenever `verdict` is not null.
+   */
+  findings?: ReportFinding[];
+}
+
+/** One reason behind a sentence's verdict, with the passage it rests on. */
+export interface ReportFinding {
+  verdict: Verdict;
+  /** Only on conflicts. */
+  severity?: Severity;
+  /** The reason in plain words, for the reader. */
+  reason: string;
+  /** The claim this finding rests on; absent when the reference has nothing on it. */
+  claimId?: string;
+  /** The reference passage this finding rests on, verbatim; absent when the reference has nothing on it. */
+  quote?: string;
 }
 
 export interface ReportSummary {
