@@ -45,6 +45,15 @@ export interface Assessment {
   readonly findings: Finding[];
   /** The sentence speaks of the reference's subject (its people, documents, event, or both parties). */
   readonly topical: boolean;
+  /**
+   * The sentence ties a page to the reference's subject: it names the
+   * reference's event or one of its documents, or its people and parties
+   * together (a person of one side with the other side, or both parties with
+   * a word of the subject), and no other country as a party. One word such as
+   * "Japan", "summit" or "minister" is not enough: a page is about the
+   * subject only when some sentence of it is anchored.
+   */
+  readonly anchors: boolean;
   /** Registry events the sentence speaks of another occurrence of ("a second dialogue, months later"). */
   readonly otherEvents: EventEntry[];
   /** Details the rules compared and found right. */
@@ -52,7 +61,7 @@ export interface Assessment {
   readonly support: Support;
 }
 
-type Judgement = Omit<Assessment, 'topical'>;
+type Judgement = Omit<Assessment, 'topical' | 'anchors'>;
 
 /**
  * An assessment whose judgement is made on first use (see `Assessment`). A
@@ -64,6 +73,7 @@ class AssessmentOnDemand implements Assessment {
 
   constructor(
     readonly topical: boolean,
+    readonly anchors: boolean,
     judge: () => Judgement,
   ) {
     this.judge = judge;
@@ -258,6 +268,27 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
     (context.lastPerson !== undefined && context.lastPerson !== 'someone-else' && hasPronoun(PRONOUN_PERSON)) ||
     (context.lastPeople > 0 && hasPronoun(PRONOUN_GROUP));
 
+  // The sides the sentence names: a party by name, adjective or country, or a
+  // registry person of that party (a misspelt name does not count: it may be
+  // someone else).
+  let anchors = false;
+  if (topical) {
+    const correctPeople = new Set(registryPeople.flatMap((p) => (p.misspelt ? [] : [p.person!.id])));
+    // The reference's people together speak of it, whatever else they name.
+    anchors = correctPeople.size >= 2;
+    if (!anchors && otherParties().length === 0) {
+      const sides = new Set<string>();
+      for (const id of k.partyCountry.keys()) if (places.some((p) => p.country === id) || partiesNamed.has(id)) sides.add(id);
+      for (const p of registryPeople) if (!p.misspelt) sides.add(p.person!.party);
+      const subjectWords = TOPIC_WORDS.test(s.folded);
+      anchors =
+        explicitDocs.length > 0 ||
+        events.some((e) => sides.size > 0 || e.event.participants.some((id) => correctPeople.has(id))) ||
+        (correctPeople.size > 0 && (sides.size >= 2 || subjectWords)) ||
+        (sides.size >= 2 && subjectWords);
+    }
+  }
+
   const judge = (): Judgement => {
     // The facts that neither `topical` nor the page's context needs are found
     // here, on demand: they depend on the sentence alone, so finding them later
@@ -298,6 +329,6 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
   if (explicitDocs.length > 0 && otherParties().length === 0) context.lastDocument = explicitDocs[explicitDocs.length - 1];
   else if (documents.some((d) => d.other) || (explicitDocs.length > 0 && otherParties().length > 0)) context.lastDocument = undefined;
 
-  return new AssessmentOnDemand(topical, judge);
+  return new AssessmentOnDemand(topical, anchors, judge);
 }
 

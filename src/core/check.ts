@@ -5,7 +5,7 @@ import { compileKnowledge, type Knowledge } from './knowledge';
 import type { PageReport, ReportFinding, SentenceReport } from './report';
 import { summarize } from './report';
 import { DEFAULT_STRICTNESS, STRICTNESS_PRESETS, type Strictness, type StrictnessPreset } from './strictness';
-import { referenceDates } from './support';
+import { referenceDates, type Support } from './support';
 import { splitSentences } from './text/sentences';
 import type { DateSpec } from './claims/types';
 
@@ -66,8 +66,11 @@ export function decide(assessment: Assessment, preset: StrictnessPreset, k: Know
     }
     return { ...listed[0]!, severity: hard.length > 0 ? 'hard' : 'soft', reason: listed.map((l) => l.reason).join(' '), findings: listed };
   }
-  // A soft conflict that this strictness does not flag still rules out "supported".
-  if (soft.length > 0 || !topical) return { verdict: null };
+  // A soft conflict that this strictness does not flag still rules out
+  // "supported". A sentence that names nothing of the subject is judged only
+  // when it closely restates a claim (claim-first matching): then it speaks of
+  // what that claim speaks of.
+  if (soft.length > 0 || !(topical || restates(support))) return { verdict: null };
   const closest = support.claim !== undefined ? k.claims[support.claim] : undefined;
   const cite = closest && support.coverage >= 0.2 ? { claimId: closest.id, quote: closest.passage } : {};
   const other = otherEvents[0];
@@ -90,6 +93,15 @@ export function decide(assessment: Assessment, preset: StrictnessPreset, k: Know
     return single({ verdict: 'unsupported', reason: 'The reference gives at most weak support for this.', ...cite });
   }
   return { verdict: null };
+}
+
+/**
+ * Whether a sentence's support is a close restatement of one claim: most of
+ * its weighted words are the claim's, and enough of them that the match is
+ * not a coincidence of two or three common words.
+ */
+export function restates(support: Support): boolean {
+  return support.claim !== undefined && ((support.coverage >= 0.6 && support.shared >= 3) || (support.coverage >= 0.8 && support.shared >= 2));
 }
 
 /** A decision resting on one finding: the finding is also the report's single fields. */
@@ -121,12 +133,17 @@ export function createChecker(claimSet: ClaimSet = bundledClaimSet()): Checker {
         return topical;
       },
       read(sentence) {
-        if (!trigger.test(sentence) && !(hasAntecedent() && ANAPHOR.test(sentence))) {
+        // Once the page is about the subject, every sentence is matched
+        // against the claims, whether or not it names anything the registry
+        // knows ("We live in a very dangerous world," a quote, a paraphrase of
+        // the reference's positions). Before that, only the gate's words can
+        // make a sentence worth reading.
+        if (!topical && !trigger.test(sentence) && !(hasAntecedent() && ANAPHOR.test(sentence))) {
           context.lastPeople = 0;
           return undefined;
         }
         const a = assessSentence(sentence, knowledge(), context, datesOfReference);
-        topical ||= a.topical;
+        topical ||= a.anchors;
         return a;
       },
       wouldPassUnread(text) {
@@ -136,7 +153,7 @@ export function createChecker(claimSet: ClaimSet = bundledClaimSet()): Checker {
         // sentence is a stretch of its paragraph cut after punctuation or
         // space, never inside a word, so a trigger word in one of them is one
         // in the paragraph too.
-        return !hasAntecedent() && !trigger.test(text);
+        return !topical && !hasAntecedent() && !trigger.test(text);
       },
     };
   };

@@ -48,11 +48,21 @@ export function compareEventDate(f: SentenceFacts, reference: DateSpec, near: nu
  */
 export function checkEvents(f: SentenceFacts): Finding[] {
   const findings: Finding[] = [];
-  if (f.otherParties.length > 0 || f.otherOccurrence) {
+  if (f.otherParties.length > 0) {
     f.otherEvents.push(...f.events.map((e) => e.event));
     return findings;
   }
   for (const { event, index } of f.events) {
+    // "Again", "next", "months later" mark another occurrence, unless the
+    // event's own ordinal names this one: "in Tokyo once again, to meet for
+    // the first Strategic Dialogue" is the first dialogue.
+    if (f.otherOccurrence) {
+      const named = f.ordinals.find((o) => o.index < index && index - o.index <= 7);
+      if (!named || event.ordinal === undefined || named.value !== event.ordinal) {
+        f.otherEvents.push(event);
+        continue;
+      }
+    }
     const mismatches: Finding[] = [];
     // Ordinal, date and place identify a meeting; the same people meet again and again, so they identify it only weakly.
     let strongMatches = 0;

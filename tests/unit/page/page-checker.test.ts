@@ -131,6 +131,7 @@ describe('paragraphs the gate lets pass whole', { timeout: 60_000 }, () => {
             if (!a) return a;
             return {
               topical: a.topical,
+              anchors: a.anchors,
               get findings() {
                 judged.add(sentence);
                 return a.findings;
