@@ -1,5 +1,6 @@
 import type { ClaimSet, DocumentEntry, EventEntry, Person } from './claims/types';
 import { findDates } from './facts/dates';
+import { asideTokens } from './facts/asides';
 import { attachOffices, findOffices, findPeople, type NameMemory, type PersonMention } from './facts/people';
 import { analyse, bare, type AnalysedSentence } from './facts/sentence';
 import { findActions, findCounts, findDocuments, findOrdinals, findPlaces, type PlaceMention } from './facts/things';
@@ -196,9 +197,11 @@ function subjectWords(s: AnalysedSentence): Set<string> {
 export const ANAPHOR = /(?:^|[^\p{L}])(?:he|she|his|her|they|their|both|it|its|this|that|the two)(?![\p{L}])/iu;
 
 /** Countries the sentence names as actors (not where or whither) that are neither a party nor named in the reference. */
-function findOtherParties(places: readonly PlaceMention[], k: Knowledge): string[] {
+function findOtherParties(places: readonly PlaceMention[], k: Knowledge, aside: () => readonly boolean[]): string[] {
   const out: string[] = [];
   for (const p of places) {
+    // "amid tensions with China": a country in background is no party.
+    if (!p.located && !p.destination && !k.partyCountries.has(p.country) && aside()[p.first]) continue;
     if (!p.located && !p.destination && !k.partyCountries.has(p.country) && !k.countriesInReference.has(p.country)) out.push(p.country);
   }
   return out;
@@ -228,8 +231,10 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
   // Countries named as actors that are no party: asked for only when the
   // sentence names an event, a party or a document (and by the judgement), so
   // most sentences never look up the countries the reference names.
+  let asides: boolean[] | undefined;
+  const aside = (): boolean[] => (asides ??= asideTokens(s));
   let otherPartiesFound: string[] | undefined;
-  const otherParties = (): string[] => (otherPartiesFound ??= findOtherParties(places, k));
+  const otherParties = (): string[] => (otherPartiesFound ??= findOtherParties(places, k, aside));
 
   const explicitDocs: DocumentEntry[] = [];
   for (const d of documents) if (d.doc && !explicitDocs.includes(d.doc)) explicitDocs.push(d.doc);
@@ -311,6 +316,7 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
       future: FUTURE_MARKERS.test(s.folded),
       otherEvents: [],
       confirmed: [],
+      aside,
     };
     const support = measureSupport(f, dates());
     const findings: Finding[] = [];

@@ -7,6 +7,7 @@ import { summarize } from './report';
 import { DEFAULT_STRICTNESS, STRICTNESS_PRESETS, type Strictness, type StrictnessPreset } from './strictness';
 import { referenceDates, type Support } from './support';
 import { splitSentences } from './text/sentences';
+import { isCreditLine } from './facts/asides';
 import type { DateSpec } from './claims/types';
 
 export interface CheckOptions {
@@ -138,7 +139,8 @@ export function createChecker(claimSet: ClaimSet = bundledClaimSet()): Checker {
         // knows ("We live in a very dangerous world," a quote, a paraphrase of
         // the reference's positions). Before that, only the gate's words can
         // make a sentence worth reading.
-        if (!topical && !trigger.test(sentence) && !(hasAntecedent() && ANAPHOR.test(sentence))) {
+        // A byline or a photo credit asserts nothing, whatever names it holds.
+        if ((!topical && !trigger.test(sentence) && !(hasAntecedent() && ANAPHOR.test(sentence))) || isCreditLine(sentence)) {
           context.lastPeople = 0;
           return undefined;
         }

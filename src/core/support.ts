@@ -1,6 +1,7 @@
 import { MONTHS, WEEKDAYS } from './lexicon/calendar';
 import { HAPPENING_WORDS, SPEECH_VERBS, STOPWORDS } from './lexicon/words';
 import { compareDates } from './facts/dates';
+import { asideTokens, HONORIFICS } from './facts/asides';
 import { editDistance } from './facts/distance';
 import { capitalisedRuns, splitCompound, type Knowledge } from './knowledge';
 import type { SentenceFacts } from './rules/facts';
@@ -144,7 +145,9 @@ function unknownNames(f: SentenceFacts): string[] {
   const out: string[] = [];
   const countryWords = new Set<string>();
   const runs = capitalisedRuns(f.s.text, f.s.tokens);
+  const aside = f.aside();
   for (const place of f.places) {
+    if (aside[place.first]) continue;
     // "Taiwan" inside "Taiwan Strait", a name the reference uses, is that name, not the country.
     const start = f.s.tokens[place.first]!.start;
     const insideKnownName = runs.some((r) => r.start <= start && start < r.end && k.namedInReference.has(r.run));
@@ -156,6 +159,9 @@ function unknownNames(f: SentenceFacts): string[] {
   const misspelt = f.people.some((p) => p.misspelt) ? new Set(f.people.filter((p) => p.misspelt).flatMap((p) => p.written.toLowerCase().split(/\s+/))) : NO_WORDS;
   for (const run of runs) {
     const words = run.run.split(' ');
+    // A name in a dateline, a parenthesis or a background clause asserts nothing.
+    const first = f.s.tokens.findIndex((t) => t.start === run.start);
+    if (first >= 0 && aside[first]) continue;
     // The words as written, only needed once a word is reported.
     let written: string[] | undefined;
     const asWritten = (i: number) => (written ??= f.s.text.slice(run.start, run.end).split(/\s+/))[i] ?? words[i]!;
@@ -178,6 +184,7 @@ function unknownNames(f: SentenceFacts): string[] {
         (i === 0 && run.first && !nameAtStart(f)) ||
         countryWords.has(word) ||
         misspelt.has(w) ||
+        HONORIFICS.has(w.replace(/\.$/, '')) ||
         MONTHS.has(w) ||
         WEEKDAYS.has(w) ||
         /^\d/.test(w) ||
@@ -282,7 +289,7 @@ export function measureSupport(f: SentenceFacts, dates: readonly DateSpec[]): Su
   const tokens = f.s.tokens;
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i]!.norm;
-    if (HAPPENING_WORDS.has(w) && !k.vocabulary.has(w) && !(MEETING_WORDS.has(w) && nearEventPlace(i))) happenings.push(w);
+    if (HAPPENING_WORDS.has(w) && !k.vocabulary.has(w) && !f.aside()[i] && !(MEETING_WORDS.has(w) && nearEventPlace(i))) happenings.push(w);
   }
   const uncovered: string[] = [];
   for (const list of [unknownNames(f), unknownDates(f, dates), happenings]) for (const u of list) if (!uncovered.includes(u)) uncovered.push(u);

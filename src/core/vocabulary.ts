@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import type { ClaimSet } from './claims/types';
 import { OFFICE_PHRASES } from './lexicon/offices';
 import { STOPWORDS } from './lexicon/words';
+import { SYNONYM_GROUPS, stem } from './lexicon/synonyms';
 import { tokenize } from './text/normalize';
 
 /** A word of the claims' vocabulary and the claims that use it. */
@@ -56,6 +57,21 @@ export function compileVocabulary(set: ClaimSet): ClaimVocabulary {
   const vocabulary = new Set<string>(entries.keys());
   for (const text of registryWords) for (const t of tokenize(text)) for (const part of splitCompound(t.norm)) vocabulary.add(part);
 
+  // Claim words by stem, and each word's synonyms, for sentence words that
+  // are not claim words as written.
+  const byStem = new Map<string, Set<number>>();
+  for (const [word, entry] of entries) {
+    const key = stem(word);
+    let set = byStem.get(key);
+    if (!set) byStem.set(key, (set = new Set()));
+    for (const c of entry.claims) set.add(c);
+  }
+  const synonymsOf = new Map<string, string[]>();
+  for (const group of SYNONYM_GROUPS) {
+    const stems = group.map(stem);
+    for (const s of stems) synonymsOf.set(s, [...new Set([...(synonymsOf.get(s) ?? []), ...stems.filter((o) => o !== s)])]);
+  }
+
   const claimCount = claims.length;
   const weight = (term: string): number => {
     const used = entries.get(term)?.claims.length ?? 0;
@@ -83,7 +99,13 @@ export function compileVocabulary(set: ClaimSet): ClaimVocabulary {
     const found = new Map<number, number>();
     const exact = entries.get(term);
     if (exact) for (const c of exact.claims) found.set(c, 1);
-    else if (term.length >= 5) {
+    // The same word inflected or derived ("condemned" for "condemnation"), or
+    // a word news uses for it ("unveiled" for "announced"); a synonym counts
+    // at most where the claim does not use the word itself.
+    const key = stem(term);
+    for (const c of byStem.get(key) ?? []) if (!found.has(c)) found.set(c, 0.9);
+    for (const synonym of synonymsOf.get(key) ?? []) for (const c of byStem.get(synonym) ?? []) if (!found.has(c)) found.set(c, 0.75);
+    if (found.size === 0 && term.length >= 5) {
       for (const result of fuzzyIndex().search(term, { limit: 5 })) {
         const candidate = result.item.term;
         // Only near-whole-word matches count: a sentence word inside a longer claim word is not that word.

@@ -27,7 +27,7 @@ describe('strictness', () => {
   });
 
   it('strict treats weak support as unsupported where balanced stays quiet', () => {
-    const text = 'Borrell and Iwaya talked at length about the future of their cooperation.';
+    const text = 'Borrell and Iwaya spoke at length about the future of tourism and fisheries between them.';
     const lastOf = (strictness: (typeof STRICTNESS_LEVELS)[number]) => defaultChecker().check(text, { strictness }).sentences.at(-1)!;
     expect(lastOf('balanced').verdict).toBe(null);
     expect(lastOf('strict').verdict).toBe('unsupported');
