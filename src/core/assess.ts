@@ -24,10 +24,12 @@ export interface PageContext {
   /** Registry people named in the last sentence: whom "they" stands for. */
   lastPeople: number;
   names: NameMemory;
+  /** The page has named a country other than the parties as an actor: it may be about another partnership. */
+  otherPartySeen: boolean;
 }
 
 export function newPageContext(): PageContext {
-  return { lastPeople: 0, names: new Map() };
+  return { lastPeople: 0, names: new Map(), otherPartySeen: false };
 }
 
 /**
@@ -59,6 +61,8 @@ export interface Assessment {
   readonly otherEvents: EventEntry[];
   /** Details the rules compared and found right. */
   readonly confirmed: string[];
+  /** The sentence names both of the reference's parties (or its people together): what it says of another event is said of them. */
+  readonly aboutParties: boolean;
   readonly support: Support;
 }
 
@@ -92,6 +96,10 @@ class AssessmentOnDemand implements Assessment {
     return this.judgement().confirmed;
   }
 
+  get aboutParties(): boolean {
+    return this.judgement().aboutParties;
+  }
+
   get support(): Support {
     return this.judgement().support;
   }
@@ -101,7 +109,7 @@ class AssessmentOnDemand implements Assessment {
       const made = this.judge!();
       // Kept for every sentence read, on a page of thousands: the many empty
       // lists share one.
-      this.made = { findings: shared(made.findings), otherEvents: shared(made.otherEvents), confirmed: shared(made.confirmed), support: made.support.uncovered.length === 0 ? { ...made.support, uncovered: shared(made.support.uncovered) } : made.support };
+      this.made = { findings: shared(made.findings), otherEvents: shared(made.otherEvents), confirmed: shared(made.confirmed), support: made.support.uncovered.length === 0 ? { ...made.support, uncovered: shared(made.support.uncovered) } : made.support, aboutParties: made.aboutParties };
       // Let go of the sentence's facts once judged.
       this.judge = undefined;
     }
@@ -273,26 +281,33 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
     (context.lastPerson !== undefined && context.lastPerson !== 'someone-else' && hasPronoun(PRONOUN_PERSON)) ||
     (context.lastPeople > 0 && hasPronoun(PRONOUN_GROUP));
 
-  // The sides the sentence names: a party by name, adjective or country, or a
-  // registry person of that party (a misspelt name does not count: it may be
-  // someone else).
+  // Whether the sentence ties the page to the subject. Strongly: it names
+  // both sides (a party by name, adjective or country, or a registry person of
+  // that party; a misspelt name does not count, it may be someone else) with
+  // a person, a document, an event or a word of the subject, or the
+  // reference's people together. Weakly: a document, an event or a person
+  // with a word of the subject, on one side only; that counts only while the
+  // page has named no other country as a party, since the EU makes such
+  // partnerships with many countries and a page about Norway's names ours.
+  const correctPeople = new Set(registryPeople.flatMap((p) => (p.misspelt ? [] : [p.person!.id])));
+  /** The parties (sides) the sentence names, by name, adjective, country or a registry person of theirs. */
+  const sidesNamed = (): Set<string> => {
+    const sides = new Set<string>();
+    for (const id of k.partyCountry.keys()) if (places.some((p) => p.country === id && !aside()[p.first]) || partiesNamed.has(id)) sides.add(id);
+    for (const p of registryPeople) if (!p.misspelt) sides.add(p.person!.party);
+    return sides;
+  };
   let anchors = false;
   if (topical) {
-    const correctPeople = new Set(registryPeople.flatMap((p) => (p.misspelt ? [] : [p.person!.id])));
-    // The reference's people together speak of it, whatever else they name.
     anchors = correctPeople.size >= 2;
     if (!anchors && otherParties().length === 0) {
-      const sides = new Set<string>();
-      for (const id of k.partyCountry.keys()) if (places.some((p) => p.country === id) || partiesNamed.has(id)) sides.add(id);
-      for (const p of registryPeople) if (!p.misspelt) sides.add(p.person!.party);
+      const sides = sidesNamed();
       const subjectWords = TOPIC_WORDS.test(s.folded);
-      anchors =
-        explicitDocs.length > 0 ||
-        events.some((e) => sides.size > 0 || e.event.participants.some((id) => correctPeople.has(id))) ||
-        (correctPeople.size > 0 && (sides.size >= 2 || subjectWords)) ||
-        (sides.size >= 2 && subjectWords);
+      const named = explicitDocs.length > 0 || events.length > 0 || correctPeople.size > 0;
+      anchors = (sides.size >= 2 && (named || subjectWords)) || (!context.otherPartySeen && (explicitDocs.length > 0 || events.length > 0 || (correctPeople.size > 0 && subjectWords)));
     }
   }
+  if (otherParties().length > 0) context.otherPartySeen = true;
 
   const judge = (): Judgement => {
     // The facts that neither `topical` nor the page's context needs are found
@@ -323,7 +338,7 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
     for (const list of [checkNames(f), checkRoles(f), checkEvents(f), checkDocuments(f), checkRankings(f)]) for (const x of list) findings.push(x);
     if (findings.length === 0 && topical && support.coverage >= 0.5) findings.push(...checkPolarity(f, support.claim, support.shared));
     if (findings.length === 0 && topical && support.coverage >= 0.5) findings.push(...checkQuantities(f, support.claim, support.shared));
-    return { findings, support, otherEvents: f.otherEvents, confirmed: f.confirmed };
+    return { findings, support, otherEvents: f.otherEvents, confirmed: f.confirmed, aboutParties: correctPeople.size >= 2 || sidesNamed().size >= 2 };
   };
 
   // Carry the page's context forward.

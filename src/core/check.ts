@@ -75,8 +75,11 @@ export function decide(assessment: Assessment, preset: StrictnessPreset, k: Know
   const closest = support.claim !== undefined ? k.claims[support.claim] : undefined;
   const cite = closest && support.coverage >= 0.2 ? { claimId: closest.id, quote: closest.passage } : {};
   const other = otherEvents[0];
-  if (other && support.uncovered.length === 0) {
-    if (!preset.flagUnsupported) return { verdict: null };
+  if (other) {
+    // Another event is never a conflict; it is unsupported only where it is
+    // said of the reference's own parties ("the EU and Japan will hold a
+    // second dialogue"), else not the reference's business.
+    if (!preset.flagUnsupported || !assessment.aboutParties) return { verdict: null };
     const passage = k.claimById.get(other.claim)?.passage;
     return single({ verdict: 'unsupported', reason: `The reference covers only ${other.name}; it says nothing of this one.`, ...(passage ? { claimId: other.claim, quote: passage } : {}) });
   }

@@ -67,6 +67,7 @@ export function checkEvents(f: SentenceFacts): Finding[] {
     // Ordinal, date and place identify a meeting; the same people meet again and again, so they identify it only weakly.
     let strongMatches = 0;
     let participantMatch = false;
+    let awayFromParties = false;
     const nearest = (i: number) => f.events.reduce((best, e) => (Math.abs(e.index - i) < Math.abs(best.index - i) ? e : best)).event === event;
 
     const ordinal = f.ordinals.find((o) => o.index < index && index - o.index <= 7);
@@ -92,6 +93,10 @@ export function checkEvents(f: SentenceFacts): Finding[] {
         if (!place.located || !nearest(place.first)) continue;
         const same = place.city ? place.city === where : place.country === home;
         if (same) strongMatches += 1;
+        // A meeting in a country that is no party's is another meeting ("the
+        // first Strategic Dialogue" in Seoul is Korea's); one in a party's
+        // country is this one told wrong.
+        else if (!f.k.partyCountries.has(place.country)) awayFromParties = true;
         else mismatches.push(finding(event, 'place', 'hard', `The reference places ${event.name} in ${capital(where)}, not ${place.written}.`));
       }
     }
@@ -99,7 +104,7 @@ export function checkEvents(f: SentenceFacts): Finding[] {
     // Nothing that identifies the meeting agrees, and a wrong ordinal or two
     // details differ: the sentence describes some other meeting.
     const ordinalDiffers = mismatches.some((m) => m.detail === 'ordinal');
-    if (mismatches.length > 0 && strongMatches === 0 && (ordinalDiffers || mismatches.length >= 2 || !participantMatch)) {
+    if (awayFromParties || (mismatches.length > 0 && strongMatches === 0 && (ordinalDiffers || mismatches.length >= 2 || !participantMatch))) {
       f.otherEvents.push(event);
       continue;
     }

@@ -145,6 +145,9 @@ describe('paragraphs the gate lets pass whole', { timeout: 60_000 }, () => {
               get confirmed() {
                 return a.confirmed;
               },
+              get aboutParties() {
+                return a.aboutParties;
+              },
             };
           },
           wouldPassUnread: (text) => reading.wouldPassUnread(text),
