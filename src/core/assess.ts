@@ -14,7 +14,7 @@ import { checkNames, checkRoles } from './rules/people';
 import { checkPolarity } from './rules/polarity';
 import { checkQuantities } from './rules/quantities';
 import { checkRankings } from './rules/rankings';
-import { measureSupport, type Support } from './support';
+import { measureSupport, restates, type Support } from './support';
 import type { DateSpec } from './claims/types';
 
 /** What a page said up to the current sentence: whom "he" and "it" stand for, and misspellings already seen. */
@@ -205,9 +205,13 @@ function subjectWords(s: AnalysedSentence): Set<string> {
 export const ANAPHOR = /(?:^|[^\p{L}])(?:he|she|his|her|they|their|both|it|its|this|that|the two)(?![\p{L}])/iu;
 
 /** Countries the sentence names as actors (not where or whither) that are neither a party nor named in the reference. */
-function findOtherParties(places: readonly PlaceMention[], k: Knowledge, aside: () => readonly boolean[]): string[] {
+/** Words before a country that make it a term of comparison, not a party: "the second, after South Korea". */
+const COMPARED = new Set(['after', 'behind', 'than', 'besides', 'following']);
+
+function findOtherParties(s: AnalysedSentence, places: readonly PlaceMention[], k: Knowledge, aside: () => readonly boolean[]): string[] {
   const out: string[] = [];
   for (const p of places) {
+    if (COMPARED.has(s.words[p.first - 1] ?? '')) continue;
     // "amid tensions with China": a country in background is no party.
     if (!p.located && !p.destination && !k.partyCountries.has(p.country) && aside()[p.first]) continue;
     if (!p.located && !p.destination && !k.partyCountries.has(p.country) && !k.countriesInReference.has(p.country)) out.push(p.country);
@@ -242,7 +246,7 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
   let asides: boolean[] | undefined;
   const aside = (): boolean[] => (asides ??= asideTokens(s));
   let otherPartiesFound: string[] | undefined;
-  const otherParties = (): string[] => (otherPartiesFound ??= findOtherParties(places, k, aside));
+  const otherParties = (): string[] => (otherPartiesFound ??= findOtherParties(s, places, k, aside));
 
   const explicitDocs: DocumentEntry[] = [];
   for (const d of documents) if (d.doc && !explicitDocs.includes(d.doc)) explicitDocs.push(d.doc);
@@ -334,10 +338,13 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
       aside,
     };
     const support = measureSupport(f, dates());
+    // The claim the sentence closely restates, if any: its details are compared with the sentence's.
+    if (restates(support)) f.restated = k.claims[support.claim!]!.id;
     const findings: Finding[] = [];
     for (const list of [checkNames(f), checkRoles(f), checkEvents(f), checkDocuments(f), checkRankings(f)]) for (const x of list) findings.push(x);
-    if (findings.length === 0 && topical && support.coverage >= 0.5) findings.push(...checkPolarity(f, support.claim, support.shared));
-    if (findings.length === 0 && topical && support.coverage >= 0.5) findings.push(...checkQuantities(f, support.claim, support.shared));
+    const compared = (topical && support.coverage >= 0.5) || f.restated !== undefined;
+    if (findings.length === 0 && compared) findings.push(...checkPolarity(f, support.claim, support.shared));
+    if (findings.length === 0 && compared) findings.push(...checkQuantities(f, support.claim, support.shared));
     return { findings, support, otherEvents: f.otherEvents, confirmed: f.confirmed, aboutParties: correctPeople.size >= 2 || sidesNamed().size >= 2 };
   };
 

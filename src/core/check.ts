@@ -5,7 +5,7 @@ import { compileKnowledge, type Knowledge } from './knowledge';
 import type { PageReport, ReportFinding, SentenceReport } from './report';
 import { summarize } from './report';
 import { DEFAULT_STRICTNESS, STRICTNESS_PRESETS, type Strictness, type StrictnessPreset } from './strictness';
-import { referenceDates, type Support } from './support';
+import { referenceDates, restates } from './support';
 import { splitSentences } from './text/sentences';
 import { isCreditLine } from './facts/asides';
 import type { DateSpec } from './claims/types';
@@ -97,15 +97,6 @@ export function decide(assessment: Assessment, preset: StrictnessPreset, k: Know
     return single({ verdict: 'unsupported', reason: 'The reference gives at most weak support for this.', ...cite });
   }
   return { verdict: null };
-}
-
-/**
- * Whether a sentence's support is a close restatement of one claim: most of
- * its weighted words are the claim's, and enough of them that the match is
- * not a coincidence of two or three common words.
- */
-export function restates(support: Support): boolean {
-  return support.claim !== undefined && ((support.coverage >= 0.6 && support.shared >= 3) || (support.coverage >= 0.8 && support.shared >= 2));
 }
 
 /** A decision resting on one finding: the finding is also the report's single fields. */

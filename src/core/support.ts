@@ -300,3 +300,12 @@ export function measureSupport(f: SentenceFacts, dates: readonly DateSpec[]): Su
     uncovered,
   };
 }
+
+/**
+ * Whether a sentence's support is a close restatement of one claim: most of
+ * its weighted words are the claim's, and enough of them that the match is
+ * not a coincidence of two or three common words.
+ */
+export function restates(support: Support): boolean {
+  return support.claim !== undefined && ((support.coverage >= 0.6 && support.shared >= 3) || (support.coverage >= 0.8 && support.shared >= 2));
+}

@@ -5,7 +5,7 @@
  */
 
 /** Words that turn a statement into its opposite. */
-export const NEGATIONS = new Set(['not', 'no', 'never', "n't", 'neither', 'nor', 'without', 'none', 'nothing', 'cannot', "didn't", "don't", "doesn't", "isn't", "wasn't", "weren't", "aren't", "hasn't", "haven't", "hadn't", "won't", "wouldn't", 'failed', 'refused', 'denied']);
+export const NEGATIONS = new Set(['not', 'no', 'never', "n't", 'neither', 'nor', 'without', 'none', 'nothing', 'cannot', "didn't", "don't", "doesn't", "isn't", "wasn't", "weren't", "aren't", "hasn't", "haven't", "hadn't", "won't", "wouldn't", 'failed', 'refused', 'denied', 'declined', 'declines', 'refuses', 'fails']);
 
 /** Pairs of words of opposite meaning: a sentence that says one where its claim says the other contradicts it. */
 export const ANTONYM_PAIRS: readonly (readonly [string, string])[] = [

@@ -82,7 +82,9 @@ export function checkEvents(f: SentenceFacts): Finding[] {
         const actual = weekdayOf(event.date);
         const reason = c.weekday && actual !== undefined
           ? `The reference dates ${event.name} ${formatDate(event.date)}, a ${WEEKDAY_NAMES[actual]}, not "${c.written}".`
-          : `The reference dates ${event.name} ${formatDate(event.date)}, not ${c.written}.`;
+          : event.name.includes(formatDate(event.date))
+            ? `The reference speaks of ${event.name}, not ${c.written}.`
+            : `The reference dates ${event.name} ${formatDate(event.date)}, not ${c.written}.`;
         mismatches.push(finding(event, 'date', 'hard', reason));
       }
     }
@@ -104,7 +106,11 @@ export function checkEvents(f: SentenceFacts): Finding[] {
     // Nothing that identifies the meeting agrees, and a wrong ordinal or two
     // details differ: the sentence describes some other meeting.
     const ordinalDiffers = mismatches.some((m) => m.detail === 'ordinal');
-    if (awayFromParties || (mismatches.length > 0 && strongMatches === 0 && (ordinalDiffers || mismatches.length >= 2 || !participantMatch))) {
+    // But a sentence that restates what the reference says happened at the
+    // event, with one detail other than ordinal changed ("agreed at the 2022
+    // Summit"), tells this event wrong.
+    const restatesItsClaim = f.restated === event.claim && mismatches.length === 1 && !ordinalDiffers;
+    if (awayFromParties || (mismatches.length > 0 && strongMatches === 0 && !restatesItsClaim && (ordinalDiffers || mismatches.length >= 2 || !participantMatch))) {
       f.otherEvents.push(event);
       continue;
     }

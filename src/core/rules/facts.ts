@@ -31,6 +31,8 @@ export interface SentenceFacts {
   otherEvents: EventEntry[];
   /** Details the rules compared and found right ("ordinal", "role", "date"…): evidence of support. */
   confirmed: string[];
+  /** The id of the claim the sentence closely restates (`restates`), once its support is measured. */
+  restated?: string;
   /** For each token, whether it stands in a dateline, a parenthesis or a background clause (`asideTokens`); made on first use. */
   aside: () => readonly boolean[];
 }

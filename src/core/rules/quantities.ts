@@ -86,9 +86,32 @@ export function checkQuantities(f: SentenceFacts, claimIndex: number | undefined
   if (theirs.length === 0) return [];
   for (const mine of countedThings(f.s)) {
     const same = theirs.filter((t) => t.head === mine.head);
+    if (same.length !== 1) continue;
+    const their = same[0]!;
+    // "25 of the 27 member states": a part of the whole the reference counts, where it says all of them.
+    const part = partOf(f.s, mine.count.index);
+    if (part !== undefined && their.count.value === mine.count.value && part !== mine.count.value && allOf(claim.passage, their)) {
+      return [{ detail: 'number', severity: 'hard', reason: `The reference says all ${their.written}, not ${part} of them: "${claim.passage}"`, claimId: claim.id }];
+    }
     // The reference gives this figure too, or counts the thing more than once: nothing to contradict.
-    if (same.length !== 1 || same[0]!.count.value === mine.count.value) continue;
-    return [{ detail: 'number', severity: 'hard', reason: `The reference says ${same[0]!.written}, not ${mine.written}: "${claim.passage}"`, claimId: claim.id }];
+    if (their.count.value === mine.count.value) continue;
+    return [{ detail: 'number', severity: 'hard', reason: `The reference says ${their.written}, not ${mine.written}: "${claim.passage}"`, claimId: claim.id }];
   }
   return [];
+}
+
+/** The N of "N of (the) M …", where the count M stands at `index`. */
+function partOf(s: AnalysedSentence, index: number): number | undefined {
+  let i = index - 1;
+  if (s.words[i] === 'the') i -= 1;
+  if (s.words[i] !== 'of') return undefined;
+  const figure = s.words[i - 1] ?? '';
+  const value = /^\d+$/.test(figure) ? Number(figure) : NUMBER_WORDS.get(figure);
+  return typeof value === 'number' ? value : undefined;
+}
+
+/** Whether the claim counts the whole: "all 27 …", "every one of the 27 …". */
+function allOf(passage: string, counted: Counted): boolean {
+  const at = passage.indexOf(counted.written);
+  return at >= 0 && /\b(?:all|every one of|each of)(?: the)?\s*$/i.test(passage.slice(Math.max(0, at - 20), at));
 }
