@@ -14,6 +14,7 @@ import { checkNames, checkRoles } from './rules/people';
 import { checkPolarity } from './rules/polarity';
 import { checkQuantities } from './rules/quantities';
 import { checkRankings } from './rules/rankings';
+import { checkAlignment } from './rules/align';
 import { measureSupport, restates, type Support } from './support';
 import type { DateSpec } from './claims/types';
 
@@ -345,6 +346,7 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
     const compared = (topical && support.coverage >= 0.5) || f.restated !== undefined;
     if (findings.length === 0 && compared) findings.push(...checkPolarity(f, support.claim, support.shared));
     if (findings.length === 0 && compared) findings.push(...checkQuantities(f, support.claim, support.shared));
+    for (const x of checkAlignment(f, findings)) findings.push(x);
     return { findings, support, otherEvents: f.otherEvents, confirmed: f.confirmed, aboutParties: correctPeople.size >= 2 || sidesNamed().size >= 2 };
   };
 
