@@ -27,10 +27,12 @@ export interface PageContext {
   names: NameMemory;
   /** The page has named a country other than the parties as an actor: it may be about another partnership. */
   otherPartySeen: boolean;
+  /** Some sentence read so far anchors the page to the subject (see `Assessment.anchors`). */
+  aboutSubject: boolean;
 }
 
 export function newPageContext(): PageContext {
-  return { lastPeople: 0, names: new Map(), otherPartySeen: false };
+  return { lastPeople: 0, names: new Map(), otherPartySeen: false, aboutSubject: false };
 }
 
 /**
@@ -228,7 +230,7 @@ function findOtherParties(s: AnalysedSentence, places: readonly PlaceMention[], 
 export function assessSentence(text: string, k: Knowledge, context: PageContext, dates: () => readonly DateSpec[]): Assessment {
   const s = analyse(text);
   const offices = findOffices(s, k);
-  const people = findPeople(s, k, context.names, offices);
+  const people = findPeople(s, k, context.names, offices, context.aboutSubject);
   attachOffices(s, offices, people);
   const places = findPlaces(s, k);
   const documents = findDocuments(s, k);
@@ -253,7 +255,7 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
   for (const d of documents) if (d.doc && !explicitDocs.includes(d.doc)) explicitDocs.push(d.doc);
   let docs = explicitDocs;
   // "the pact", "it": the document the page named last, unless the sentence names another.
-  if (docs.length === 0 && !documents.some((d) => d.other) && context.lastDocument) {
+  if (docs.length === 0 && !documents.some((d) => d.other) && context.lastDocument && otherParties().length === 0) {
     const anaphor = documents.some((d) => d.generic) || [...pronouns()].some((w) => PRONOUN_DOCUMENT.test(w) && w !== 'the');
     if (anaphor) docs = [context.lastDocument];
   }
@@ -303,16 +305,25 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
     return sides;
   };
   let anchors = false;
+  let acronymOnly = false;
   if (topical) {
     anchors = correctPeople.size >= 2;
     if (!anchors && otherParties().length === 0) {
       const sides = sidesNamed();
       const subjectWords = TOPIC_WORDS.test(s.folded);
       const named = explicitDocs.length > 0 || events.length > 0 || correctPeople.size > 0;
-      anchors = (sides.size >= 2 && (named || subjectWords)) || (!context.otherPartySeen && (explicitDocs.length > 0 || events.length > 0 || (correctPeople.size > 0 && subjectWords)));
+      // Alone, an event must be named by more than one generic word ("the
+      // Strategic Dialogue", not "Summit"), and a document by more than an
+      // acronym ("SDP" is many parties' name): else a side must be named too.
+      const eventNamed = events.some((e) => sides.size > 0 || k.eventNouns.get(e.event)!.some((n) => n.words > 1 && s.folded.includes(n.lower)));
+      const docNamed = sides.size > 0 || documents.some((d) => d.doc && !k.documentByAcronym.has(s.words[d.index] ?? ''));
+      anchors = (sides.size >= 2 && (named || subjectWords)) || (!context.otherPartySeen && ((explicitDocs.length > 0 && docNamed) || eventNamed || (correctPeople.size > 0 && subjectWords)));
+      // A document named by its acronym alone anchors when the sentence closely restates a claim (judged now: rare).
+      acronymOnly = !anchors && !context.otherPartySeen && explicitDocs.length > 0;
     }
   }
   if (otherParties().length > 0) context.otherPartySeen = true;
+  if (anchors) context.aboutSubject = true;
 
   const judge = (): Judgement => {
     // The facts that neither `topical` nor the page's context needs are found
@@ -359,6 +370,14 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
   if (explicitDocs.length > 0 && otherParties().length === 0) context.lastDocument = explicitDocs[explicitDocs.length - 1];
   else if (documents.some((d) => d.other) || (explicitDocs.length > 0 && otherParties().length > 0)) context.lastDocument = undefined;
 
+  if (acronymOnly) {
+    const assessment = new AssessmentOnDemand(topical, false, judge);
+    if (restates(assessment.support)) {
+      context.aboutSubject = true;
+      return new AssessmentOnDemand(topical, true, () => assessment);
+    }
+    return assessment;
+  }
   return new AssessmentOnDemand(topical, anchors, judge);
 }
 

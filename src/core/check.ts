@@ -73,7 +73,10 @@ export function decide(assessment: Assessment, preset: StrictnessPreset, k: Know
   // what that claim speaks of.
   if (soft.length > 0 || !(topical || restates(support))) return { verdict: null };
   const closest = support.claim !== undefined ? k.claims[support.claim] : undefined;
-  const cite = closest && support.coverage >= 0.2 ? { claimId: closest.id, quote: closest.passage } : {};
+  // An unsupported sentence quotes the closest passage only when that passage
+  // speaks of the same thing (a good share of the sentence's words, several of
+  // them); a passage that merely shares a name would be evidence of nothing.
+  const cite = closest && support.coverage >= 0.45 && support.shared >= 3 ? { claimId: closest.id, quote: closest.passage } : undefined;
   const other = otherEvents[0];
   if (other) {
     // Another event is never a conflict; it is unsupported only where it is
@@ -87,14 +90,14 @@ export function decide(assessment: Assessment, preset: StrictnessPreset, k: Know
     if (!preset.flagUnsupported) return { verdict: null };
     const list = support.uncovered.slice(0, 4).map((u) => `"${u}"`);
     const named = list.length > 1 ? `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}` : list[0];
-    return single({ verdict: 'unsupported', reason: `The reference does not mention ${named}.`, ...cite });
+    return single({ verdict: 'unsupported', reason: `The reference does not mention ${named}.${cite ? '' : ' It has nothing on what this sentence says.'}`, ...cite });
   }
   const needed = assessment.confirmed.length > 0 ? preset.supportedIfConfirmedAtLeast : preset.supportedAtLeast;
   if (support.coverage >= needed && support.shared >= 2 && closest) {
     return single({ verdict: 'supported', reason: 'The reference says this.', claimId: closest.id, quote: closest.passage });
   }
   if (preset.flagUnsupported && support.coverage < Math.min(needed, preset.unsupportedBelow)) {
-    return single({ verdict: 'unsupported', reason: 'The reference gives at most weak support for this.', ...cite });
+    return single({ verdict: 'unsupported', reason: cite ? 'The reference gives at most weak support for this.' : 'The reference has nothing on what this sentence says.', ...cite });
   }
   return { verdict: null };
 }

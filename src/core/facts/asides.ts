@@ -19,8 +19,19 @@ const BACKGROUND_OPENERS = new Set(['amid', 'amidst']);
 const COMMENTATORS = new Set(['experts', 'analysts', 'observers', 'critics', 'commentators', 'pundits', 'some']);
 const SAYING = new Set(['say', 'says', 'said', 'believe', 'believes', 'argue', 'argues', 'note', 'noted', 'warn', 'warned']);
 
+/** A person's name in a credit: capitalised words (case matters, so "by the end of the talks" is no byline). */
+const NAME = String.raw`\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}`;
+
 /** Sentences that are credits, not statements: bylines, photo and video credits, reporting and editing lines. */
-const CREDIT_LINE = /^\s*(?:by\s+[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3}\s*(?:[,|/]|$)|(?:photo|image|picture|video|file photo|credit|source|reporting|editing|writing|additional reporting)(?:\s+by)?\s*[:|/–—-]|\(?(?:photo|image|file photo)\s+(?:by|courtesy)\b)/iu;
+const CREDIT_LINE = new RegExp(
+  [
+    // "By Jane Doe", "By Jane Doe and John Roe, Reuters"
+    String.raw`^\s*[Bb]y\s+${NAME}(?:\s*(?:,|and|&)\s*${NAME})*\s*(?:[,|/]|$)`,
+    // "Photo: Kyodo", "Reporting by Jane Doe; Editing by John Roe", "File photo / AFP"
+    String.raw`^\s*\(?(?:[Pp]hoto|[Ii]mage|[Pp]icture|[Vv]ideo|[Ff]ile photo|[Cc]redit|[Ss]ource|(?:[Aa]dditional )?[Rr]eporting|[Ee]diting|[Ww]riting)\s*(?:by\s+${NAME}|courtesy\b|[:|/–—-])`,
+  ].join('|'),
+  'u',
+);
 
 /** Titles of courtesy before a name: never a name of their own. */
 export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'prof', 'madam', 'mme', 'messrs']);

@@ -72,7 +72,7 @@ function nearName(norm: string, k: Knowledge): { person: Person; right: string }
 }
 
 /** Registry people named in the sentence, misspelt names among them, and unknown people introduced by a title. */
-export function findPeople(s: AnalysedSentence, k: Knowledge, memory: NameMemory, offices: OfficeMention[]): PersonMention[] {
+export function findPeople(s: AnalysedSentence, k: Knowledge, memory: NameMemory, offices: OfficeMention[], pageAboutSubject = false): PersonMention[] {
   const { tokens } = s;
   const mentions: PersonMention[] = [];
   const owner: (Person | undefined)[] = tokens.map((t, i) => {
@@ -87,6 +87,10 @@ export function findPeople(s: AnalysedSentence, k: Knowledge, memory: NameMemory
     return nearNameOf(bare(t.norm), k);
   });
   const titleEnds = new Set(offices.map((o) => o.last));
+  // Whether the sentence itself speaks of the subject: another registry person, a title, or a party by name.
+  let subjectInSentence: boolean | undefined;
+  const speaksOfSubject = (person: Person) =>
+    (subjectInSentence ??= offices.length > 0 || s.words.some((w) => k.partyByName.has(bare(w)))) || owner.some((o) => o !== undefined && o !== person);
   for (let i = 0; i < tokens.length; i++) {
     const candidate = near[i];
     if (!candidate || candidate.right === '') continue;
@@ -96,7 +100,16 @@ export function findPeople(s: AnalysedSentence, k: Knowledge, memory: NameMemory
     const afterTitle = titleEnds.has(i - 1) || (titleEnds.has(i - 2) && s.capital(i - 1));
     const nextWord = tokens[i + 1]?.norm ?? '';
     const beforeSpeech = SPEECH_VERBS.has(nextWord) && !/[,;:]/.test(s.gapBefore(i + 1));
-    if (besideOwnName || afterTitle || beforeSpeech) memory.set(bare(tokens[i]!.norm), candidate.person);
+    // Or a family name alone, when the sentence or the page speaks of the
+    // subject, unless the shape says someone else: a name among capitalised
+    // words the registry does not know ("Michael Joseph Savage" is not Josep
+    // Borrell), or a place ("in Iwate").
+    const isFamily = candidate.person.family.some((f) => f.toLowerCase() === candidate.right.toLowerCase());
+    const stranger = (j: number) => s.capital(j) && !owner[j] && !near[j] && !titleEnds.has(j) && /^\s+$/.test(j < i ? s.gapBefore(i) : s.gapBefore(j));
+    const amongStrangers = (i > 0 && stranger(i - 1)) || stranger(i + 1);
+    const asPlace = ['in', 'at', 'from', 'of'].includes(tokens[i - 1]?.norm ?? '');
+    const byContext = isFamily && !amongStrangers && !asPlace && (pageAboutSubject || speaksOfSubject(candidate.person));
+    if (besideOwnName || afterTitle || beforeSpeech || byContext) memory.set(bare(tokens[i]!.norm), candidate.person);
     else near[i] = undefined;
   }
   for (let i = 0; i < tokens.length; i++) {
