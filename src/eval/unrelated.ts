@@ -30,6 +30,32 @@ export interface PagesResult {
   byStrictness: Record<Strictness, StrictnessPages>;
 }
 
+/**
+ * An error some readers raise outside the promise they return (happy-dom
+ * throws from a task it queued while parsing some pages), caught while one
+ * page is read so that it counts against that page instead of ending the run.
+ */
+async function readTrapped(read: Reader, file: string): ReturnType<Reader> {
+  const stray: unknown[] = [];
+  const onError = (error: unknown): void => {
+    stray.push(error);
+  };
+  process.on('uncaughtException', onError);
+  process.on('unhandledRejection', onError);
+  try {
+    const input = await read(file);
+    await new Promise((resolve) => setImmediate(resolve));
+    if (stray.length > 0) {
+      const first = stray[0];
+      return { ok: false, message: `the reader threw: ${first instanceof Error ? first.message : String(first)}` };
+    }
+    return input;
+  } finally {
+    process.off('uncaughtException', onError);
+    process.off('unhandledRejection', onError);
+  }
+}
+
 export async function checkPages(files: readonly string[], checker: Checker, read: Reader, options: { root?: string } = {}): Promise<PagesResult> {
   const byStrictness = Object.fromEntries(
     STRICTNESS_LEVELS.map((s) => [s, { pagesWithVerdict: 0, verdicts: 0, conflict: 0, unsupported: 0, supported: 0, pages: [] }]),
@@ -39,7 +65,7 @@ export async function checkPages(files: readonly string[], checker: Checker, rea
   for (const file of files) {
     let text: string;
     try {
-      const input = await read(file);
+      const input = await readTrapped(read, file);
       if (!input.ok) {
         errors.push({ file: name(file), message: input.message });
         continue;
