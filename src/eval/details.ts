@@ -251,8 +251,8 @@ export function readDetails(text: string, claimSet: ClaimSet): Detail[] {
   for (const { office, phrase } of titlePhrases(claimSet)) {
     for (const m of text.matchAll(new RegExp(`\\b${escape(phrase)}\\b`, 'g'))) {
       if (taken(m.index, m.index + m[0].length, ['title'])) continue;
-      // A bare "Minister" is a title only before a name ("Minister Iwaya").
-      if (phrase === 'Minister' && !/^ \p{Lu}/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2))) continue;
+      // A bare "Minister" is a title only before a name ("Minister Iwaya"), and not the end of a longer one ("Prime Minister").
+      if (phrase === 'Minister' && (!/^ \p{Lu}/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2)) || /\p{Lu}[\p{L}’']* $/u.test(text.slice(0, m.index)))) continue;
       add({ kind: 'title', start: m.index, end: m.index + m[0].length, value: office });
     }
   }
