@@ -117,10 +117,14 @@ export function formatPages(name: string, result: PagesResult, expectation: stri
   const files = [...new Set(STRICTNESS_LEVELS.flatMap((s) => result.byStrictness[s].pages.map((p) => p.file)))];
   if (files.length > 0) lines.push('pages with a verdict (verdicts shown at the strictest level that gives them):');
   for (const file of files) {
-    const counts = STRICTNESS_LEVELS.map((s) => `${s[0]}:${result.byStrictness[s].pages.find((p) => p.file === file)?.verdicts.length ?? 0}`).join(' ');
-    lines.push(`  ${file} [${counts}]`);
+    const of = (s: Strictness) => result.byStrictness[s].pages.find((p) => p.file === file)?.verdicts ?? [];
+    const counts = STRICTNESS_LEVELS.map((s) => `${s[0]}:${of(s).length}`).join(' ');
+    const conflicts = STRICTNESS_LEVELS.map((s) => `${s[0]}:${of(s).filter((v) => v.verdict === 'conflict').length}`).join(' ');
+    lines.push(`  ${file} [verdicts ${counts}; conflicts ${conflicts}]`);
     const at = [...STRICTNESS_LEVELS].reverse().map((s) => result.byStrictness[s].pages.find((p) => p.file === file)).find(Boolean);
-    for (const v of at?.verdicts.slice(0, perPage) ?? []) {
+    const rank: Record<Verdict, number> = { conflict: 0, unsupported: 1, supported: 2 };
+    const shown = [...(at?.verdicts ?? [])].sort((a, b) => rank[a.verdict] - rank[b.verdict]).slice(0, perPage);
+    for (const v of shown) {
       lines.push(`    ${v.verdict}: "${short(v.text)}"${v.reason ? ` — ${short(v.reason, 90)}` : ''}`);
     }
     if (at && at.verdicts.length > perPage) lines.push(`    … ${at.verdicts.length - perPage} more`);
