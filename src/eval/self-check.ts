@@ -68,7 +68,7 @@ export function checkReferenceAgainstItself(reference: string, claimSet: ClaimSe
   const reasons = new Map<GoldRow, string>();
   for (const strictness of STRICTNESS_LEVELS) {
     const report = checker.check(reference, { strictness, file });
-    const { pairs } = matchGold(rows, [report]);
+    const { pairs } = matchGold(rows, [{ ...report, file }]);
     for (const row of rows) verdicts.set(row, { ...verdicts.get(row), [strictness]: null });
     for (const { gold, sentence } of pairs) {
       verdicts.set(gold, { ...verdicts.get(gold), [strictness]: sentence.verdict });
