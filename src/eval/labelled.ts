@@ -20,7 +20,7 @@ export interface Got {
 export interface Miss {
   gold: GoldRow;
   got: Record<Strictness, Got>;
-  /** How bad the worst of its mistakes is (see {@link missWeight}); misses are listed by it, worst first. */
+  /** How bad the worst of its mistakes is (see {@link missWeight}), plus 0.5 when it is made at balanced; misses are listed by it, worst first. */
   weight: number;
 }
 
@@ -80,7 +80,8 @@ export function evaluateSet(set: LabelledSet, checker: Checker): SetEvaluation {
   for (const row of set.rows) {
     const got = gotByRow.get(row) as Record<Strictness, Got>;
     if (STRICTNESS_LEVELS.every((s) => got[s].accepted)) continue;
-    const weight = Math.max(...STRICTNESS_LEVELS.map((s) => missWeight(row, got[s].label, s)));
+    // A mistake at balanced, the default, goes before one of the same weight made only at another level.
+    const weight = Math.max(...STRICTNESS_LEVELS.map((s) => missWeight(row, got[s].label, s))) + (got.balanced.accepted ? 0 : 0.5);
     misses.push({ gold: row, got, weight });
   }
   misses.sort((a, b) => b.weight - a.weight);
