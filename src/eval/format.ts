@@ -2,8 +2,9 @@
  * Plain-text rendering of evaluations for `npm run eval`: tables a developer
  * reads in a terminal, and the list of mistakes to work from.
  */
-import type { Strictness } from '../core';
-import { GOLD_LABELS, type GoldLabel, type GoldRow } from './gold';
+import { STRICTNESS_LEVELS, type Strictness } from '../core';
+import { GOLD_LABELS, type GoldRow } from './gold';
+import type { Got, SetEvaluation } from './labelled';
 import type { ClassScore, ConfusionTable, Evaluation } from './metrics';
 
 function pad(text: string, width: number, align: 'left' | 'right' = 'left'): string {
@@ -41,53 +42,71 @@ function goldDescription(row: GoldRow): string {
   return row.alsoAccept.length > 0 ? `${label}, also accepts ${row.alsoAccept.join('/')}` : label;
 }
 
-function predictedDescription(label: GoldLabel, severity: string | undefined): string {
-  return severity ? `${label} (${severity})` : label;
+function gotDescription(got: Got): string {
+  return `${got.severity ? `${got.label} (${got.severity})` : got.label}${got.accepted ? '' : ' ✗'}`;
 }
 
-/** Everything about one strictness: counts, confusion table, scores, mistakes. */
-export function formatEvaluation(strictness: Strictness, evaluation: Evaluation): string {
-  const found = evaluation.total - evaluation.notFound.length;
+/** Figures of one strictness on one line (the header is {@link FIGURES_HEADER}). */
+export function formatFigures(strictness: string, e: Evaluation): string {
+  const hard = e.hardConflicts.total === 0 ? 'n/a' : `${fixed(e.hardConflicts.recall)} (${e.hardConflicts.found}/${e.hardConflicts.total})`;
+  return [
+    pad(strictness, 10),
+    pad(`${fixed(e.accepted / Math.max(1, e.total))} (${e.accepted}/${e.total})`, 15),
+    pad(`${fixed(e.conflict.precision)} (${e.conflict.correct}/${e.conflict.predicted})`, 14),
+    pad(`${fixed(e.conflict.recall)} (${e.conflict.found}/${e.conflict.relevant})`, 14),
+    pad(hard, 14),
+    pad(`${fixed(e.flagged.precision)} / ${fixed(e.flagged.recall)} / ${fixed(e.flagged.f1)}`, 18),
+    pad(String(e.neutralAsConflict), 8),
+    String(e.notFound.length),
+  ].join(' ');
+}
+
+export const FIGURES_HEADER = [
+  pad('strictness', 10),
+  pad('4-way acc', 15),
+  pad('conflict P', 14),
+  pad('conflict R', 14),
+  pad('hard-confl R', 14),
+  pad('flagged P/R/F1', 18),
+  pad('neu->con', 8),
+  'no sentence',
+].join(' ');
+
+/** The confusion tables of every strictness side by side (rows gold, columns predicted). */
+export function formatConfusions(byStrictness: Record<Strictness, Evaluation>): string {
+  const tables = STRICTNESS_LEVELS.map((s) => formatConfusion(byStrictness[s].confusion).split('\n'));
+  const width = Math.max(...tables.flat().map((l) => l.length));
+  const title = STRICTNESS_LEVELS.map((s) => pad(`confusion at ${s}`, width)).join('   ');
+  const rows = (tables[0] as string[]).map((_, i) => tables.map((t) => pad(t[i] ?? '', width)).join('   '));
+  return [title, ...rows].join('\n');
+}
+
+/** A labelled set: its figures at every strictness, confusion tables, and its worst misses. */
+export function formatSetEvaluation(se: SetEvaluation, options: { misses: number }): string {
+  const any = se.byStrictness.balanced;
   const lines = [
-    `== ${strictness} ==`,
-    `${evaluation.total} gold sentences, ${found} found in the reports (${evaluation.notFound.length} not found); ` +
-      `${evaluation.accepted} accepted (${percent(evaluation.accepted, found)})`,
+    `== ${se.name}: ${any.total} labelled sentences in ${se.files} files ==`,
+    ...(se.missingFiles.length > 0 ? [`files named in the labels but absent (their sentences count as no verdict): ${se.missingFiles.join(', ')}`] : []),
+    FIGURES_HEADER,
+    ...STRICTNESS_LEVELS.map((s) => formatFigures(s, se.byStrictness[s])),
+    '(4-way acc counts alsoAccept as right; neu->con: sentences labelled neutral called conflict; no sentence: labelled sentences the report did not hold, counted as no verdict)',
     '',
-    formatConfusion(evaluation.confusion),
-    '',
-    formatClassScore('conflict', evaluation.conflict),
-    formatClassScore('flagged', evaluation.flagged),
-    `hard conflicts found as conflict: ${evaluation.hardConflicts.found}/${evaluation.hardConflicts.total} (${fixed(evaluation.hardConflicts.recall)})`,
-    `neutral sentences called conflict: ${evaluation.neutralAsConflict}`,
+    formatConfusions(se.byStrictness),
   ];
-  if (evaluation.notFound.length > 0) {
-    lines.push('', `not found in the reports (${evaluation.notFound.length}): the sentence splitter cut them differently`);
-    for (const row of evaluation.notFound) lines.push(`  ${row.file}: ${row.sentence}`);
+  const notFound = any.notFound;
+  if (notFound.length > 0) {
+    lines.push('', `labelled sentences no report sentence covers (${notFound.length}):`);
+    for (const row of notFound) lines.push(`  ${row.file}: ${row.sentence}`);
   }
-  lines.push('', `mistakes (${evaluation.mistakes.length}):`);
-  for (const { gold, predicted, sentence } of evaluation.mistakes) {
-    lines.push(`  ${gold.file}  gold ${goldDescription(gold)}  ->  predicted ${predictedDescription(predicted, sentence.severity)}`);
-    lines.push(`    ${sentence.text}`);
-    if (gold.why) lines.push(`    gold why: ${gold.why}`);
-    if (sentence.reason) lines.push(`    engine:   ${sentence.reason}`);
+  const shown = se.misses.slice(0, options.misses);
+  lines.push('', `misses, worst first (${shown.length} of ${se.misses.length}${shown.length < se.misses.length ? '; --misses N shows more' : ''}):`);
+  for (const miss of shown) {
+    const got = STRICTNESS_LEVELS.map((s) => `${s} ${gotDescription(miss.got[s])}`).join(', ');
+    lines.push(`  ${miss.gold.file}  gold ${goldDescription(miss.gold)}  got ${got}`);
+    lines.push(`    "${miss.gold.sentence}"`);
+    if (miss.gold.why) lines.push(`    gold why: ${miss.gold.why}`);
+    const reasonAt = STRICTNESS_LEVELS.find((s) => !miss.got[s].accepted && miss.got[s].reason) ?? STRICTNESS_LEVELS.find((s) => miss.got[s].reason);
+    if (reasonAt) lines.push(`    engine (${reasonAt}): ${miss.got[reasonAt].reason}`);
   }
   return lines.join('\n');
-}
-
-/** One line a strictness, for comparing them at a glance. */
-export function formatOverview(results: readonly { strictness: Strictness; evaluation: Evaluation }[]): string {
-  const header = 'strictness  accepted  conflict P / R / F1   flagged P / R / F1    hard R  neutral->conflict';
-  const rows = results.map(({ strictness, evaluation: e }) => {
-    const found = e.total - e.notFound.length;
-    const prf = (s: ClassScore): string => `${fixed(s.precision)} / ${fixed(s.recall)} / ${fixed(s.f1)}`;
-    return [
-      pad(strictness, 10),
-      pad(`${e.accepted}/${found}`, 8),
-      pad(prf(e.conflict), 20),
-      pad(prf(e.flagged), 20),
-      pad(fixed(e.hardConflicts.recall), 6),
-      String(e.neutralAsConflict),
-    ].join('  ');
-  });
-  return [header, ...rows].join('\n');
 }

@@ -3,11 +3,13 @@
  * figures out; reading files and printing belong to `src/cli/eval.ts`.
  *
  * Conventions, chosen once here:
- * - A gold row is found in the report of the same file (base name) whose
- *   sentence has the same text after whitespace is collapsed; each report
- *   sentence answers at most one gold row. Rows not found are listed and left
- *   out of every figure below.
- * - The predicted label is the report's verdict, `neutral` for `null`.
+ * - A gold row is found by where its text lies in the report of the same file
+ *   (base name), not by equal text, since the engine's splitter may cut
+ *   sentences differently from the labels' (see `matchGold`). A row the
+ *   engine cut into pieces takes the strongest verdict of the pieces.
+ * - The predicted label is the report's verdict, `neutral` for `null`. A row
+ *   the reports do not hold at all is listed in `notFound` and counts as
+ *   `neutral` (no verdict) in every figure below.
  * - A prediction is accepted when it is the gold label or in `alsoAccept`.
  * - Confusion table: `confusion[gold][predicted]`, where the gold side is the
  *   predicted label itself when that prediction is accepted (so an accepted
@@ -55,8 +57,10 @@ export interface Evaluation {
   hardConflicts: { total: number; found: number; recall: number };
   /** Rows whose gold label is `neutral` and whose prediction is `conflict`: the engine must never do this. */
   neutralAsConflict: number;
-  /** Found rows whose prediction is not accepted, in gold order. */
+  /** Rows whose prediction is not accepted (rows not found included, as neutral), in gold order. */
   mistakes: GoldMatch[];
+  /** Every row with its prediction (rows not found: neutral, `pieces` 0), in gold order. */
+  matches: GoldMatch[];
 }
 
 const CONFLICT: ReadonlySet<GoldLabel> = new Set(['conflict']);
@@ -92,28 +96,168 @@ export function isAccepted(gold: GoldRow, predicted: GoldLabel): boolean {
 /** A gold row and the report sentence it was matched to. */
 export interface GoldMatch {
   gold: GoldRow;
+  /**
+   * The report sentence whose verdict stands for the row: when the engine cut
+   * the row's text into several sentences, the one with the strongest verdict
+   * (see {@link VERDICT_STRENGTH}); when it joined the row with its
+   * neighbours, that joined sentence.
+   */
   sentence: SentenceReport;
   predicted: GoldLabel;
+  /** How many report sentences answer the row (2 or more: the engine cut it). */
+  pieces: number;
 }
 
-/** Pairs each gold row with its report sentence; see the module comment for the rule. */
+/** Which verdict stands for a labelled sentence the engine cut into pieces: the one a reader sees most. */
+export const VERDICT_STRENGTH: Readonly<Record<GoldLabel, number>> = { conflict: 3, unsupported: 2, supported: 1, neutral: 0 };
+
+/**
+ * Folds text for locating a labelled sentence in a report: whitespace runs
+ * become one space, curly quotes and dashes their ASCII forms, letters lower
+ * case. Every step maps one character to one character (whitespace runs
+ * aside, which `normalizeSentence` collapses first), so offsets in the folded
+ * text are offsets in the collapsed text.
+ */
+export function foldForMatching(text: string): string {
+  return normalizeSentence(text)
+    .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .toLowerCase();
+}
+
+function wordsOf(text: string): string[] {
+  return foldForMatching(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** The sentences of one file's reports laid end to end, one space apart, with where each one lies. */
+interface FileTrack {
+  text: string;
+  pieces: { sentence: SentenceReport; start: number; end: number }[];
+  /** Spans of `text` already given to a gold row. */
+  used: [number, number][];
+  cursor: number;
+}
+
+function buildTrack(sentences: readonly SentenceReport[]): FileTrack {
+  let text = '';
+  const pieces: FileTrack['pieces'] = [];
+  for (const sentence of sentences) {
+    const folded = foldForMatching(sentence.text);
+    if (!folded) continue;
+    if (text) text += ' ';
+    pieces.push({ sentence, start: text.length, end: text.length + folded.length });
+    text += folded;
+  }
+  return { text, pieces, used: [], cursor: 0 };
+}
+
+function overlaps(a: [number, number], b: [number, number]): boolean {
+  return a[0] < b[1] && b[0] < a[1];
+}
+
+/** Where `needle` lies in the track, at or after the cursor first, then anywhere; never on a span already used. */
+function locate(track: FileTrack, needle: string): [number, number] | undefined {
+  const { text } = track;
+  const candidates = (wordEdges: boolean): [number, number] | undefined => {
+    for (const from of [track.cursor, 0]) {
+      for (let at = text.indexOf(needle, from); at !== -1; at = text.indexOf(needle, at + 1)) {
+        const span: [number, number] = [at, at + needle.length];
+        if (wordEdges && ((at > 0 && text[at - 1] !== ' ') || (span[1] < text.length && text[span[1]] !== ' '))) continue;
+        if (!track.used.some((u) => overlaps(u, span))) return span;
+      }
+    }
+    return undefined;
+  };
+  return candidates(true) ?? candidates(false);
+}
+
+/** Fallback when the text is not found as it stands: the report sentence sharing most of the row's words (at least 80% of them). */
+function closestByWords(track: FileTrack, sentence: string): [number, number] | undefined {
+  const wanted = wordsOf(sentence);
+  if (wanted.length < 3) return undefined;
+  let best: { span: [number, number]; score: number } | undefined;
+  for (const piece of track.pieces) {
+    const span: [number, number] = [piece.start, piece.end];
+    if (track.used.some((u) => overlaps(u, span))) continue;
+    const have = new Map<string, number>();
+    for (const w of wordsOf(piece.sentence.text)) have.set(w, (have.get(w) ?? 0) + 1);
+    let shared = 0;
+    for (const w of wanted) {
+      const n = have.get(w) ?? 0;
+      if (n > 0) {
+        shared += 1;
+        have.set(w, n - 1);
+      }
+    }
+    const score = shared / Math.max(wanted.length, wordsOf(piece.sentence.text).length);
+    if (score >= 0.8 && (!best || score > best.score)) best = { span, score };
+  }
+  return best?.span;
+}
+
+/**
+ * The report sentences that answer a located span: each that covers at least
+ * half of the span, or lies at least half inside it; failing both, the one
+ * overlapping it most.
+ */
+function answering(track: FileTrack, span: [number, number]): SentenceReport[] {
+  const touching = track.pieces
+    .map((p) => ({ p, shared: Math.min(p.end, span[1]) - Math.max(p.start, span[0]) }))
+    .filter(({ shared }) => shared > 0);
+  const length = span[1] - span[0];
+  const strong = touching.filter(({ p, shared }) => shared * 2 >= length || shared * 2 >= p.end - p.start);
+  if (strong.length > 0) return strong.map(({ p }) => p.sentence);
+  const most = touching.sort((a, b) => b.shared - a.shared)[0];
+  return most ? [most.p.sentence] : [];
+}
+
+/**
+ * Pairs each gold row with the report sentence(s) covering its text. The
+ * engine's splitter may cut differently from `Intl.Segmenter`, which cut the
+ * labels, so a row is matched by where its text lies, not by equal text:
+ *
+ * - The report sentences of the row's file (same base name) are laid end to
+ *   end (folded: whitespace, quotes, dashes, case) and the row's folded text
+ *   is looked for in them, at or after where the previous row of that file
+ *   was found, else anywhere, never on text an earlier row took (so a
+ *   sentence repeated in an article answers one row each time).
+ * - Not found that way, the row goes to the unused report sentence sharing at
+ *   least 80% of its words (and of that sentence's words), if any.
+ * - The report sentences covering the found text answer the row: its
+ *   prediction is their strongest verdict (several when the engine cut the
+ *   row; one, possibly longer, when it joined it with a neighbour).
+ * - A row found nowhere is in `notFound`. `evaluate` counts it as predicted
+ *   `neutral` (the report gave that sentence no verdict), and lists it.
+ */
 export function matchGold(gold: readonly GoldRow[], reports: readonly PageReport[]): { pairs: GoldMatch[]; notFound: GoldRow[] } {
-  const byKey = new Map<string, SentenceReport[]>();
+  const sentencesByFile = new Map<string, SentenceReport[]>();
   for (const report of reports) {
     const file = baseName(report.file);
-    for (const sentence of report.sentences) {
-      const key = `${file}\u0000${normalizeSentence(sentence.text)}`;
-      const queue = byKey.get(key);
-      if (queue) queue.push(sentence);
-      else byKey.set(key, [sentence]);
-    }
+    sentencesByFile.set(file, [...(sentencesByFile.get(file) ?? []), ...report.sentences]);
   }
+  const tracks = new Map<string, FileTrack>();
   const pairs: GoldMatch[] = [];
   const notFound: GoldRow[] = [];
   for (const row of gold) {
-    const sentence = byKey.get(`${baseName(row.file)}\u0000${normalizeSentence(row.sentence)}`)?.shift();
-    if (sentence) pairs.push({ gold: row, sentence, predicted: predictedLabel(sentence) });
-    else notFound.push(row);
+    const file = baseName(row.file);
+    let track = tracks.get(file);
+    if (!track) {
+      track = buildTrack(sentencesByFile.get(file) ?? []);
+      tracks.set(file, track);
+    }
+    const needle = foldForMatching(row.sentence);
+    const span = (needle ? locate(track, needle) : undefined) ?? closestByWords(track, row.sentence);
+    const answers = span ? answering(track, span) : [];
+    if (!span || answers.length === 0) {
+      notFound.push(row);
+      continue;
+    }
+    track.used.push(span);
+    track.cursor = span[1];
+    let best = answers[0] as SentenceReport;
+    for (const s of answers) if (VERDICT_STRENGTH[predictedLabel(s)] > VERDICT_STRENGTH[predictedLabel(best)]) best = s;
+    pairs.push({ gold: row, sentence: best, predicted: predictedLabel(best), pieces: answers.length });
   }
   return { pairs, notFound };
 }
@@ -141,7 +285,15 @@ function scoreClass(pairs: readonly GoldMatch[], set: ReadonlySet<GoldLabel>): C
 
 /** Scores the reports of one strictness against the gold rows. */
 export function evaluate(gold: readonly GoldRow[], reports: readonly PageReport[]): Evaluation {
-  const { pairs, notFound } = matchGold(gold, reports);
+  const matched = matchGold(gold, reports);
+  const { notFound } = matched;
+  // A row the reports do not hold got no verdict: it counts as predicted neutral.
+  const pairs: GoldMatch[] = [
+    ...matched.pairs,
+    ...notFound.map((row) => ({ gold: row, sentence: { text: row.sentence, start: 0, end: 0, verdict: null }, predicted: 'neutral' as const, pieces: 0 })),
+  ];
+  const order = new Map(gold.map((row, i) => [row, i]));
+  pairs.sort((a, b) => (order.get(a.gold) ?? 0) - (order.get(b.gold) ?? 0));
   const confusion = emptyConfusion();
   const mistakes: GoldMatch[] = [];
   let accepted = 0;
@@ -175,6 +327,7 @@ export function evaluate(gold: readonly GoldRow[], reports: readonly PageReport[
     hardConflicts: { total: hardTotal, found: hardFound, recall: ratio(hardFound, hardTotal) },
     neutralAsConflict,
     mistakes,
+    matches: pairs,
   };
 }
 

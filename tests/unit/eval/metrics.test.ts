@@ -26,11 +26,40 @@ describe('matchGold', () => {
     ['the report file is compared by base name', 'The EU met Japan.', 'tests/fixtures/seeds/a.txt', 'The EU met Japan.', 1],
     ['a different file does not match', 'The EU met Japan.', 'b.txt', 'The EU met Japan.', 0],
     ['different words do not match', 'The EU met Korea.', 'a.txt', 'The EU met Japan.', 0],
-    ['case matters: the text must be the same', 'the eu met japan.', 'a.txt', 'The EU met Japan.', 0],
+    ['case, curly quotes and dashes are folded', 'the eu met japan \u2014 \u201cagain\u201d.', 'a.txt', 'The EU met Japan - "again".', 1],
+    ['a report sentence that holds the labelled one (the engine joined it to a dateline) answers it', 'The EU met Japan.', 'a.txt', 'TOKYO (AFP) - The EU met Japan.', 1],
+    ['a report sentence that shares four words of five is the same sentence cut by another hand', 'The EU met Japan today.', 'a.txt', 'The EU met Japan yesterday.', 1],
+    ['a label that ends a report sentence matches it', 'EU met Japan.', 'a.txt', 'The EU met Japan.', 1],
   ])('%s', (_reason, goldSentence, reportFile, reportSentence, found) => {
     const { pairs, notFound } = matchGold([gold(goldSentence, 'supported')], [report(reportFile, [[reportSentence, 'supported']])]);
     expect(pairs).toHaveLength(found);
     expect(notFound).toHaveLength(1 - found);
+  });
+
+  it('a labelled sentence the engine cut in two takes the strongest verdict of the pieces', () => {
+    const { pairs, notFound } = matchGold(
+      [gold('Borrell met Iwaya in Tokyo. Nov. 1 was a Friday.', 'conflict'), gold('Next one.', 'neutral')],
+      [report('a.txt', [['Borrell met Iwaya in Tokyo.', 'supported'], ['Nov.', null], ['1 was a Friday.', 'conflict'], ['Next one.', null]])],
+    );
+    expect(notFound).toEqual([]);
+    expect(pairs.map((p) => [p.predicted, p.pieces])).toEqual([['conflict', 3], ['neutral', 1]]);
+    expect(pairs[0]?.sentence.text).toBe('1 was a Friday.');
+  });
+
+  it('two labelled sentences the engine joined both take the joined verdict', () => {
+    const { pairs } = matchGold(
+      [gold('“It is done.', 'supported'), gold('Really,” he said.', 'supported')],
+      [report('a.txt', [['“It is done. Really,” he said.', 'unsupported']])],
+    );
+    expect(pairs.map((p) => p.predicted)).toEqual(['unsupported', 'unsupported']);
+  });
+
+  it('rows are found in order, so a repeated short sentence goes to its own place', () => {
+    const { pairs } = matchGold(
+      [gold('Yes.', 'neutral'), gold('Borrell spoke.', 'supported'), gold('Yes.', 'neutral')],
+      [report('a.txt', [['Yes.', null], ['Borrell spoke.', 'supported'], ['Yes.', 'conflict']])],
+    );
+    expect(pairs.map((p) => p.predicted)).toEqual(['neutral', 'supported', 'conflict']);
   });
 
   it('a sentence repeated in the article answers one gold row each time', () => {
@@ -135,10 +164,13 @@ describe('evaluate: edge cases', () => {
     expect(result.hardConflicts).toEqual({ total: 0, found: 0, recall: 0 });
   });
 
-  it('rows not found are listed and left out of every figure', () => {
-    const result = evaluate([gold('Found.', 'conflict'), gold('Missing.', 'conflict')], [report('a.txt', [['Found.', 'conflict']])]);
-    expect(result.notFound.map((r) => r.sentence)).toEqual(['Missing.']);
-    expect(result.conflict).toMatchObject({ relevant: 1, found: 1, recall: 1 });
+  it('rows not found are listed and count as no verdict', () => {
+    const result = evaluate([gold('Found.', 'conflict'), gold('Missing altogether.', 'conflict')], [report('a.txt', [['Found.', 'conflict']])]);
+    expect(result.notFound.map((r) => r.sentence)).toEqual(['Missing altogether.']);
+    expect(result.conflict).toMatchObject({ relevant: 2, found: 1, recall: 0.5 });
+    expect(result.confusion.conflict.neutral).toBe(1);
+    expect(result.mistakes.map((m) => m.gold.sentence)).toEqual(['Missing altogether.']);
+    expect(result.matches.map((m) => m.predicted)).toEqual(['conflict', 'neutral']);
   });
 });
 
