@@ -10,7 +10,7 @@ import { checkDocuments } from './rules/documents';
 import { checkEvents } from './rules/events';
 import type { Finding } from './rules/finding';
 import type { SentenceFacts } from './rules/facts';
-import { checkNames, checkRoles } from './rules/people';
+import { checkActors, checkNames, checkRoles, checkTitles } from './rules/people';
 import { checkPolarity } from './rules/polarity';
 import { checkQuantities } from './rules/quantities';
 import { checkRankings } from './rules/rankings';
@@ -29,10 +29,14 @@ export interface PageContext {
   otherPartySeen: boolean;
   /** Some sentence read so far anchors the page to the subject (see `Assessment.anchors`). */
   aboutSubject: boolean;
+  /** The last sentence read, for one that goes on with its claim. */
+  previous?: Assessment;
+  /** The page has spoken of another occurrence of a registry event ("the second dialogue", "next year's summit"). */
+  otherOccurrenceSeen: boolean;
 }
 
 export function newPageContext(): PageContext {
-  return { lastPeople: 0, names: new Map(), otherPartySeen: false, aboutSubject: false };
+  return { lastPeople: 0, names: new Map(), otherPartySeen: false, aboutSubject: false, otherOccurrenceSeen: false };
 }
 
 /**
@@ -325,6 +329,10 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
   if (otherParties().length > 0) context.otherPartySeen = true;
   if (anchors) context.aboutSubject = true;
 
+  let before = context.previous;
+  // A stranger in a registry person's place may be at the other occurrence the page spoke of (a later dialogue with a new High Representative).
+  const otherOccurrenceBefore = context.otherOccurrenceSeen;
+  if (events.length > 0 && (OTHER_OCCURRENCE.test(s.folded) || findOrdinals(s).some((o) => events.some((e) => e.event.ordinal !== undefined && o.value !== e.event.ordinal && e.index > o.index && e.index - o.index <= 7)))) context.otherOccurrenceSeen = true;
   const judge = (): Judgement => {
     // The facts that neither `topical` nor the page's context needs are found
     // here, on demand: they depend on the sentence alone, so finding them later
@@ -349,7 +357,15 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
       confirmed: [],
       aside,
     };
-    const support = measureSupport(f, dates());
+    let support = measureSupport(f, dates());
+    // A short sentence that goes on with the claim the one before restated,
+    // all its words that claim's ("… never been stronger. But they can be
+    // improved."), restates it too.
+    if (!restates(support) && before && support.claim !== undefined && support.coverage >= 0.9 && support.shared >= 1) {
+      const earlier = before.support;
+      if (earlier.claim === support.claim && restates(earlier)) support = { ...support, continues: true };
+    }
+    before = undefined;
     // The claim the sentence closely restates, if any: its details are compared with the sentence's.
     if (restates(support)) f.restated = k.claims[support.claim!]!.id;
     const findings: Finding[] = [];
@@ -358,6 +374,10 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
     if (findings.length === 0 && compared) findings.push(...checkPolarity(f, support.claim, support.shared));
     if (findings.length === 0 && compared) findings.push(...checkQuantities(f, support.claim, support.shared));
     for (const x of checkAlignment(f, findings)) findings.push(x);
+    if (!findings.some((x) => x.detail === 'name' || x.detail === 'role')) {
+      if (!otherOccurrenceBefore) for (const x of checkActors(f)) findings.push(x);
+      for (const x of checkTitles(f)) findings.push(x);
+    }
     return { findings, support, otherEvents: f.otherEvents, confirmed: f.confirmed, aboutParties: correctPeople.size >= 2 || sidesNamed().size >= 2 };
   };
 
@@ -370,6 +390,11 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
   if (explicitDocs.length > 0 && otherParties().length === 0) context.lastDocument = explicitDocs[explicitDocs.length - 1];
   else if (documents.some((d) => d.other) || (explicitDocs.length > 0 && otherParties().length > 0)) context.lastDocument = undefined;
 
+  const assessment = build();
+  context.previous = assessment;
+  return assessment;
+
+  function build(): Assessment {
   if (acronymOnly) {
     const assessment = new AssessmentOnDemand(topical, false, judge);
     if (restates(assessment.support)) {
@@ -379,5 +404,6 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
     return assessment;
   }
   return new AssessmentOnDemand(topical, anchors, judge);
+  }
 }
 

@@ -93,7 +93,7 @@ export function decide(assessment: Assessment, preset: StrictnessPreset, k: Know
     return single({ verdict: 'unsupported', reason: `The reference does not mention ${named}.${cite ? '' : ' It has nothing on what this sentence says.'}`, ...cite });
   }
   const needed = assessment.confirmed.length > 0 ? preset.supportedIfConfirmedAtLeast : preset.supportedAtLeast;
-  if (support.coverage >= needed && support.shared >= 2 && closest) {
+  if (support.coverage >= needed && (support.shared >= 2 || support.continues === true) && closest) {
     return single({ verdict: 'supported', reason: 'The reference says this.', claimId: closest.id, quote: closest.passage });
   }
   if (preset.flagUnsupported && support.coverage < Math.min(needed, preset.unsupportedBelow)) {
@@ -139,6 +139,7 @@ export function createChecker(claimSet: ClaimSet = bundledClaimSet()): Checker {
         // A byline or a photo credit asserts nothing, whatever names it holds.
         if ((!topical && !trigger.test(sentence) && !(hasAntecedent() && ANAPHOR.test(sentence))) || isCreditLine(sentence)) {
           context.lastPeople = 0;
+          context.previous = undefined;
           return undefined;
         }
         const a = assessSentence(sentence, knowledge(), context, datesOfReference);

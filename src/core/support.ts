@@ -20,6 +20,8 @@ export interface Support {
   shared: number;
   /** What the sentence asserts that nothing in the reference mentions: names, dates, happenings. */
   uncovered: string[];
+  /** The sentence goes on with the claim the sentence before it restated ("But they can be improved."), every word of it that claim's. */
+  continues?: boolean;
 }
 
 /** A token's content word ("japan's" -> "japan"), or null for a function word, a verb of saying or a figure. Lexicon-only, so shared by every checker. */
@@ -307,5 +309,5 @@ export function measureSupport(f: SentenceFacts, dates: readonly DateSpec[]): Su
  * not a coincidence of two or three common words.
  */
 export function restates(support: Support): boolean {
-  return support.claim !== undefined && ((support.coverage >= 0.6 && support.shared >= 3) || (support.coverage >= 0.8 && support.shared >= 2));
+  return support.claim !== undefined && ((support.coverage >= 0.6 && support.shared >= 3) || (support.coverage >= 0.8 && support.shared >= 2) || support.continues === true);
 }

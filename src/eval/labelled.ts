@@ -5,7 +5,7 @@
  */
 import { STRICTNESS_LEVELS, type Checker, type Severity, type Strictness } from '../core';
 import type { GoldLabel, GoldRow } from './gold';
-import { evaluate, isAccepted, type Evaluation, type GoldMatch } from './metrics';
+import { evaluate, goldAt, isAccepted, type Evaluation, type GoldMatch } from './metrics';
 import type { LabelledSet } from './sets';
 
 /** What the engine said about a labelled sentence at one strictness. */
@@ -52,8 +52,9 @@ export function missWeight(gold: GoldRow, got: GoldLabel, strictness: Strictness
   return 1;
 }
 
-function gotOf(match: GoldMatch): Got {
-  const { sentence, predicted, gold } = match;
+function gotOf(match: GoldMatch, strictness: Strictness): Got {
+  const { sentence, predicted } = match;
+  const gold = goldAt(match.gold, strictness);
   return {
     label: predicted,
     ...(sentence.severity && { severity: sentence.severity }),
@@ -68,11 +69,11 @@ export function evaluateSet(set: LabelledSet, checker: Checker): SetEvaluation {
   const gotByRow = new Map<GoldRow, Partial<Record<Strictness, Got>>>();
   for (const strictness of STRICTNESS_LEVELS) {
     const reports = [...set.texts].map(([file, text]) => checker.check(text, { strictness, file }));
-    const evaluation = evaluate(set.rows, reports);
+    const evaluation = evaluate(set.rows, reports, strictness);
     byStrictness[strictness] = evaluation;
     for (const match of evaluation.matches) {
       const got = gotByRow.get(match.gold) ?? {};
-      got[strictness] = gotOf(match);
+      got[strictness] = gotOf(match, strictness);
       gotByRow.set(match.gold, got);
     }
   }

@@ -22,7 +22,7 @@
  *   whose prediction is in S, over rows whose gold label is in S. A ratio with
  *   nothing to divide by is 0.
  */
-import type { PageReport, SentenceReport, Severity } from '../core';
+import { STRICTNESS_PRESETS, type PageReport, type SentenceReport, type Severity, type Strictness } from '../core';
 import { GOLD_LABELS, type GoldLabel, type GoldRow } from './gold';
 
 export type ConfusionTable = Record<GoldLabel, Record<GoldLabel, number>>;
@@ -91,6 +91,21 @@ export function predictedLabel(sentence: SentenceReport): GoldLabel {
 
 export function isAccepted(gold: GoldRow, predicted: GoldLabel): boolean {
   return gold.label === predicted || gold.alsoAccept.includes(predicted);
+}
+
+/**
+ * What a strictness should show of a gold row, by the labels' README: a level
+ * that does not flag soft conflicts or unsupported claims (lenient) should
+ * say nothing of them, so for it their label is neutral. The presets say what
+ * each level flags; nothing else is assumed.
+ */
+export function goldAt(row: GoldRow, strictness: Strictness): GoldRow {
+  const preset = STRICTNESS_PRESETS[strictness];
+  const shown = (label: GoldLabel): GoldLabel =>
+    (label === 'unsupported' && !preset.flagUnsupported) || (label === 'conflict' && row.severity === 'soft' && !preset.flagSoftConflicts) ? 'neutral' : label;
+  const label = shown(row.label);
+  if (label === row.label) return row;
+  return { ...row, label, alsoAccept: [...new Set(row.alsoAccept.map(shown))].filter((l) => l !== label) };
 }
 
 /** A gold row and the report sentence it was matched to. */
@@ -284,7 +299,7 @@ function scoreClass(pairs: readonly GoldMatch[], set: ReadonlySet<GoldLabel>): C
 }
 
 /** Scores the reports of one strictness against the gold rows. */
-export function evaluate(gold: readonly GoldRow[], reports: readonly PageReport[]): Evaluation {
+export function evaluate(gold: readonly GoldRow[], reports: readonly PageReport[], strictness?: Strictness): Evaluation {
   const matched = matchGold(gold, reports);
   const { notFound } = matched;
   // A row the reports do not hold got no verdict: it counts as predicted neutral.
@@ -301,14 +316,16 @@ export function evaluate(gold: readonly GoldRow[], reports: readonly PageReport[
   let hardFound = 0;
   let neutralAsConflict = 0;
 
-  for (const match of pairs) {
+  // Scored against what the strictness should show (see `goldAt`); the matches keep the rows as labelled.
+  const seen = strictness ? pairs.map((p) => ({ ...p, gold: goldAt(p.gold, strictness) })) : pairs;
+  for (const match of seen) {
     const { gold: row, predicted } = match;
     if (isAccepted(row, predicted)) {
       accepted += 1;
       confusion[predicted][predicted] += 1;
     } else {
       confusion[row.label][predicted] += 1;
-      mistakes.push(match);
+      mistakes.push(pairs[seen.indexOf(match)]!);
     }
     if (row.label === 'conflict' && row.severity === 'hard') {
       hardTotal += 1;
@@ -322,8 +339,8 @@ export function evaluate(gold: readonly GoldRow[], reports: readonly PageReport[
     notFound,
     accepted,
     confusion,
-    conflict: scoreClass(pairs, CONFLICT),
-    flagged: scoreClass(pairs, FLAGGED),
+    conflict: scoreClass(seen, CONFLICT),
+    flagged: scoreClass(seen, FLAGGED),
     hardConflicts: { total: hardTotal, found: hardFound, recall: ratio(hardFound, hardTotal) },
     neutralAsConflict,
     mistakes,

@@ -15,13 +15,11 @@ describe('the reference checked against itself', () => {
     expect(result.checkable).toBeGreaterThanOrEqual(30);
   });
 
-  // TODO(engine): passes once issue 9's engine work lands (13 of 35 checkable sentences get no verdict or are flagged today).
-  it.fails.each(['balanced', 'strict'] as const)('every checkable sentence is supported at %s', (strictness) => {
+  it.each(['balanced', 'strict'] as const)('every checkable sentence is supported at %s', (strictness) => {
     expect(result.byStrictness[strictness].notSupported).toEqual([]);
   });
 
-  // TODO(engine): passes once issue 9's engine work lands (two sentences are flagged unsupported today).
-  it.fails('no sentence of the reference is flagged at any strictness', () => {
+  it('no sentence of the reference is flagged at any strictness', () => {
     expect(result.flaggedAnywhere).toEqual([]);
   });
 });

@@ -28,8 +28,7 @@ describe('unrelated real pages', () => {
     expect(result.pages - result.errors.length).toBeGreaterThanOrEqual(125);
   });
 
-  // TODO(engine): passes once issue 9's engine work lands (today: a conflict on wikipedia-2's Michael Joseph Savage, and unsupported on Mozilla Summit, Python Language Summit, Mnangagwa pages).
-  it.fails.each(STRICTNESS_LEVELS)('gives no verdict on any of them at %s', (strictness) => {
+  it.each(STRICTNESS_LEVELS)('gives no verdict on any of them at %s', (strictness) => {
     const pages = result.byStrictness[strictness].pages.map((p) => `${p.file}: ${p.verdicts.map((v) => `${v.verdict} "${v.text}"`).join('; ')}`);
     expect(pages).toEqual([]);
   });

@@ -15,7 +15,19 @@ export const ANTONYM_PAIRS: readonly (readonly [string, string])[] = [
   ['unwavering', 'wavering'], ['immediate', 'delayed'], ['first', 'last'], ['safe', 'dangerous'],
   ['welcomed', 'rejected'], ['condemnation', 'endorsement'], ['opposition', 'support'], ['illegal', 'legal'],
   ['enhanced', 'reduced'], ['enhance', 'reduce'], ['more', 'less'], ['better', 'worse'], ['improved', 'worsened'],
+  // Matched by stem (see `stem`), so each pair covers its inflections.
+  ['enhance', 'weaken'], ['deepen', 'weaken'], ['reinforce', 'weaken'], ['bolster', 'undermine'], ['strengthen', 'undermine'],
+  ['close', 'loose'], ['closer', 'looser'], ['grave', 'mild'], ['serious', 'minor'], ['serious', 'slight'], ['deep', 'slight'], ['deep', 'shallow'],
+  ['strong', 'feeble'], ['staunch', 'lukewarm'], ['firm', 'weak'], ['unwavering', 'faltering'],
+  ['escalating', 'subsiding'], ['escalate', 'de-escalate'], ['rising', 'falling'], ['growing', 'declining'], ['growing', 'diminishing'],
+  ['dangerous', 'peaceful'], ['closest', 'most distant'], ['renewed', 'diminished'],
+  ['immediate', 'eventual'], ['unhindered', 'restricted'], ['release', 'detention'], ['increase', 'reduce'], ['increase', 'ease'],
+  ['welcome', 'reject'], ['welcomed', 'shunned'], ['condemn', 'praise'], ['condemn', 'endorse'], ['support', 'abandon'],
+  ['historic', 'insignificant'], ['timely', 'belated'], ['emerging', 'receding'], ['together', 'separately'], ['stronger', 'frailer'],
 ];
+
+/** Prefixes that turn a word into its opposite: "timely" and "untimely", "secure" and "insecure". */
+export const NEGATING_PREFIXES = ['un', 'in', 'im', 'il', 'ir', 'dis', 'non-', 'non'];
 
 /**
  * What can happen to a document, by the words news uses for it. `sign`-like

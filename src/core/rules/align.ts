@@ -85,7 +85,8 @@ function detailsOf(s: AnalysedSentence, k: Knowledge): Detail[] {
   }
   // A place where something happened ("in Tokyo"), not a party named by its country or adjective.
   for (const p of findPlaces(s, k)) {
-    if (!p.located) continue;
+    // A place in a country that is no party's ("here in Canberra") speaks of another meeting, not this one told wrong.
+    if (!p.located || !k.partyCountries.has(p.country)) continue;
     details.push({ kind: 'place', value: p.city ?? p.country, written: p.written, role: roleOf(s, p.first, p.last), first: p.first, last: p.last });
   }
   return details;
@@ -118,7 +119,8 @@ function differ(mine: Detail, theirs: Detail): boolean {
  * (`f.restated`), except kinds the registry's rules already reported.
  */
 export function checkAlignment(f: SentenceFacts, reported: readonly Finding[]): Finding[] {
-  if (f.restated === undefined) return [];
+  // A sentence told apart as another event is not compared with this one's claim.
+  if (f.restated === undefined || f.otherEvents.length > 0) return [];
   const claim = f.k.claimById.get(f.restated);
   if (!claim) return [];
   const theirs = detailsOfClaim(claim.passage, f.k);

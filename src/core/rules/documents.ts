@@ -1,6 +1,7 @@
 import type { DocumentAction, DocumentEntry } from '../claims/types';
 import { compareDates, formatDate, weekdayOf } from '../facts/dates';
 import { WEEKDAY_NAMES } from '../lexicon/calendar';
+import { NEGATIONS } from '../lexicon/words';
 import { compareEventDate } from './events';
 import type { Finding } from './finding';
 import { dateBelongsTo, type SentenceFacts } from './facts';
@@ -210,6 +211,24 @@ function checkDenial(f: SentenceFacts, doc: DocumentEntry, action: string, at: n
   if (!own) return;
   const words = f.s.words;
   if (words.slice(Math.max(0, at - 4), at + 3).includes('yet')) return;
-  const claim = f.k.claimById.get(own.claim);
-  add({ detail: 'negation', severity: 'hard', reason: `The reference says the opposite${claim ? `: "${claim.passage}"` : '.'}`, claimId: own.claim });
+  // The denial as written: from the negation (and its auxiliary) to the act's word.
+  let from = at;
+  for (let i = at - 1; i >= Math.max(0, at - 4); i--) if (NEGATIONS.has(words[i]!) || words[i]!.endsWith("n't")) from = i;
+  while (from > 0 && DENIAL_AUXILIARIES.has(words[from - 1]!)) from -= 1;
+  const written = f.s.text.slice(f.s.tokens[from]!.start, f.s.tokens[at]!.end);
+  add({ detail: 'negation', severity: 'hard', reason: `The reference says ${named(doc)} was ${DONE[own.action] ?? own.action}, not "${written}".`, claimId: own.claim });
 }
+
+/** Auxiliaries written before a denial: "did not", "has not been". */
+const DENIAL_AUXILIARIES = new Set(['do', 'does', 'did', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'be', 'been']);
+
+/** Each act as the reference reports it done. */
+const DONE: Readonly<Record<string, string>> = {
+  announce: 'announced',
+  conclude: 'concluded',
+  ratify: 'ratified',
+  'enter-into-force': 'announced to enter into force',
+  'apply-provisionally': 'applied provisionally',
+  sign: 'signed',
+  exchange: 'exchanged',
+};

@@ -1,4 +1,5 @@
-import { ANTONYM_PAIRS, NEGATIONS } from '../lexicon/words';
+import { ANTONYM_PAIRS, NEGATING_PREFIXES, NEGATIONS, STOPWORDS } from '../lexicon/words';
+import { stem } from '../lexicon/synonyms';
 import { foldForMatch, tokenize } from '../text/normalize';
 import type { Finding } from './finding';
 import type { SentenceFacts } from './facts';
@@ -46,16 +47,56 @@ function setOfClaim(passage: string, words: readonly string[]): ReadonlySet<stri
   return set;
 }
 
+/** Antonyms by stem, both ways: "weakening" and "deepened" meet their pairs whatever the inflection. */
 const ANTONYM = new Map<string, string[]>();
 for (const [a, b] of ANTONYM_PAIRS) {
-  ANTONYM.set(a, [...(ANTONYM.get(a) ?? []), b]);
-  ANTONYM.set(b, [...(ANTONYM.get(b) ?? []), a]);
+  if (a.includes(' ') || b.includes(' ')) continue;
+  const [sa, sb] = [stem(a), stem(b)];
+  ANTONYM.set(sa, [...(ANTONYM.get(sa) ?? []), sb]);
+  ANTONYM.set(sb, [...(ANTONYM.get(sb) ?? []), sa]);
+}
+
+/** The word itself without a negating prefix, when that is what it is: "untimely" -> "timely". */
+function unprefixed(word: string): string[] {
+  const out: string[] = [];
+  for (const prefix of NEGATING_PREFIXES) if (word.length > prefix.length + 3 && word.startsWith(prefix)) out.push(word.slice(prefix.length));
+  return out;
+}
+
+/** Auxiliaries before a negation ("did not", "has not been"): part of how the denial is written. */
+const AUXILIARIES = new Set(['do', 'does', 'did', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'could', 'can', 'should', 'be', 'been']);
+/** Words between a negation and the verb it denies ("declined to hold", "not be seen"). */
+const BETWEEN = new Set(['to', 'be', 'been', 'have', 'yet', 'even', 'ever', 'also']);
+
+/**
+ * The denial as the sentence writes it ("did not hold", "declined to
+ * announce") and the claim's word for what it denies ("held"): the claim word
+ * sharing the denied word's stem, else the claim word just before the first
+ * word both texts share after the denial.
+ */
+function denial(mine: readonly string[], theirs: readonly string[], at: number, common: ReadonlySet<string>): { written: string; claimWord: string | undefined } {
+  let start = at;
+  while (start > 0 && AUXILIARIES.has(mine[start - 1]!)) start -= 1;
+  let verb = at + 1;
+  while (verb < mine.length && (BETWEEN.has(mine[verb]!) || STOPWORDS.has(mine[verb]!))) verb += 1;
+  const denied = mine[verb];
+  const written = mine.slice(start, Math.min(mine.length, verb + 1)).join(' ');
+  if (denied === undefined) return { written, claimWord: undefined };
+  const deniedStem = stem(denied);
+  let claimWord = theirs.find((w) => stem(w) === deniedStem);
+  if (!claimWord) {
+    const anchor = mine.slice(verb + 1).find((w) => common.has(w) && !STOPWORDS.has(w));
+    const j = anchor ? theirs.indexOf(anchor) : -1;
+    for (let i = j - 1; i >= 0 && !claimWord; i--) if (!STOPWORDS.has(theirs[i]!) && !NEGATIONS.has(theirs[i]!)) claimWord = theirs[i];
+  }
+  return { written, claimWord };
 }
 
 /**
  * A sentence that closely restates a claim but denies it ("has not been
  * ratified") or turns a word into its opposite ("relations have never been
- * weaker"). Only for a close match: a loose one may be about something else.
+ * weaker", "an untimely step"). Only for a close match: a loose one may be
+ * about something else. The reason names the claim's word and the sentence's.
  */
 export function checkPolarity(f: SentenceFacts, claimIndex: number | undefined, shared: number): Finding[] {
   if (claimIndex === undefined || shared < 3) return [];
@@ -79,24 +120,37 @@ export function checkPolarity(f: SentenceFacts, claimIndex: number | undefined, 
     return false;
   };
   const negations = (list: readonly string[]) => {
-    let count = 0;
+    const at: number[] = [];
     for (let i = 0; i < list.length; i++) {
       const w = list[i]!;
-      if ((NEGATIONS.has(w) || w.endsWith("n't")) && bears(list, i)) count += 1;
+      if ((NEGATIONS.has(w) || w.endsWith("n't")) && bears(list, i)) at.push(i);
     }
-    return count;
+    return at;
   };
-  const findings: Finding[] = [];
-  if (negations(mine) % 2 !== negations(theirs) % 2) {
-    findings.push({ detail: 'negation', severity: 'hard', reason: `The reference says the opposite: "${claim.passage}"`, claimId: claim.id });
-    return findings;
+  const mineNegations = negations(mine);
+  if (mineNegations.length % 2 !== negations(theirs).length % 2) {
+    const first = mineNegations[0];
+    const told = first !== undefined ? denial(mine, theirs, first, common) : undefined;
+    const reason = told?.claimWord
+      ? `The reference says "${told.claimWord}", not "${told.written}": "${claim.passage}"`
+      : `The reference says the opposite: "${claim.passage}"`;
+    return [{ detail: 'negation', severity: 'hard', reason, claimId: claim.id }];
   }
+  const theirStems = new Map<string, string>();
+  for (const w of theirs) if (!theirStems.has(stem(w))) theirStems.set(stem(w), w);
+  const mineStems = new Set(mine.map(stem));
   for (const word of mineSet) {
-    const opposite = ANTONYM.get(word)?.find((o) => theirSet.has(o) && !mineSet.has(o));
-    if (opposite && !theirSet.has(word)) {
-      findings.push({ detail: 'negation', severity: 'hard', reason: `The reference says "${opposite}", not "${word}": "${claim.passage}"`, claimId: claim.id });
-      break;
+    if (theirSet.has(word)) continue;
+    const s = stem(word);
+    if (theirStems.has(s)) continue;
+    // An antonym of a claim word the sentence does not also use…
+    let opposite = ANTONYM.get(s)?.find((o) => theirStems.has(o) && !mineStems.has(o));
+    // …or the claim's word with a negating prefix ("untimely" for "timely").
+    opposite ??= unprefixed(word).find((base) => theirSet.has(base) && !mineSet.has(base));
+    if (opposite !== undefined) {
+      const claimWord = theirStems.get(opposite) ?? opposite;
+      return [{ detail: 'negation', severity: 'hard', reason: `The reference says "${claimWord}", not "${word}": "${claim.passage}"`, claimId: claim.id }];
     }
   }
-  return findings;
+  return [];
 }

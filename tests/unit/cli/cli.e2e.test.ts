@@ -166,11 +166,12 @@ describe('check: --claims', () => {
 });
 
 describe('eval', () => {
-  it('prints every strictness, the overview, and exits 0 whatever the figures', async () => {
+  it('prints every set at every strictness, the summary, and exits 0 whatever the figures', async () => {
     const { code, stdout, stderr } = await runCli('eval', []);
     expect([code, stderr]).toEqual([0, '']);
-    for (const level of STRICTNESS_LEVELS) expect(stdout).toContain(`== ${level} ==`);
+    for (const set of ['seed', 'real-dev', 'real-extra', 'reference', 'unrelated']) for (const level of STRICTNESS_LEVELS) expect(stdout).toMatch(new RegExp(`^${set} +${level} `, 'm'));
+    expect(stdout).toMatch(/^metamorphic perturbed /m);
     expect(stdout).toContain('gold \\ predicted');
-    expect(stdout).toContain('== overview ==');
+    expect(stdout).toContain('== summary ==');
   }, TIMEOUT);
 });

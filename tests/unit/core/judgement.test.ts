@@ -123,7 +123,7 @@ describe('events told apart', () => {
     ['a wrong year of the summit that agreed the dialogue', 'The dialogue was agreed at the 2022 EU-Japan Summit.', /2023.*2022/],
     ['the second country, after another', 'Japan is the second country in the Indo-Pacific to adopt such a framework with the EU, after South Korea.', /first.*second/],
     ['part of the member states', 'The SPA entered into force after ratification by 25 of the 27 EU member states.', /27.*25/],
-    ['a refusal', 'Japan and the EU declined to condemn third-country support to Russia’s war.', /opposite/],
+    ['a refusal', 'Japan and the EU declined to condemn third-country support to Russia’s war.', /"condemnation", not "declined to condemn"/],
   ])('%s: a hard conflict naming both values', (_case, text, reason) => {
     const s = onSubject(text);
     expect(s.verdict).toBe('conflict');

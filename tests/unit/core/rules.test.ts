@@ -35,7 +35,7 @@ describe('conflicts, detail by detail', () => {
     ['a shifted date for "the partnership" its actors announced', 'Borrell and Iwaya announced the partnership on October 31 in Tokyo.', 'hard', /1 November 2024, not October 31/],
     ['a wrong office for Borrell', 'Japanese Prime Minister Josep Borrell spoke in Tokyo about the partnership.', 'hard', /Borrell is EU High Representative/],
     ['an antonym', 'Borrell said relations between Japan and the European Union have never been weaker.', 'hard', /"stronger", not "weaker"/],
-    ['a negation', 'Japan is not the first country in the Indo-Pacific to adopt such a political framework for cooperation on security and defence with the European Union.', 'hard', /opposite/],
+    ['a negation', 'Japan is not the first country in the Indo-Pacific to adopt such a political framework for cooperation on security and defence with the European Union.', 'hard', /"first", not "is not the first"/],
     ['a wrong place for the announcement', 'The EU and Japan announced the Security and Defence Partnership in Brussels on 1 November.', 'hard', /announced in Tokyo, not Brussels/],
     ['a wrong day for the announcement', 'Borrell and Iwaya announced the Security and Defence Partnership on 5 November.', 'hard', /announced on 1 November 2024, not 5 November/],
     ['signed, where it was announced', 'Borrell and Iwaya signed the Security and Defence Partnership in Tokyo.', 'soft', /announced, not signed/],
@@ -45,8 +45,8 @@ describe('conflicts, detail by detail', () => {
     ['a bare "the pact" resolved from the page', 'The EU and Japan announced a security and defence pact in Tokyo. The pact comes into force on 1 March 2025.', 'soft', /political framework/],
     ['another actor for the announcement', 'Japanese Prime Minister Shigeru Ishiba and Borrell announced the Security and Defence Partnership in Tokyo.', 'hard', /Josep Borrell and Takeshi Iwaya announced the Security and Defence Partnership, not Shigeru Ishiba/],
     ['another actor with a title', 'Borrell and Japanese Foreign Minister Yoko Kamikawa unveiled the security and defence partnership on Friday.', 'hard', /not Yoko Kamikawa/],
-    ['a denied ratification', 'The SPA has not been ratified by all 27 EU Member States.', 'hard', /opposite/],
-    ['a denied announcement', 'Borrell and Iwaya did not announce the Security and Defence Partnership.', 'hard', /opposite/],
+    ['a denied ratification', 'The SPA has not been ratified by all 27 EU Member States.', 'hard', /was ratified, not "has not been ratified"/],
+    ['a denied announcement', 'Borrell and Iwaya did not announce the Security and Defence Partnership.', 'hard', /was announced, not "did not announce"/],
     ['a past meeting told as still to come', 'The two ministers will hold the first meeting of the EU-Japan strategic dialogue in Tokyo.', 'soft', /not still to come/],
   ])('%s', (_rule, text, severity, reason) => {
     const s = lastVerdict(text);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageReport, Verdict } from '../../../src/core';
 import { GOLD_LABELS, parseGold, type GoldLabel, type GoldRow } from '../../../src/eval/gold';
-import { evaluate, matchGold } from '../../../src/eval/metrics';
+import { evaluate, goldAt, matchGold } from '../../../src/eval/metrics';
 
 function gold(sentence: string, label: GoldLabel, extra: Partial<GoldRow> = {}): GoldRow {
   return { file: 'a.txt', sentence, label, alsoAccept: [], ...extra };
@@ -197,5 +197,25 @@ describe('parseGold', () => {
   ])('rejects %s, naming the line and the field', (_reason, badLine, message) => {
     const good = JSON.stringify({ file: 'a.txt', sentence: 'S.', label: 'supported' });
     expect(() => parseGold(`${good}\n${badLine}`, 'gold.jsonl')).toThrow(message);
+  });
+});
+
+describe('goldAt: what a strictness should show of a label', () => {
+  const row = (label: GoldRow['label'], extra: Partial<GoldRow> = {}): GoldRow => ({ file: 'a.txt', sentence: 'S.', label, alsoAccept: [], ...extra });
+  it.each([
+    ['unsupported at lenient is neutral', row('unsupported'), 'lenient', 'neutral'],
+    ['a soft conflict at lenient is neutral', row('conflict', { severity: 'soft' }), 'lenient', 'neutral'],
+    ['a hard conflict at lenient stays a conflict', row('conflict', { severity: 'hard' }), 'lenient', 'conflict'],
+    ['unsupported at balanced stays', row('unsupported'), 'balanced', 'unsupported'],
+    ['a soft conflict at strict stays', row('conflict', { severity: 'soft' }), 'strict', 'conflict'],
+  ] as const)('%s', (_case, gold, strictness, label) => {
+    expect(goldAt(gold, strictness).label).toBe(label);
+  });
+
+  it('scores lenient against what lenient should show', () => {
+    const rows = [row('unsupported'), row('conflict', { severity: 'soft', sentence: 'T.' })];
+    const reports = [{ file: 'a.txt', strictness: 'lenient' as const, topical: true, sentences: [{ text: 'S.', start: 0, end: 2, verdict: null }, { text: 'T.', start: 3, end: 5, verdict: null }], summary: { conflict: 0, unsupported: 0, supported: 0 } }];
+    expect(evaluate(rows, reports, 'lenient').accepted).toBe(2);
+    expect(evaluate(rows, reports, 'balanced').accepted).toBe(0);
   });
 });
