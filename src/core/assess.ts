@@ -1,6 +1,6 @@
 import type { ClaimSet, DocumentEntry, EventEntry, Person } from './claims/types';
 import { findDates } from './facts/dates';
-import { asideTokens } from './facts/asides';
+import { asideTokens, isHeading } from './facts/asides';
 import { attachOffices, findOffices, findPeople, type NameMemory, type PersonMention } from './facts/people';
 import { analyse, bare, type AnalysedSentence } from './facts/sentence';
 import { findActions, findCounts, findDocuments, findOrdinals, findPlaces, type PlaceMention } from './facts/things';
@@ -70,6 +70,8 @@ export interface Assessment {
   readonly confirmed: string[];
   /** The sentence names both of the reference's parties (or its people together): what it says of another event is said of them. */
   readonly aboutParties: boolean;
+  /** A heading, which asserts nothing (`isHeading`): never unsupported. */
+  readonly heading: boolean;
   readonly support: Support;
 }
 
@@ -107,6 +109,10 @@ class AssessmentOnDemand implements Assessment {
     return this.judgement().aboutParties;
   }
 
+  get heading(): boolean {
+    return this.judgement().heading;
+  }
+
   get support(): Support {
     return this.judgement().support;
   }
@@ -116,7 +122,7 @@ class AssessmentOnDemand implements Assessment {
       const made = this.judge!();
       // Kept for every sentence read, on a page of thousands: the many empty
       // lists share one.
-      this.made = { findings: shared(made.findings), otherEvents: shared(made.otherEvents), confirmed: shared(made.confirmed), support: made.support.uncovered.length === 0 ? { ...made.support, uncovered: shared(made.support.uncovered) } : made.support, aboutParties: made.aboutParties };
+      this.made = { findings: shared(made.findings), otherEvents: shared(made.otherEvents), confirmed: shared(made.confirmed), support: made.support.uncovered.length === 0 ? { ...made.support, uncovered: shared(made.support.uncovered) } : made.support, aboutParties: made.aboutParties, heading: made.heading };
       // Let go of the sentence's facts once judged.
       this.judge = undefined;
     }
@@ -378,7 +384,7 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
       if (!otherOccurrenceBefore) for (const x of checkActors(f)) findings.push(x);
       for (const x of checkTitles(f)) findings.push(x);
     }
-    return { findings, support, otherEvents: f.otherEvents, confirmed: f.confirmed, aboutParties: correctPeople.size >= 2 || sidesNamed().size >= 2 };
+    return { findings, support, otherEvents: f.otherEvents, confirmed: f.confirmed, aboutParties: correctPeople.size >= 2 || sidesNamed().size >= 2, heading: isHeading(s) };
   };
 
   // Carry the page's context forward.

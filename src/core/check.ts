@@ -77,17 +77,19 @@ export function decide(assessment: Assessment, preset: StrictnessPreset, k: Know
   // speaks of the same thing (a good share of the sentence's words, several of
   // them); a passage that merely shares a name would be evidence of nothing.
   const cite = closest && support.coverage >= 0.45 && support.shared >= 3 ? { claimId: closest.id, quote: closest.passage } : undefined;
+  // What a heading cannot be: unsupported (it asserts nothing).
+  const flagUnsupported = preset.flagUnsupported && !assessment.heading;
   const other = otherEvents[0];
   if (other) {
     // Another event is never a conflict; it is unsupported only where it is
     // said of the reference's own parties ("the EU and Japan will hold a
     // second dialogue"), else not the reference's business.
-    if (!preset.flagUnsupported || !assessment.aboutParties) return { verdict: null };
+    if (!flagUnsupported || !assessment.aboutParties) return { verdict: null };
     const passage = k.claimById.get(other.claim)?.passage;
     return single({ verdict: 'unsupported', reason: `The reference covers only ${other.name}; it says nothing of this one.`, ...(passage ? { claimId: other.claim, quote: passage } : {}) });
   }
   if (support.uncovered.length > 0) {
-    if (!preset.flagUnsupported) return { verdict: null };
+    if (!flagUnsupported) return { verdict: null };
     const list = support.uncovered.slice(0, 4).map((u) => `"${u}"`);
     const named = list.length > 1 ? `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}` : list[0];
     return single({ verdict: 'unsupported', reason: `The reference does not mention ${named}.${cite ? '' : ' It has nothing on what this sentence says.'}`, ...cite });
@@ -96,7 +98,7 @@ export function decide(assessment: Assessment, preset: StrictnessPreset, k: Know
   if (support.coverage >= needed && (support.shared >= 2 || support.continues === true) && closest) {
     return single({ verdict: 'supported', reason: 'The reference says this.', claimId: closest.id, quote: closest.passage });
   }
-  if (preset.flagUnsupported && support.coverage < Math.min(needed, preset.unsupportedBelow)) {
+  if (flagUnsupported && support.coverage < Math.min(needed, preset.unsupportedBelow)) {
     return single({ verdict: 'unsupported', reason: cite ? 'The reference gives at most weak support for this.' : 'The reference has nothing on what this sentence says.', ...cite });
   }
   return { verdict: null };

@@ -202,8 +202,10 @@ function unknownNames(f: SentenceFacts): string[] {
 /** Dates the sentence gives that match no date of the reference. */
 function unknownDates(f: SentenceFacts, referenceDates: readonly DateSpec[]): string[] {
   const out: string[] = [];
+  const aside = f.aside();
   for (const mention of f.dates) {
-    if (!mention.date) continue;
+    // A dateline's date says when the story was filed, not what happened.
+    if (!mention.date || aside[mention.first]) continue;
     if (!mention.date.month && !mention.date.day) {
       if (mention.date.year && referenceDates.some((d) => d.year === mention.date!.year)) continue;
     }

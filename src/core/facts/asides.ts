@@ -1,4 +1,5 @@
 import type { AnalysedSentence } from './sentence';
+import { ACTION_WORDS, ENTRY_INTO_FORCE, HAPPENING_WORDS, SPEECH_VERBS } from '../lexicon/words';
 
 /**
  * The parts of a news sentence that assert nothing about its subject: a
@@ -21,6 +22,15 @@ const SAYING = new Set(['say', 'says', 'said', 'believe', 'believes', 'argue', '
 
 /** A person's name in a credit: capitalised words (case matters, so "by the end of the talks" is no byline). */
 const NAME = String.raw`\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}`;
+
+/** Nouns of circumstance: after "as", they open a background clause. */
+const CIRCUMSTANCES = new Set(['tensions', 'tension', 'concerns', 'concern', 'fears', 'fear', 'worries', 'threats', 'rivalry', 'rivalries', 'pressure', 'pressures', 'uncertainty']);
+
+/** "with … in mind" closes within a few words of "with". */
+function inMindWithin(s: AnalysedSentence, i: number): boolean {
+  for (let j = i + 1; j < Math.min(s.words.length - 1, i + 8); j++) if (s.words[j] === 'in' && s.words[j + 1] === 'mind') return true;
+  return false;
+}
 
 /** Sentences that are credits, not statements: bylines, photo and video credits, reporting and editing lines. */
 const CREDIT_LINE = new RegExp(
@@ -57,9 +67,37 @@ export function asideTokens(s: AnalysedSentence): boolean[] {
     if (background && /[,;:—–]|--|\s-\s/.test(gap)) background = false;
     const w = s.words[i]!;
     if (BACKGROUND_OPENERS.has(w)) background = true;
+    // "as tensions intensify with China", "as concerns grow over…": the circumstances, not the act.
+    if (w === 'as' && s.words.slice(i + 1, i + 4).some((x) => CIRCUMSTANCES.has(x))) background = true;
+    // "With Russia and China in mind, …"
+    if (w === 'with' && inMindWithin(s, i)) background = true;
     // "experts say (that) …": the commentators, their verb and what follows.
     if (COMMENTATORS.has(w) && SAYING.has(s.words[i + 1] ?? '')) background = true;
     aside[i] = background || depth > 0 || s.tokens[i]!.end <= datelineEnd;
   }
   return aside;
+}
+
+/** Verbs a headline is built on besides the acts, speech and happenings of the lexicon. */
+const COMMON_VERBS = new Set([
+  'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'may', 'must', 'should',
+  'become', 'becomes', 'became', 'take', 'takes', 'took', 'make', 'makes', 'made', 'hold', 'holds', 'held', 'meet', 'meets', 'met',
+  'vow', 'vows', 'vowed', 'seek', 'seeks', 'sought', 'face', 'faces', 'faced', 'agree', 'agrees', 'agreed', 'hail', 'hails', 'hailed',
+  'join', 'joins', 'joined', 'open', 'opens', 'opened', 'begin', 'begins', 'began', 'start', 'starts', 'started', 'set', 'sets', 'go', 'goes', 'went',
+  'boost', 'boosts', 'boosted', 'bolster', 'bolsters', 'deepen', 'deepens', 'strengthen', 'strengthens', 'expand', 'expands', 'warn', 'warns', 'warned',
+  'call', 'calls', 'called', 'urge', 'urges', 'urged', 'back', 'backs', 'backed', 'welcome', 'welcomes', 'welcomed', 'eye', 'eyes', 'eyed',
+]);
+
+const ALL_ACTION_WORDS: ReadonlySet<string> = new Set(Object.values(ACTION_WORDS).flat());
+
+/**
+ * A heading, not a statement: no closing punctuation, no verb the lexicon
+ * knows ("Enhanced Security and Bilateral Cooperation", "2nd EU-Japan Foreign
+ * Ministerial Strategic Dialogue", "– Defence industries –"). It asserts
+ * nothing, so it can restate a claim but never be unsupported.
+ */
+export function isHeading(s: AnalysedSentence): boolean {
+  if (/[.!?:;…"”’)]\s*$/.test(s.text) || s.words.length === 0 || s.words.length > 12) return false;
+  if (ENTRY_INTO_FORCE.test(s.folded)) return false;
+  return !s.words.some((w) => COMMON_VERBS.has(w) || ALL_ACTION_WORDS.has(w) || SPEECH_VERBS.has(w) || HAPPENING_WORDS.has(w) || /^\p{L}+ed$/u.test(w));
 }

@@ -148,6 +148,9 @@ describe('paragraphs the gate lets pass whole', { timeout: 60_000 }, () => {
               get aboutParties() {
                 return a.aboutParties;
               },
+              get heading() {
+                return a.heading;
+              },
             };
           },
           wouldPassUnread: (text) => reading.wouldPassUnread(text),
