@@ -131,6 +131,7 @@ class AssessmentOnDemand implements Assessment {
 }
 
 const NONE: readonly never[] = Object.freeze([]);
+const NO_IDS: ReadonlySet<string> = new Set();
 /** `list`, or one shared frozen empty list when it is empty. */
 const shared = <T>(list: T[]): T[] => (list.length === 0 ? (NONE as unknown as T[]) : list);
 
@@ -224,10 +225,10 @@ const COMPARED = new Set(['after', 'behind', 'than', 'besides', 'following']);
 function findOtherParties(s: AnalysedSentence, places: readonly PlaceMention[], k: Knowledge, aside: () => readonly boolean[]): string[] {
   const out: string[] = [];
   for (const p of places) {
-    if (COMPARED.has(s.words[p.first - 1] ?? '')) continue;
-    // "amid tensions with China": a country in background is no party.
-    if (!p.located && !p.destination && !k.partyCountries.has(p.country) && aside()[p.first]) continue;
-    if (!p.located && !p.destination && !k.partyCountries.has(p.country) && !k.countriesInReference.has(p.country)) out.push(p.country);
+    if (p.located || p.destination || k.partyCountries.has(p.country) || k.countriesInReference.has(p.country)) continue;
+    // "the second, after South Korea"; "amid tensions with China": a country compared with, or in background, is no party.
+    if (COMPARED.has(s.words[p.first - 1] ?? '') || aside()[p.first]) continue;
+    out.push(p.country);
   }
   return out;
 }
@@ -256,8 +257,8 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
   // Countries named as actors that are no party: asked for only when the
   // sentence names an event, a party or a document (and by the judgement), so
   // most sentences never look up the countries the reference names.
-  let asides: boolean[] | undefined;
-  const aside = (): boolean[] => (asides ??= asideTokens(s));
+  let asides: readonly boolean[] | undefined;
+  const aside = (): readonly boolean[] => (asides ??= asideTokens(s));
   let otherPartiesFound: string[] | undefined;
   const otherParties = (): string[] => (otherPartiesFound ??= findOtherParties(s, places, k, aside));
 
@@ -306,7 +307,7 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
   // with a word of the subject, on one side only; that counts only while the
   // page has named no other country as a party, since the EU makes such
   // partnerships with many countries and a page about Norway's names ours.
-  const correctPeople = new Set(registryPeople.flatMap((p) => (p.misspelt ? [] : [p.person!.id])));
+  const correctPeople: ReadonlySet<string> = registryPeople.length === 0 ? NO_IDS : new Set(registryPeople.flatMap((p) => (p.misspelt ? [] : [p.person!.id])));
   /** The parties (sides) the sentence names, by name, adjective, country or a registry person of theirs. */
   const sidesNamed = (): Set<string> => {
     const sides = new Set<string>();

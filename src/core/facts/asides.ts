@@ -23,6 +23,10 @@ const SAYING = new Set(['say', 'says', 'said', 'believe', 'believes', 'argue', '
 /** A person's name in a credit: capitalised words (case matters, so "by the end of the talks" is no byline). */
 const NAME = String.raw`\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}`;
 
+/** Every word that can open an aside clause (see `asideTokens`). */
+const OPENS_ASIDE: ReadonlySet<string> = new Set(['amid', 'amidst', 'as', 'with', 'experts', 'analysts', 'observers', 'critics', 'commentators', 'pundits', 'some']);
+const NO_ASIDES: readonly boolean[] = Object.freeze([]);
+
 /** Nouns of circumstance: after "as", they open a background clause. */
 const CIRCUMSTANCES = new Set(['tensions', 'tension', 'concerns', 'concern', 'fears', 'fear', 'worries', 'threats', 'rivalry', 'rivalries', 'pressure', 'pressures', 'uncertainty']);
 
@@ -52,9 +56,11 @@ export function isCreditLine(text: string): boolean {
 }
 
 /** For each token of the sentence, whether it stands in an aside (see the module comment). */
-export function asideTokens(s: AnalysedSentence): boolean[] {
-  const aside: boolean[] = s.tokens.map(() => false);
+export function asideTokens(s: AnalysedSentence): readonly boolean[] {
+  // Most sentences have none of what opens an aside: settled without a walk.
   const dateline = DATELINE.exec(s.text);
+  if (!dateline && !/[([]/.test(s.text) && !s.words.some((w) => OPENS_ASIDE.has(w))) return NO_ASIDES;
+  const aside: boolean[] = s.tokens.map(() => false);
   const datelineEnd = dateline ? dateline[0].length : 0;
   let depth = 0;
   let background = false;

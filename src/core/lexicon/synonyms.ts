@@ -42,6 +42,19 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
  * consistent, not linguistically right.
  */
 export function stem(word: string): string {
+  // News repeats its words: each is stemmed once.
+  let known = stems.get(word);
+  if (known === undefined) {
+    known = stemOnce(word);
+    if (stems.size > 50_000) stems.clear();
+    stems.set(word, known);
+  }
+  return known;
+}
+
+const stems = new Map<string, string>();
+
+function stemOnce(word: string): string {
   let w = word.replace(/['’]s$/, '');
   if (w.length <= 4) return w;
   const rules: readonly [RegExp, string][] = [

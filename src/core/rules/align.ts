@@ -1,6 +1,6 @@
-import { compareDates, findDates } from '../facts/dates';
+import { compareDates, findDates, type DateMention } from '../facts/dates';
 import { analyse, type AnalysedSentence } from '../facts/sentence';
-import { findOrdinals, findPlaces } from '../facts/things';
+import { findOrdinals, findPlaces, type OrdinalMention, type PlaceMention } from '../facts/things';
 import type { Knowledge } from '../knowledge';
 import { stem } from '../lexicon/synonyms';
 import { MONTHS, WEEKDAYS } from '../lexicon/calendar';
@@ -68,11 +68,18 @@ function temporalClass(s: AnalysedSentence, first: number): string {
   return 'point';
 }
 
-/** Every typed detail of a sentence, by the same extractors the rules use. */
-function detailsOf(s: AnalysedSentence, k: Knowledge): Detail[] {
+/** What the extractors found in a sentence: the sentence's own facts, or a claim's read once. */
+interface Extracted {
+  dates: readonly DateMention[];
+  ordinals: readonly OrdinalMention[];
+  places: readonly PlaceMention[];
+}
+
+/** Every typed detail of a sentence, from what the extractors the rules use found in it. */
+function detailsOf(s: AnalysedSentence, k: Knowledge, found: Extracted): Detail[] {
   const details: Detail[] = [];
   const covered = new Set<number>();
-  for (const d of findDates(s)) {
+  for (const d of found.dates) {
     if (!d.date) continue;
     const role = roleOf(s, d.first, d.last);
     // A date pairs only with one the same preposition class governs: "signed in 2018" is not "applied since 2019".
@@ -80,11 +87,11 @@ function detailsOf(s: AnalysedSentence, k: Knowledge): Detail[] {
     details.push({ kind: 'date', value: d.date, written: d.written, role, first: d.first, last: d.last });
     for (let i = d.first; i <= d.last; i++) covered.add(i);
   }
-  for (const o of findOrdinals(s)) {
+  for (const o of found.ordinals) {
     details.push({ kind: 'ordinal', value: o.value, written: s.tokens[o.index]!.text, role: roleOf(s, o.index, o.index), first: o.index, last: o.index });
   }
   // A place where something happened ("in Tokyo"), not a party named by its country or adjective.
-  for (const p of findPlaces(s, k)) {
+  for (const p of found.places) {
     // A place in a country that is no party's ("here in Canberra") speaks of another meeting, not this one told wrong.
     if (!p.located || !k.partyCountries.has(p.country)) continue;
     details.push({ kind: 'place', value: p.city ?? p.country, written: p.written, role: roleOf(s, p.first, p.last), first: p.first, last: p.last });
@@ -99,7 +106,10 @@ function detailsOfClaim(passage: string, k: Knowledge): Detail[] {
   let cache = claimDetails.get(k);
   if (!cache) claimDetails.set(k, (cache = new Map()));
   let details = cache.get(passage);
-  if (!details) cache.set(passage, (details = detailsOf(analyse(passage), k)));
+  if (!details) {
+    const s = analyse(passage);
+    cache.set(passage, (details = detailsOf(s, k, { dates: findDates(s), ordinals: findOrdinals(s), places: findPlaces(s, k) })));
+  }
   return details;
 }
 
@@ -128,7 +138,7 @@ export function checkAlignment(f: SentenceFacts, reported: readonly Finding[]): 
   const reportedKinds = new Set<string>(reported.map((r) => r.detail));
   const aside = f.aside();
   const findings: Finding[] = [];
-  for (const mine of detailsOf(f.s, f.k)) {
+  for (const mine of detailsOf(f.s, f.k, f)) {
     if (reportedKinds.has(mine.kind) || aside[mine.first]) continue;
     // The claim's detail of this kind whose role this one shares most; none shared, no counterpart.
     let best: Detail | undefined;

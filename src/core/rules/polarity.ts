@@ -47,6 +47,19 @@ function setOfClaim(passage: string, words: readonly string[]): ReadonlySet<stri
   return set;
 }
 
+const claimStems = new Map<string, ReadonlyMap<string, string>>();
+
+/** A claim's words by stem (the first word of each stem), made once per passage. */
+function stemsOfClaim(passage: string, words: readonly string[]): ReadonlyMap<string, string> {
+  let byStem = claimStems.get(passage);
+  if (!byStem) {
+    const made = new Map<string, string>();
+    for (const w of words) if (!made.has(stem(w))) made.set(stem(w), w);
+    claimStems.set(passage, (byStem = made));
+  }
+  return byStem;
+}
+
 /** Antonyms by stem, both ways: "weakening" and "deepened" meet their pairs whatever the inflection. */
 const ANTONYM = new Map<string, string[]>();
 for (const [a, b] of ANTONYM_PAIRS) {
@@ -136,15 +149,15 @@ export function checkPolarity(f: SentenceFacts, claimIndex: number | undefined, 
       : `The reference says the opposite: "${claim.passage}"`;
     return [{ detail: 'negation', severity: 'hard', reason, claimId: claim.id }];
   }
-  const theirStems = new Map<string, string>();
-  for (const w of theirs) if (!theirStems.has(stem(w))) theirStems.set(stem(w), w);
-  const mineStems = new Set(mine.map(stem));
+  const theirStems = stemsOfClaim(claim.passage, theirs);
+  let mineStems: Set<string> | undefined;
   for (const word of mineSet) {
     if (theirSet.has(word)) continue;
     const s = stem(word);
     if (theirStems.has(s)) continue;
     // An antonym of a claim word the sentence does not also use…
-    let opposite = ANTONYM.get(s)?.find((o) => theirStems.has(o) && !mineStems.has(o));
+    const antonyms = ANTONYM.get(s);
+    let opposite = antonyms && antonyms.find((o) => theirStems.has(o) && !(mineStems ??= new Set(mine.map(stem))).has(o));
     // …or the claim's word with a negating prefix ("untimely" for "timely").
     opposite ??= unprefixed(word).find((base) => theirSet.has(base) && !mineSet.has(base));
     if (opposite !== undefined) {
