@@ -72,6 +72,8 @@ export interface Assessment {
   readonly aboutParties: boolean;
   /** A heading, which asserts nothing (`isHeading`): never unsupported. */
   readonly heading: boolean;
+  /** The sentence is about another country's dealings ("the EU and Norway signed…"): it names one as an actor, and none of the reference's people (by name or pronoun) as its subject. */
+  readonly aboutOthers: boolean;
   readonly support: Support;
 }
 
@@ -113,6 +115,10 @@ class AssessmentOnDemand implements Assessment {
     return this.judgement().heading;
   }
 
+  get aboutOthers(): boolean {
+    return this.judgement().aboutOthers;
+  }
+
   get support(): Support {
     return this.judgement().support;
   }
@@ -122,7 +128,7 @@ class AssessmentOnDemand implements Assessment {
       const made = this.judge!();
       // Kept for every sentence read, on a page of thousands: the many empty
       // lists share one.
-      this.made = { findings: shared(made.findings), otherEvents: shared(made.otherEvents), confirmed: shared(made.confirmed), support: made.support.uncovered.length === 0 ? { ...made.support, uncovered: shared(made.support.uncovered) } : made.support, aboutParties: made.aboutParties, heading: made.heading };
+      this.made = { findings: shared(made.findings), otherEvents: shared(made.otherEvents), confirmed: shared(made.confirmed), support: made.support.uncovered.length === 0 ? { ...made.support, uncovered: shared(made.support.uncovered) } : made.support, aboutParties: made.aboutParties, heading: made.heading, aboutOthers: made.aboutOthers };
       // Let go of the sentence's facts once judged.
       this.judge = undefined;
     }
@@ -336,6 +342,8 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
   if (otherParties().length > 0) context.otherPartySeen = true;
   if (anchors) context.aboutSubject = true;
 
+  // The reference's people are the sentence's subject: named, or "he"/"they" standing for them (as the page said before).
+  const ourPeople = registryPeople.length > 0 || (context.lastPerson !== undefined && context.lastPerson !== 'someone-else' && hasPronoun(PRONOUN_PERSON)) || (context.lastPeople > 0 && hasPronoun(PRONOUN_GROUP));
   let before = context.previous;
   // A stranger in a registry person's place may be at the other occurrence the page spoke of (a later dialogue with a new High Representative).
   const otherOccurrenceBefore = context.otherOccurrenceSeen;
@@ -385,7 +393,7 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
       if (!otherOccurrenceBefore) for (const x of checkActors(f)) findings.push(x);
       for (const x of checkTitles(f)) findings.push(x);
     }
-    return { findings, support, otherEvents: f.otherEvents, confirmed: f.confirmed, aboutParties: correctPeople.size >= 2 || sidesNamed().size >= 2, heading: isHeading(s) };
+    return { findings, support, otherEvents: f.otherEvents, confirmed: f.confirmed, aboutParties: correctPeople.size >= 2 || sidesNamed().size >= 2, heading: isHeading(s), aboutOthers: otherParties().length > 0 && !ourPeople };
   };
 
   // Carry the page's context forward.

@@ -77,8 +77,10 @@ export function decide(assessment: Assessment, preset: StrictnessPreset, k: Know
   // speaks of the same thing (a good share of the sentence's words, several of
   // them); a passage that merely shares a name would be evidence of nothing.
   const cite = closest && support.coverage >= 0.45 && support.shared >= 3 ? { claimId: closest.id, quote: closest.passage } : undefined;
-  // What a heading cannot be: unsupported (it asserts nothing).
-  const flagUnsupported = preset.flagUnsupported && !assessment.heading;
+  // What a heading cannot be: unsupported (it asserts nothing). Nor can a
+  // sentence about another country's dealings ("the EU and Norway signed a
+  // partnership"), unless it is said of the reference's own parties too.
+  const flagUnsupported = preset.flagUnsupported && !assessment.heading && !(assessment.aboutOthers && !assessment.aboutParties);
   const other = otherEvents[0];
   if (other) {
     // Another event is never a conflict; it is unsupported only where it is

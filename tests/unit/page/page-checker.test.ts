@@ -151,6 +151,9 @@ describe('paragraphs the gate lets pass whole', { timeout: 60_000 }, () => {
               get heading() {
                 return a.heading;
               },
+              get aboutOthers() {
+                return a.aboutOthers;
+              },
             };
           },
           wouldPassUnread: (text) => reading.wouldPassUnread(text),
