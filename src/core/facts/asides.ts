@@ -59,7 +59,7 @@ export function isCreditLine(text: string): boolean {
 export function asideTokens(s: AnalysedSentence): readonly boolean[] {
   // Most sentences have none of what opens an aside: settled without a walk.
   const dateline = DATELINE.exec(s.text);
-  if (!dateline && !/[([]/.test(s.text) && !s.words.some((w) => OPENS_ASIDE.has(w))) return NO_ASIDES;
+  if (!dateline && !/[([]/.test(s.text) && !s.words.some((w) => OPENS_ASIDE.has(w)) && !SOURCE_VERBS.has(s.words[s.words.length - 1] ?? '')) return NO_ASIDES;
   const aside: boolean[] = s.tokens.map(() => false);
   const datelineEnd = dateline ? dateline[0].length : 0;
   let depth = 0;
@@ -81,7 +81,21 @@ export function asideTokens(s: AnalysedSentence): readonly boolean[] {
     if (COMMENTATORS.has(w) && SAYING.has(s.words[i + 1] ?? '')) background = true;
     aside[i] = background || depth > 0 || s.tokens[i]!.end <= datelineEnd;
   }
+  // A closing attribution (", AFP TV footage showed.", ", Kyodo News reported."): the source, not the claim.
+  const from = attributionStart(s);
+  for (let i = from; i < aside.length; i++) aside[i] = true;
   return aside;
+}
+
+/** Verbs that close a sentence on its source. */
+const SOURCE_VERBS = new Set(['said', 'says', 'reported', 'reports', 'showed', 'shows', 'added', 'noted', 'stated', 'told', 'confirmed', 'announced', 'wrote', 'tweeted', 'posted']);
+
+/** Where a closing attribution starts (after the sentence's last comma, ending on a verb of saying), or past the end. */
+function attributionStart(s: AnalysedSentence): number {
+  const n = s.tokens.length;
+  if (n < 3 || !SOURCE_VERBS.has(s.words[n - 1]!)) return n;
+  for (let i = n - 1; i > Math.max(0, n - 8); i--) if (/[,”"]/.test(s.gapBefore(i))) return i;
+  return n;
 }
 
 /** Verbs a headline is built on besides the acts, speech and happenings of the lexicon. */

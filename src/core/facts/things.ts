@@ -47,10 +47,11 @@ export function findPlaces(s: AnalysedSentence, k: Knowledge): PlaceMention[] {
     // "EU-Japan", "Japan-EU": both parties in one word.
     // Two parts need a hyphen: most words are settled without splitting.
     const parts = tokens[i]!.norm.includes('-') ? tokens[i]!.norm.split('-') : [];
-    if (parts.length === 2) {
+    // Both parts must be places: "France-Presse" is an agency, not France.
+    if (parts.length === 2 && parts.every((part) => k.countryByName.has(part))) {
       for (const part of parts) {
-        const country = k.countryByName.get(part);
-        if (country) found.push({ country: country.id, first: i, last: i, written: tokens[i]!.text, located: false, destination: false });
+        const country = k.countryByName.get(part)!;
+        found.push({ country: country.id, first: i, last: i, written: tokens[i]!.text, located: false, destination: false });
       }
     }
   }
