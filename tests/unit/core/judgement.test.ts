@@ -80,11 +80,11 @@ describe('asides assert nothing', () => {
     expect(onSubject(text).verdict).toBe(null);
   });
 
-  it('marks the dateline, the parenthesis and the background clause, and nothing of the main clause', () => {
+  it('marks the dateline, the parenthesis, the background clause and the closing attribution, and nothing of the main clause', () => {
     const s = analyse('TOKYO (AFP) -- Borrell (L) met Iwaya amid tensions with China, officials said.');
     const aside = asideTokens(s);
     const asideWords = s.tokens.filter((_, i) => aside[i]).map((t) => t.text);
-    expect(asideWords).toEqual(['TOKYO', 'AFP', 'L', 'amid', 'tensions', 'with', 'China']);
+    expect(asideWords).toEqual(['TOKYO', 'AFP', 'L', 'amid', 'tensions', 'with', 'China', 'officials', 'said']);
   });
 });
 
