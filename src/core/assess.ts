@@ -315,8 +315,10 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
   // partnerships with many countries and a page about Norway's names ours.
   const correctPeople: ReadonlySet<string> = registryPeople.length === 0 ? NO_IDS : new Set(registryPeople.flatMap((p) => (p.misspelt ? [] : [p.person!.id])));
   /** The parties (sides) the sentence names, by name, adjective, country or a registry person of theirs. */
+  let sidesFound: Set<string> | undefined;
   const sidesNamed = (): Set<string> => {
-    const sides = new Set<string>();
+    if (sidesFound) return sidesFound;
+    const sides = (sidesFound = new Set<string>());
     for (const id of k.partyCountry.keys()) if (places.some((p) => p.country === id && !aside()[p.first]) || partiesNamed.has(id)) sides.add(id);
     for (const p of registryPeople) if (!p.misspelt) sides.add(p.person!.party);
     return sides;
@@ -342,8 +344,12 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
   if (otherParties().length > 0) context.otherPartySeen = true;
   if (anchors) context.aboutSubject = true;
 
-  // The reference's people are the sentence's subject: named, or "he"/"they" standing for them (as the page said before).
-  const ourPeople = registryPeople.length > 0 || (context.lastPerson !== undefined && context.lastPerson !== 'someone-else' && hasPronoun(PRONOUN_PERSON)) || (context.lastPeople > 0 && hasPronoun(PRONOUN_GROUP));
+  // The reference's people are the sentence's subject: named, or "he"/"they"
+  // standing for them (as the page said before this sentence). Asked only by
+  // the judgement, so the page's context is taken now and the pronouns read then.
+  const personBefore = context.lastPerson !== undefined && context.lastPerson !== 'someone-else';
+  const peopleBefore = context.lastPeople > 0;
+  const ourPeople = (): boolean => registryPeople.length > 0 || (personBefore && hasPronoun(PRONOUN_PERSON)) || (peopleBefore && hasPronoun(PRONOUN_GROUP));
   let before = context.previous;
   // A stranger in a registry person's place may be at the other occurrence the page spoke of (a later dialogue with a new High Representative).
   const otherOccurrenceBefore = context.otherOccurrenceSeen;
@@ -393,7 +399,7 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
       if (!otherOccurrenceBefore) for (const x of checkActors(f)) findings.push(x);
       for (const x of checkTitles(f)) findings.push(x);
     }
-    return { findings, support, otherEvents: f.otherEvents, confirmed: f.confirmed, aboutParties: correctPeople.size >= 2 || sidesNamed().size >= 2, heading: isHeading(s), aboutOthers: otherParties().length > 0 && !ourPeople };
+    return { findings, support, otherEvents: f.otherEvents, confirmed: f.confirmed, aboutParties: correctPeople.size >= 2 || sidesNamed().size >= 2, heading: isHeading(s), aboutOthers: otherParties().length > 0 && !ourPeople() };
   };
 
   // Carry the page's context forward.

@@ -159,11 +159,13 @@ function unknownNames(f: SentenceFacts): string[] {
     for (let i = place.first; i <= place.last; i++) countryWords.add(f.s.tokens[i]!.norm);
   }
   const misspelt = f.people.some((p) => p.misspelt) ? new Set(f.people.filter((p) => p.misspelt).flatMap((p) => p.written.toLowerCase().split(/\s+/))) : NO_WORDS;
+  // Runs come in text order: the token each starts at is found by walking on.
+  let at = 0;
   for (const run of runs) {
     const words = run.run.split(' ');
     // A name in a dateline, a parenthesis or a background clause asserts nothing.
-    const first = f.s.tokens.findIndex((t) => t.start === run.start);
-    if (first >= 0 && aside[first]) continue;
+    while (at < f.s.tokens.length && f.s.tokens[at]!.start < run.start) at += 1;
+    if (aside[at]) continue;
     // The words as written, only needed once a word is reported.
     let written: string[] | undefined;
     const asWritten = (i: number) => (written ??= f.s.text.slice(run.start, run.end).split(/\s+/))[i] ?? words[i]!;

@@ -27,6 +27,21 @@ const NAME = String.raw`\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}`;
 const OPENS_ASIDE: ReadonlySet<string> = new Set(['amid', 'amidst', 'as', 'with', 'experts', 'analysts', 'observers', 'critics', 'commentators', 'pundits', 'some']);
 const NO_ASIDES: readonly boolean[] = Object.freeze([]);
 
+/** A dash in a sentence's opening: where a dateline would end. */
+const DASH_NEAR_START = /--|[—–]|\s-\s/;
+
+/** Whether the word at `i` opens a background clause. */
+function opensAside(s: AnalysedSentence, i: number): boolean {
+  const w = s.words[i]!;
+  if (BACKGROUND_OPENERS.has(w)) return true;
+  // "as tensions intensify with China", "as concerns grow over…": the circumstances, not the act.
+  if (w === 'as') return CIRCUMSTANCES.has(s.words[i + 1] ?? '') || CIRCUMSTANCES.has(s.words[i + 2] ?? '') || CIRCUMSTANCES.has(s.words[i + 3] ?? '');
+  // "With Russia and China in mind, …"
+  if (w === 'with') return inMindWithin(s, i);
+  // "experts say (that) …": the commentators, their verb and what follows.
+  return COMMENTATORS.has(w) && SAYING.has(s.words[i + 1] ?? '');
+}
+
 /** Nouns of circumstance: after "as", they open a background clause. */
 const CIRCUMSTANCES = new Set(['tensions', 'tension', 'concerns', 'concern', 'fears', 'fear', 'worries', 'threats', 'rivalry', 'rivalries', 'pressure', 'pressures', 'uncertainty']);
 
@@ -58,8 +73,8 @@ export function isCreditLine(text: string): boolean {
 /** For each token of the sentence, whether it stands in an aside (see the module comment). */
 export function asideTokens(s: AnalysedSentence): readonly boolean[] {
   // Most sentences have none of what opens an aside: settled without a walk.
-  const dateline = DATELINE.exec(s.text);
-  if (!dateline && !/[([]/.test(s.text) && !s.words.some((w) => OPENS_ASIDE.has(w)) && !SOURCE_VERBS.has(s.words[s.words.length - 1] ?? '')) return NO_ASIDES;
+  const dateline = DASH_NEAR_START.test(s.text.slice(0, 90)) ? DATELINE.exec(s.text) : null;
+  if (!dateline && !/[([]/.test(s.text) && !SOURCE_VERBS.has(s.words[s.words.length - 1] ?? '') && !s.words.some((w, i) => OPENS_ASIDE.has(w) && opensAside(s, i))) return NO_ASIDES;
   const aside: boolean[] = s.tokens.map(() => false);
   const datelineEnd = dateline ? dateline[0].length : 0;
   let depth = 0;
@@ -71,14 +86,7 @@ export function asideTokens(s: AnalysedSentence): readonly boolean[] {
       else if ((ch === ')' || ch === ']') && depth > 0) depth -= 1;
     }
     if (background && /[,;:—–]|--|\s-\s/.test(gap)) background = false;
-    const w = s.words[i]!;
-    if (BACKGROUND_OPENERS.has(w)) background = true;
-    // "as tensions intensify with China", "as concerns grow over…": the circumstances, not the act.
-    if (w === 'as' && s.words.slice(i + 1, i + 4).some((x) => CIRCUMSTANCES.has(x))) background = true;
-    // "With Russia and China in mind, …"
-    if (w === 'with' && inMindWithin(s, i)) background = true;
-    // "experts say (that) …": the commentators, their verb and what follows.
-    if (COMMENTATORS.has(w) && SAYING.has(s.words[i + 1] ?? '')) background = true;
+    if (OPENS_ASIDE.has(s.words[i]!) && opensAside(s, i)) background = true;
     aside[i] = background || depth > 0 || s.tokens[i]!.end <= datelineEnd;
   }
   // A closing attribution (", AFP TV footage showed.", ", Kyodo News reported."): the source, not the claim.

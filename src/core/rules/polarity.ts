@@ -60,6 +60,8 @@ function stemsOfClaim(passage: string, words: readonly string[]): ReadonlyMap<st
   return byStem;
 }
 
+const NO_WORDS: string[] = [];
+
 /** Antonyms by stem, both ways: "weakening" and "deepened" meet their pairs whatever the inflection. */
 const ANTONYM = new Map<string, string[]>();
 for (const [a, b] of ANTONYM_PAIRS) {
@@ -70,7 +72,10 @@ for (const [a, b] of ANTONYM_PAIRS) {
 }
 
 /** The word itself without a negating prefix, when that is what it is: "untimely" -> "timely". */
+const MAY_BE_PREFIXED = /^(?:un|in|im|il|ir|dis|non)/;
+
 function unprefixed(word: string): string[] {
+  if (!MAY_BE_PREFIXED.test(word)) return NO_WORDS;
   const out: string[] = [];
   for (const prefix of NEGATING_PREFIXES) if (word.length > prefix.length + 3 && word.startsWith(prefix)) out.push(word.slice(prefix.length));
   return out;
