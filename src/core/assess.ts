@@ -224,10 +224,10 @@ function subjectWords(s: AnalysedSentence): Set<string> {
 /** Words that continue what an earlier sentence was about: tested only when the page has named someone or something. */
 export const ANAPHOR = /(?:^|[^\p{L}])(?:he|she|his|her|they|their|both|it|its|this|that|the two)(?![\p{L}])/iu;
 
-/** Countries the sentence names as actors (not where or whither) that are neither a party nor named in the reference. */
 /** Words before a country that make it a term of comparison, not a party: "the second, after South Korea". */
 const COMPARED = new Set(['after', 'behind', 'than', 'besides', 'following']);
 
+/** Countries the sentence names as actors (not where or whither) that are neither a party nor named in the reference. */
 function findOtherParties(s: AnalysedSentence, places: readonly PlaceMention[], k: Knowledge, aside: () => readonly boolean[]): string[] {
   const out: string[] = [];
   for (const p of places) {
@@ -337,7 +337,6 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
       const eventNamed = events.some((e) => sides.size > 0 || k.eventNouns.get(e.event)!.some((n) => n.words > 1 && s.folded.includes(n.lower)));
       const docNamed = sides.size > 0 || documents.some((d) => d.doc && !k.documentByAcronym.has(s.words[d.index] ?? ''));
       anchors = (sides.size >= 2 && (named || subjectWords)) || (!context.otherPartySeen && ((explicitDocs.length > 0 && docNamed) || eventNamed || (correctPeople.size > 0 && subjectWords)));
-      // A document named by its acronym alone anchors when the sentence closely restates a claim (judged now: rare).
       acronymOnly = !anchors && !context.otherPartySeen && explicitDocs.length > 0;
     }
   }
@@ -411,20 +410,14 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
   if (explicitDocs.length > 0 && otherParties().length === 0) context.lastDocument = explicitDocs[explicitDocs.length - 1];
   else if (documents.some((d) => d.other) || (explicitDocs.length > 0 && otherParties().length > 0)) context.lastDocument = undefined;
 
-  const assessment = build();
+  let assessment: Assessment = new AssessmentOnDemand(topical, anchors, judge);
+  // A document named by its acronym alone anchors when the sentence closely
+  // restates a claim: judged now, which is rare (an acronym of ours in capitals).
+  if (acronymOnly && restates(assessment.support)) {
+    context.aboutSubject = true;
+    const judged = assessment;
+    assessment = new AssessmentOnDemand(topical, true, () => judged);
+  }
   context.previous = assessment;
   return assessment;
-
-  function build(): Assessment {
-  if (acronymOnly) {
-    const assessment = new AssessmentOnDemand(topical, false, judge);
-    if (restates(assessment.support)) {
-      context.aboutSubject = true;
-      return new AssessmentOnDemand(topical, true, () => assessment);
-    }
-    return assessment;
-  }
-  return new AssessmentOnDemand(topical, anchors, judge);
-  }
 }
-
