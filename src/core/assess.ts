@@ -16,6 +16,7 @@ import { checkQuantities } from './rules/quantities';
 import { checkRankings } from './rules/rankings';
 import { checkAlignment } from './rules/align';
 import { measureSupport, restates, type Support } from './support';
+import { once } from './once';
 import type { DateSpec } from './claims/types';
 
 /** What a page said up to the current sentence: whom "he" and "it" stand for, and misspellings already seen. */
@@ -263,8 +264,7 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
   // Countries named as actors that are no party: asked for only when the
   // sentence names an event, a party or a document (and by the judgement), so
   // most sentences never look up the countries the reference names.
-  let asides: readonly boolean[] | undefined;
-  const aside = (): readonly boolean[] => (asides ??= asideTokens(s));
+  const aside = once(() => asideTokens(s));
   let otherPartiesFound: string[] | undefined;
   const otherParties = (): string[] => (otherPartiesFound ??= findOtherParties(s, places, k, aside));
 
@@ -315,14 +315,12 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
   // partnerships with many countries and a page about Norway's names ours.
   const correctPeople: ReadonlySet<string> = registryPeople.length === 0 ? NO_IDS : new Set(registryPeople.flatMap((p) => (p.misspelt ? [] : [p.person!.id])));
   /** The parties (sides) the sentence names, by name, adjective, country or a registry person of theirs. */
-  let sidesFound: Set<string> | undefined;
-  const sidesNamed = (): Set<string> => {
-    if (sidesFound) return sidesFound;
-    const sides = (sidesFound = new Set<string>());
+  const sidesNamed = once(() => {
+    const sides = new Set<string>();
     for (const id of k.partyCountry.keys()) if (places.some((p) => p.country === id && !aside()[p.first]) || partiesNamed.has(id)) sides.add(id);
     for (const p of registryPeople) if (!p.misspelt) sides.add(p.person!.party);
     return sides;
-  };
+  });
   let anchors = false;
   let acronymOnly = false;
   if (topical) {
@@ -348,7 +346,7 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
   // the judgement, so the page's context is taken now and the pronouns read then.
   const personBefore = context.lastPerson !== undefined && context.lastPerson !== 'someone-else';
   const peopleBefore = context.lastPeople > 0;
-  const ourPeople = (): boolean => registryPeople.length > 0 || (personBefore && hasPronoun(PRONOUN_PERSON)) || (peopleBefore && hasPronoun(PRONOUN_GROUP));
+  const ourPeople = once(() => registryPeople.length > 0 || (personBefore && hasPronoun(PRONOUN_PERSON)) || (peopleBefore && hasPronoun(PRONOUN_GROUP)));
   let before = context.previous;
   // A stranger in a registry person's place may be at the other occurrence the page spoke of (a later dialogue with a new High Representative).
   const otherOccurrenceBefore = context.otherOccurrenceSeen;

@@ -87,10 +87,8 @@ export function findPeople(s: AnalysedSentence, k: Knowledge, memory: NameMemory
     return nearNameOf(bare(t.norm), k);
   });
   const titleEnds = new Set(offices.map((o) => o.last));
-  // Whether the sentence itself speaks of the subject: another registry person, a title, or a party by name.
+  // Whether the sentence itself speaks of the subject: a title, or a party by name (or another registry person, below).
   let subjectInSentence: boolean | undefined;
-  const speaksOfSubject = (person: Person) =>
-    (subjectInSentence ??= offices.length > 0 || s.words.some((w) => k.partyByName.has(bare(w)))) || owner.some((o) => o !== undefined && o !== person);
   for (let i = 0; i < tokens.length; i++) {
     const candidate = near[i];
     if (!candidate || candidate.right === '') continue;
@@ -105,10 +103,13 @@ export function findPeople(s: AnalysedSentence, k: Knowledge, memory: NameMemory
     // words the registry does not know ("Michael Joseph Savage" is not Josep
     // Borrell), or a place ("in Iwate").
     const isFamily = candidate.person.family.some((f) => f.toLowerCase() === candidate.right.toLowerCase());
-    const stranger = (j: number) => s.capital(j) && !owner[j] && !near[j] && !titleEnds.has(j) && /^\s+$/.test(j < i ? s.gapBefore(i) : s.gapBefore(j));
-    const amongStrangers = (i > 0 && stranger(i - 1)) || stranger(i + 1);
+    const amongStrangers = (i > 0 && stranger(s, owner, near, titleEnds, i - 1, i)) || stranger(s, owner, near, titleEnds, i + 1, i + 1);
     const asPlace = ['in', 'at', 'from', 'of'].includes(tokens[i - 1]?.norm ?? '');
-    const byContext = isFamily && !amongStrangers && !asPlace && (pageAboutSubject || speaksOfSubject(candidate.person));
+    const byContext =
+      isFamily &&
+      !amongStrangers &&
+      !asPlace &&
+      (pageAboutSubject || (subjectInSentence ??= offices.length > 0 || s.words.some((w) => k.partyByName.has(bare(w)))) || owner.some((o) => o !== undefined && o !== candidate.person));
     if (besideOwnName || afterTitle || beforeSpeech || byContext) memory.set(bare(tokens[i]!.norm), candidate.person);
     else near[i] = undefined;
   }
@@ -144,6 +145,11 @@ export function findPeople(s: AnalysedSentence, k: Knowledge, memory: NameMemory
   }
   mentions.sort((a, b) => a.first - b.first);
   return mentions;
+}
+
+/** A capitalised word at `j` that names no registry person nor title, joined to the name by a space (the gap before token `gapAt`). */
+function stranger(s: AnalysedSentence, owner: readonly (Person | undefined)[], near: readonly unknown[], titleEnds: ReadonlySet<number>, j: number, gapAt: number): boolean {
+  return s.capital(j) && !owner[j] && !near[j] && !titleEnds.has(j) && /^\s+$/.test(s.gapBefore(gapAt));
 }
 
 function guessRight(written: string, person: Person): string {

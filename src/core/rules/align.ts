@@ -49,13 +49,14 @@ function isDetailWord(w: string): boolean {
 
 function roleOf(s: AnalysedSentence, first: number, last: number): Set<string> {
   const role = new Set<string>();
-  const take = (i: number) => {
-    const w = s.words[i];
-    if (w === undefined || STOPWORDS.has(w) || isDetailWord(w) || w.length < 3) return;
+  const from = Math.max(0, first - ROLE_WINDOW);
+  const to = Math.min(s.words.length - 1, last + ROLE_WINDOW);
+  for (let i = from; i <= to; i++) {
+    if (i >= first && i <= last) continue;
+    const w = s.words[i]!;
+    if (STOPWORDS.has(w) || isDetailWord(w) || w.length < 3) continue;
     role.add(stem(w.replace(/'s$/, '')));
-  };
-  for (let i = Math.max(0, first - ROLE_WINDOW); i < first; i++) take(i);
-  for (let i = last + 1; i <= Math.min(s.words.length - 1, last + ROLE_WINDOW); i++) take(i);
+  }
   return role;
 }
 
