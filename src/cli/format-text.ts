@@ -26,8 +26,12 @@ function plural(count: number, one: string, many = `${one}s`): string {
 function formatSentence(sentence: SentenceReport & { verdict: Verdict }, color: boolean): string[] {
   const tag = sentence.verdict.toUpperCase() + (sentence.severity ? ` [${sentence.severity}]` : '');
   const lines = [`  ${paint(color, `1;${VERDICT_COLOR[sentence.verdict]}`, tag)}  ${sentence.text}`];
-  if (sentence.reason) lines.push(`      ${paint(color, '2', 'why:')} ${sentence.reason}`);
-  if (sentence.quote) lines.push(`      ${paint(color, '2', 'reference:')} “${sentence.quote}”`);
+  // Each finding with its own reason and passage; a sentence with one finding reads as before.
+  const findings = sentence.findings && sentence.findings.length > 1 ? sentence.findings : [sentence];
+  for (const finding of findings) {
+    if (finding.reason) lines.push(`      ${paint(color, '2', 'why:')} ${finding.reason}`);
+    if (finding.quote) lines.push(`      ${paint(color, '2', 'reference:')} “${finding.quote}”`);
+  }
   return lines;
 }
 

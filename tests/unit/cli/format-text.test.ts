@@ -38,6 +38,36 @@ describe('formatReportText', () => {
     expect(formatReportText(REPORT, { color }).includes('\u001b[')).toBe(hasEscapes);
   });
 
+  it('a sentence with several findings lists each with its own reason and passage', () => {
+    const report: PageReport = {
+      ...REPORT,
+      sentences: [
+        {
+          text: 'Defence Minister Iwaya met Borrell in Osaka.',
+          start: 0,
+          end: 44,
+          verdict: 'conflict',
+          severity: 'hard',
+          reason: 'Wrong title. Wrong place.',
+          claimId: 'a',
+          quote: 'Passage A.',
+          findings: [
+            { verdict: 'conflict', severity: 'hard', reason: 'Wrong title.', claimId: 'a', quote: 'Passage A.' },
+            { verdict: 'conflict', severity: 'hard', reason: 'Wrong place.', claimId: 'b', quote: 'Passage B.' },
+          ],
+        },
+      ],
+      summary: { conflict: 1, unsupported: 0, supported: 0 },
+    };
+    expect(formatReportText(report, { color: false }).split('\n').slice(1, 6)).toEqual([
+      '  CONFLICT [hard]  Defence Minister Iwaya met Borrell in Osaka.',
+      '      why: Wrong title.',
+      '      reference: “Passage A.”',
+      '      why: Wrong place.',
+      '      reference: “Passage B.”',
+    ]);
+  });
+
   it('an off-topic page says so instead of listing verdicts', () => {
     const offTopic: PageReport = { ...REPORT, topical: false, sentences: REPORT.sentences.map((s) => ({ text: s.text, start: s.start, end: s.end, verdict: null })), summary: { conflict: 0, unsupported: 0, supported: 0 } };
     expect(formatReportText(offTopic, { color: false })).toBe("article.txt (balanced)\n  not about the reference's subject: no verdicts (4 sentences)");
