@@ -48,8 +48,16 @@ export interface InertPage {
   close(): Promise<void>;
 }
 
+/**
+ * The address a parsed page is given. Not `about:blank`: happy-dom resolves
+ * some links of a page as it parses it (`<link rel=preload href="/x">`), and a
+ * relative one against `about:blank` is an invalid URL, thrown where nobody can
+ * catch it. `.invalid` names no host (RFC 6761), and nothing is fetched anyway.
+ */
+export const PAGE_URL = 'https://page.invalid/';
+
 export function openInertPage(html: string): InertPage {
-  const window = new Window({ url: 'about:blank', settings: INERT_PAGE_SETTINGS });
+  const window = new Window({ url: PAGE_URL, settings: INERT_PAGE_SETTINGS });
   window.document.write(html);
   return { window, document: window.document, close: () => window.happyDOM.close() };
 }

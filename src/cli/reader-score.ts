@@ -1,0 +1,51 @@
+/**
+ * Scoring an article reader's text against a gold article text: the bag of
+ * word tokens of each, compared as multisets (a word read twice where the
+ * gold has it once counts once). Pure: no DOM.
+ *
+ * precision = shared tokens / tokens read (1 when nothing was read),
+ * recall = shared tokens / gold tokens (1 when the gold is empty),
+ * F1 = their harmonic mean (0 when both are 0).
+ */
+
+export interface OverlapScore {
+  precision: number;
+  recall: number;
+  f1: number;
+  /** How many tokens were read, are in the gold, and are shared. */
+  read: number;
+  gold: number;
+  shared: number;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Lower-cased runs of letters and digits (punctuation and spacing do not count). */
+export function tokens(text: string): string[] {
+  return text.toLowerCase().match(WORD) ?? [];
+}
+
+function counts(words: readonly string[]): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const w of words) map.set(w, (map.get(w) ?? 0) + 1);
+  return map;
+}
+
+export function overlap(readText: string, goldText: string): OverlapScore {
+  const read = tokens(readText);
+  const gold = tokens(goldText);
+  const goldCounts = counts(gold);
+  let shared = 0;
+  for (const [word, n] of counts(read)) shared += Math.min(n, goldCounts.get(word) ?? 0);
+  const precision = read.length === 0 ? 1 : shared / read.length;
+  const recall = gold.length === 0 ? 1 : shared / gold.length;
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision, recall, f1, read: read.length, gold: gold.length, shared };
+}
+
+/** Per-page means of precision, recall and F1 (each page counts the same). */
+export function meanScore(scores: readonly OverlapScore[]): { precision: number; recall: number; f1: number } {
+  const n = scores.length || 1;
+  const sum = (pick: (s: OverlapScore) => number) => scores.reduce((total, s) => total + pick(s), 0) / n;
+  return { precision: sum((s) => s.precision), recall: sum((s) => s.recall), f1: sum((s) => s.f1) };
+}
