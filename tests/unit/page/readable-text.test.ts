@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readableText, type ReadableText } from '../../../src/page/readable-text';
+import { isSkipped, readableText, type ReadableText } from '../../../src/page/readable-text';
 
 const windows: Window[] = [];
 afterEach(async () => {
@@ -67,8 +67,6 @@ describe('readableText: what is skipped', () => {
     ['style', '<style>p { color: red }</style>'],
     ['noscript', '<noscript>Enable JavaScript.</noscript>'],
     ['template', '<template><p>Template text.</p></template>'],
-    ['code', '<p><code>const x = 1;</code></p>'],
-    ['pre', '<pre>preformatted</pre>'],
     ['svg', '<svg><text>Chart label</text></svg>'],
     ['input value', '<input value="search terms">'],
     ['textarea', '<textarea>Write a comment</textarea>'],
@@ -90,10 +88,66 @@ describe('readableText: what is skipped', () => {
     ['"commentary" is not "comment"', '<div class="commentary"><p>Analysis.</p></div>', 'Analysis.'],
     ['"canvas-wrapper" is not "nav"', '<div class="canvas-wrapper"><p>Body.</p></div>', 'Body.'],
     ['"shared-story" is not "share"', '<div class="shared-story"><p>Body.</p></div>', 'Body.'],
+    ['code inside a sentence is part of it', '<p>Run <code>npm test</code> first.</p>', 'Run npm test first.'],
+    ['pre is a block of the article', '<p>Intro.</p><pre>line one\nline two</pre>', 'Intro.\nline one line two'],
     ['aria-hidden=false is visible', '<p aria-hidden="false">Body.</p>', 'Body.'],
     ['contenteditable=false is not an editor', '<p contenteditable="false">Body.</p>', 'Body.'],
   ])('kept: %s', (_reason, html, expected) => {
     expect(read(html).text).toBe(expected);
+  });
+});
+
+describe('readableText: class names of real pages never take the article out on their own', () => {
+  const PROSE = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1} of the article, long enough to be prose, with commas, clauses, and a full stop at the end of it.</p>`).join('');
+  const ARTICLE_TEXT = Array.from({ length: 6 }, (_, i) => `Paragraph ${i + 1} of the article, long enough to be prose, with commas, clauses, and a full stop at the end of it.`).join('\n');
+
+  /** Read from the document, as the extension does: `<body>` is judged like any element. */
+  function readDocument(bodyAttributes: string, bodyHtml: string): string {
+    const window = new Window();
+    windows.push(window);
+    window.document.write(`<!DOCTYPE html><html><head></head><body ${bodyAttributes}>${bodyHtml}</body></html>`);
+    return readableText(window.document as unknown as Node).text;
+  }
+
+  it.each([
+    ['menu-type-dropdownmenu'],
+    ['nav-no-loaded'],
+    ['no_sidebar_border'],
+    ['html not-front no-sidebars page-node'],
+    ['has-comments'],
+  ])('body class "%s"', (cls) => {
+    expect(readDocument(`class="${cls}"`, `<nav><a href="/">Home</a></nav><div>${PROSE}</div>`)).toBe(ARTICLE_TEXT);
+    // Text the page adds later is judged by its ancestors, body among them.
+    const window = new Window();
+    windows.push(window);
+    window.document.write(`<body class="${cls}"><div id="late"><p>Added later.</p></div></body>`);
+    expect(isSkipped(window.document.body as unknown as Element)).toBe(false);
+  });
+
+  it.each([
+    ['content-with-sidebar-wrp'],
+    ['no_sidebar_border wrapper'],
+    ['nav-no-loaded'],
+    ['layout-sidebar-right'],
+  ])('an article inside div.%s', (cls) => {
+    expect(readDocument('', `<div class="${cls}"><div class="story">${PROSE}</div></div><footer>Copyright</footer>`)).toBe(ARTICLE_TEXT);
+  });
+
+  it('control: a real sidebar of links beside the article is still left out', () => {
+    const sidebar = '<div class="sidebar"><ul><li><a href="/1">Most read one</a></li><li><a href="/2">Most read two</a></li></ul></div>';
+    expect(readDocument('', `<div class="story">${PROSE}${sidebar}</div>`)).toBe(ARTICLE_TEXT);
+  });
+
+  it('the best-scoring container wins over a longer list of links and teasers', () => {
+    const teasers = Array.from({ length: 30 }, (_, i) => `<li><a href="/t${i}">Teaser headline number ${i} about something else entirely</a></li>`).join('');
+    expect(readDocument('', `<div class="list"><ul>${teasers}</ul></div><div class="story">${PROSE}</div>`)).toBe(ARTICLE_TEXT);
+  });
+
+  it('paragraph siblings of the article container are kept with it', () => {
+    const lead = '<p>The standfirst: a paragraph that sits beside the body container, long enough to be read as part of it.</p>';
+    expect(readDocument('', `<div class="page">${lead}<div class="story">${PROSE}</div><div class="share">Share</div></div>`)).toBe(
+      `The standfirst: a paragraph that sits beside the body container, long enough to be read as part of it.\n${ARTICLE_TEXT}`,
+    );
   });
 });
 
