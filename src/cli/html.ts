@@ -62,13 +62,27 @@ export function openInertPage(html: string): InertPage {
   return { window, document: window.document, close: () => window.happyDOM.close() };
 }
 
-/** The text a reader sees in the article of `html` (see `readableText`). */
+/**
+ * The text a reader sees in the article of `html` (see `readableText`).
+ *
+ * A page can make happy-dom fail in work it starts on its own while parsing
+ * (loading what a `<link>` names, say): such a failure is a rejected promise
+ * nobody awaits, which would end the whole process. While a page is open,
+ * those are caught and dropped (nothing is loaded anyway, and the text is read
+ * from the parsed tree); errors of the parse or the reading itself are thrown.
+ */
 export async function htmlReadableText(html: string): Promise<string> {
-  const page = openInertPage(html);
+  const ignore = (): void => {};
+  process.on('unhandledRejection', ignore);
+  let page: InertPage | undefined;
   try {
+    page = openInertPage(html);
     // happy-dom's Node is its own class, structurally the DOM's.
-    return readableText(page.document.body as unknown as Node).text;
+    return readableText(page.document as unknown as Node).text;
   } finally {
-    await page.close();
+    await page?.close();
+    // Let rejections of the page's own work surface before no one listens.
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off('unhandledRejection', ignore);
   }
 }
