@@ -56,10 +56,30 @@ export interface InertPage {
  */
 export const PAGE_URL = 'https://page.invalid/';
 
+/**
+ * `html` parsed as a document. Should happy-dom's document parser throw on
+ * the markup (it does on some misnested tags, `<table><html>`), the page is
+ * parsed again as the content of an empty document's body, the way `innerHTML`
+ * parses a fragment, which takes any markup; what was in its head (title,
+ * styles, scripts) is never article text anyway.
+ */
 export function openInertPage(html: string): InertPage {
   const window = new Window({ url: PAGE_URL, settings: INERT_PAGE_SETTINGS });
-  window.document.write(html);
-  return { window, document: window.document, close: () => window.happyDOM.close() };
+  try {
+    window.document.write(html);
+    return { window, document: window.document, close: () => window.happyDOM.close() };
+  } catch {
+    void window.happyDOM.close();
+  }
+  const fallback = new Window({ url: PAGE_URL, settings: INERT_PAGE_SETTINGS });
+  try {
+    fallback.document.write('<!DOCTYPE html><html><head></head><body></body></html>');
+    fallback.document.body.innerHTML = html;
+  } catch (error) {
+    void fallback.happyDOM.close();
+    throw error;
+  }
+  return { window: fallback, document: fallback.document, close: () => fallback.happyDOM.close() };
 }
 
 /**
