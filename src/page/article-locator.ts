@@ -269,6 +269,18 @@ export class ArticleLocator {
       last = s;
     }
 
+    // Containers like the best one (same tag, a class in common) elsewhere
+    // in the page are more sections of the same article (a body split
+    // around a figure or an ad): read from their nearest common ancestor.
+    const alike = this.alikeElsewhere(top, topScore);
+    if (alike.length > 0) {
+      const ancestor = commonAncestor([top, ...alike]);
+      if (ancestor.nodeType === ELEMENT_NODE && ancestor !== this.start.parentNode) {
+        top = ancestor as Element;
+        topScore = Math.max(topScore, this.scoreOf(top));
+      }
+    }
+
     // A lone child is its parent, for what sits beside it.
     while (top !== this.start && top.parentElement && top.parentElement !== this.start && top.parentElement.childElementCount === 1) {
       top = top.parentElement;
@@ -282,6 +294,22 @@ export class ArticleLocator {
   private scoreOf(el: Element): number {
     const c = this.candidates.get(el);
     return c ? this.finalScore(c) : 0;
+  }
+
+  /** Candidates outside `top` of its tag, with a class of its in common, scoring at least a fifth of it (and 10). */
+  private alikeElsewhere(top: Element, topScore: number): Element[] {
+    const classes = (top.getAttribute('class') ?? '').split(/\s+/).filter(Boolean);
+    if (classes.length === 0) return [];
+    const tag = tagOf(top);
+    const threshold = Math.max(10, topScore * 0.2);
+    const found: Element[] = [];
+    for (const c of this.candidates.values()) {
+      if (c.el === top || top.contains(c.el) || c.el.contains(top) || tagOf(c.el) !== tag) continue;
+      if (this.finalScore(c) < threshold) continue;
+      const own = (c.el.getAttribute('class') ?? '').split(/\s+/);
+      if (own.some((k) => classes.includes(k))) found.push(c.el);
+    }
+    return found;
   }
 
   /** `top` and those of its siblings that read as more of the same article, in page order. */

@@ -143,6 +143,20 @@ describe('readableText: class names of real pages never take the article out on 
     expect(readDocument('', `<div class="list"><ul>${teasers}</ul></div><div class="story">${PROSE}</div>`)).toBe(ARTICLE_TEXT);
   });
 
+  it('a body split into sections of one class, in different wrappers, is read whole', () => {
+    const section = (from: number) =>
+      `<div class="wrap"><div class="post__content wysiwyg">${Array.from({ length: 3 }, (_, i) => `<p>Paragraph ${from + i} of the article, long enough to be prose, with commas, clauses, and a full stop at the end of it.</p>`).join('')}</div></div>`;
+    const expected = Array.from({ length: 6 }, (_, i) => `Paragraph ${i + 1} of the article, long enough to be prose, with commas, clauses, and a full stop at the end of it.`).join('\n');
+    expect(readDocument('', `<div class="outer">${section(1)}<div class="wrap"><figure><figcaption>Photo</figcaption></figure></div>${section(4)}</div>`)).toBe(
+      expected.replace('\nParagraph 4', '\nPhoto\nParagraph 4'),
+    );
+  });
+
+  it('a related-posts block inside the article body (jp-relatedposts) is left out', () => {
+    const related = '<div id="jp-relatedposts" class="jp-relatedposts"><h3>Related</h3><div class="jp-relatedposts-post"><a href="/x">Another story about the EU and Japan</a></div></div>';
+    expect(readDocument('', `<div class="entry-content">${PROSE}${related}</div>`)).toBe(ARTICLE_TEXT);
+  });
+
   it('paragraph siblings of the article container are kept with it', () => {
     const lead = '<p>The standfirst: a paragraph that sits beside the body container, long enough to be read as part of it.</p>';
     expect(readDocument('', `<div class="page">${lead}<div class="story">${PROSE}</div><div class="share">Share</div></div>`)).toBe(
