@@ -18,11 +18,19 @@ export interface OverlapScore {
   shared: number;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+/** Scripts written without spaces between words (Han, kana, Hangul, Thai): each character is a token of its own. */
+const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}]/u;
+const UNSPACED_SPLIT = /([\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}])/u;
 
-/** Lower-cased runs of letters and digits (punctuation and spacing do not count). */
+/** Lower-cased tokens: runs of letters and digits, a character at a time in scripts without spaces (punctuation and spacing do not count). */
 export function tokens(text: string): string[] {
-  return text.toLowerCase().match(WORD) ?? [];
+  const out: string[] = [];
+  for (const run of text.toLowerCase().match(WORD) ?? []) {
+    if (!UNSPACED.test(run)) out.push(run);
+    else for (const piece of run.split(UNSPACED_SPLIT)) if (piece.length > 0) out.push(piece);
+  }
+  return out;
 }
 
 function counts(words: readonly string[]): Map<string, number> {

@@ -34,7 +34,7 @@ const CHROME_ROLES = new Set([
  * "commentary" or "shared-story" do not match.
  */
 const FURNITURE_WORDS =
-  /(?:^|[^a-z])(?:comments?|commentlist|disqus|related[a-z]*|share|sharedaddy|sharing|sharebar|social|cookies?|consent|gdpr|newsletter|subscribe|promo|sponsored|adverts?|advertisement|ads?|adslot|ad-slot|ad-container|outbrain|taboola|most-read|mostread|popular|trending|recommended|paywall)(?:[^a-z]|$)/;
+  /(?:^|[^a-z])(?:comments?|commentlist|disqus|related[a-z]*|share|sharedaddy|legends|sharing|sharebar|social|cookies?|consent|gdpr|newsletter|subscribe|promo|sponsored|adverts?|advertisement|ads?|adslot|ad-slot|ad-container|outbrain|taboola|most-read|mostread|popular|trending|recommended|paywall)(?:[^a-z]|$)/;
 
 /**
  * Words of a class or id that name page layout around an article: menus,
