@@ -139,6 +139,10 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(`${line('Readability.js', theirs, results.map((r) => r.theirsMs!))}\n`);
   }
   const low = (pick: (s: OverlapScore) => number, limit: number) => results.filter((r) => pick(r.ours) < limit).length;
+  if (withReadability) {
+    const theirsLow = results.filter((r) => r.theirs!.recall < 0.5).length;
+    process.stdout.write(`Readability.js: pages with recall < 0.5: ${theirsLow}\n`);
+  }
   process.stdout.write(
     `ours: pages with recall < 0.5: ${low((s) => s.recall, 0.5)}, recall < 0.9: ${low((s) => s.recall, 0.9)}, ` +
       `precision < 0.5: ${low((s) => s.precision, 0.5)}, errors: ${results.filter((r) => r.oursError).length}\n`,
