@@ -41,6 +41,8 @@ interface Open {
   inlineText: number;
   inlineLink: number;
   inlineCommas: number;
+  /** Its entry among the candidates, once a paragraph below it has scored. */
+  candidate: Candidate | undefined;
 }
 
 interface Candidate {
@@ -64,7 +66,7 @@ const ANCESTOR_LEVELS = 5;
 /** How many nodes are visited between two questions whether to stop. */
 const NODES_PER_CHECK = 256;
 
-const COMMAS = /[,،、，﹐﹑]/g;
+const COMMA_CHARS = [',', '،', '、', '，'];
 
 function tagWeight(tag: string): number {
   switch (tag) {
@@ -97,27 +99,24 @@ function tagWeight(tag: string): number {
   }
 }
 
-/** Length of `data` with each whitespace run counted as one character and the ends trimmed. */
+const NON_SPACE = /\S/;
+
+/**
+ * How much text a text node holds: its length, or 0 when it is only
+ * whitespace (the indentation between tags). Whitespace inside text is
+ * counted as it is: measuring every character of every node cost more than
+ * it changed a score.
+ */
 function textLength(data: string): number {
-  let length = 0;
-  let space = true;
-  for (let i = 0; i < data.length; i++) {
-    const c = data.charCodeAt(i);
-    if (c === 32 || c === 10 || c === 9 || c === 13 || c === 12) {
-      if (!space) length++;
-      space = true;
-    } else {
-      length++;
-      space = false;
-    }
-  }
-  return length;
+  return NON_SPACE.test(data) ? data.length : 0;
 }
 
+/** Commas of Latin, Arabic and CJK text (each a sign of a clause of prose), found by the engine's native search. */
 function countCommas(data: string): number {
-  COMMAS.lastIndex = 0;
   let n = 0;
-  while (COMMAS.exec(data)) n++;
+  for (const comma of COMMA_CHARS) {
+    for (let at = data.indexOf(comma); at !== -1; at = data.indexOf(comma, at + 1)) n++;
+  }
   return n;
 }
 
@@ -184,14 +183,15 @@ export class ArticleLocator {
 
   private openRecord(el: Element, inLink: boolean): Open {
     const tag = tagOf(el);
-    return { el, tag, cursor: el.firstChild, inLink: inLink || tag === 'A', text: 0, link: 0, inlineText: 0, inlineLink: 0, inlineCommas: 0 };
+    return { el, tag, cursor: el.firstChild, inLink: inLink || tag === 'A', text: 0, link: 0, inlineText: 0, inlineLink: 0, inlineCommas: 0, candidate: undefined };
   }
 
-  private candidate(el: Element, tag: string): Candidate {
-    let c = this.candidates.get(el);
+  private candidate(record: Open): Candidate {
+    let c = record.candidate;
     if (!c) {
-      c = { el, score: tagWeight(tag) + nameWeight(el), text: 0, link: 0 };
-      this.candidates.set(el, c);
+      c = { el: record.el, score: tagWeight(record.tag) + nameWeight(record.el), text: 0, link: 0 };
+      record.candidate = c;
+      this.candidates.set(record.el, c);
     }
     return c;
   }
@@ -200,7 +200,7 @@ export class ArticleLocator {
   private close(record: Open): void {
     const { open } = this;
     const parent = open[open.length - 1];
-    const own = this.candidates.get(record.el);
+    const own = record.candidate;
     if (own) {
       own.text = record.text;
       own.link = record.link;
@@ -211,7 +211,7 @@ export class ArticleLocator {
         const ancestor = open[open.length - 1 - level];
         if (!ancestor) break;
         const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
-        this.candidate(ancestor.el, ancestor.tag).score += score / divider;
+        this.candidate(ancestor).score += score / divider;
       }
     }
     if (!parent) return;
