@@ -23,7 +23,7 @@ const DOCUMENT_NODE = 9;
 export interface ArticleLocation {
   /** The article's container, or the nearest element holding all of `parts`; the root when no article was found. */
   scope: Node;
-  /** The nodes to read, in page order, when not the whole of `scope`: the article's container with its headline and sibling paragraphs. */
+  /** The nodes to read, in page order, when not the whole of `scope`: the article's container with the sibling sections and paragraphs kept with it (none when the page is no article to read at all). */
   parts: Node[] | null;
 }
 
@@ -137,7 +137,13 @@ export class ArticleLocator {
         : root.nodeType === ELEMENT_NODE
           ? (root as Element)
           : null;
-    if (this.start) this.open.push(this.openRecord(this.start, false));
+    if (!this.start) return;
+    // A page whose body is an app, an editor or hidden is no article: nothing is read.
+    if (root.nodeType === DOCUMENT_NODE && isSkippedElement(this.start, readFrames)) {
+      this.location = { scope: this.start, parts: [] };
+      return;
+    }
+    this.open.push(this.openRecord(this.start, false));
   }
 
   /** Walk on until `stop()` says so or the walk is done; returns whether it is done. */

@@ -7,7 +7,13 @@
  * CLI runs it on happy-dom. No layout is available in the CLI, so "hidden"
  * means what the markup says (`hidden`, `aria-hidden`, inline `display:none`),
  * not computed style.
+ *
+ * Where the article is comes first (`article-locator.ts`: containers scored
+ * by their paragraphs, as Firefox's Reader View does); what is skipped inside
+ * it is `element-kind.ts`'s to say.
  */
+import { ArticleLocator, locateArticle } from './article-locator';
+import { BLOCK_TAGS, isSkippedElement } from './element-kind';
 
 /** A run of `text` copied from one text node: `text.slice(start, end)` is `node.data.slice(nodeStart, nodeStart + (end - start))` with each whitespace character read as a space. */
 export interface TextSegment {
@@ -25,7 +31,7 @@ export interface ReadableText {
   text: string;
   /** In text order, not overlapping. Characters not covered belong to no node: paragraph breaks, and the quotation marks a browser draws around `<q>`. */
   segments: TextSegment[];
-  /** The element the text was read from: the article's container (or the nearest element holding the article's parts: headline, container, sibling paragraphs), else the root passed in. */
+  /** The element the text was read from: the article's container (or the nearest element holding its parts: the container and the sibling sections and paragraphs kept with it), else `main`, the longest `<article>` or the root passed in. */
   scope: Node;
   /**
    * The open shadow roots and same-origin frame documents the reader entered
@@ -35,9 +41,6 @@ export interface ReadableText {
    */
   subtrees: (ShadowRoot | Document)[];
 }
-
-import { ArticleLocator, locateArticle } from './article-locator';
-import { BLOCK_TAGS, isSkippedElement } from './element-kind';
 
 const ONE_WHITESPACE_NOT_SPACE = /[\t\n\f\r]/;
 const WHITESPACE_NOT_SPACE = /[\t\n\f\r]/g;

@@ -157,6 +157,14 @@ describe('readableText: class names of real pages never take the article out on 
     expect(readDocument('', `<div class="entry-content">${PROSE}${related}</div>`)).toBe(ARTICLE_TEXT);
   });
 
+  it.each([
+    ['a web app (body role=application)', 'role="application"', `<div>${PROSE}</div>`],
+    ['an editor (contenteditable body)', 'contenteditable="true"', `<div>${PROSE}</div>`],
+    ['a page whose text is all in form fields, menus and search', '', '<div role="search"><input value="EU Japan"></div><div role="toolbar"><button>Bold</button></div><textarea>Draft about the EU and Japan</textarea>'],
+  ])('not an article, so nothing is read that a mark could break: %s', (_case, attributes, html) => {
+    expect(readDocument(attributes, html)).toBe('');
+  });
+
   it('paragraph siblings of the article container are kept with it', () => {
     const lead = '<p>The standfirst: a paragraph that sits beside the body container, long enough to be read as part of it.</p>';
     expect(readDocument('', `<div class="page">${lead}<div class="story">${PROSE}</div><div class="share">Share</div></div>`)).toBe(
