@@ -22,27 +22,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Readability } from '@mozilla/readability';
 import { htmlReadableText, openInertPage } from './html';
-import { meanScore, overlap, type OverlapScore } from './reader-score';
+import { meanScore, overlap, plainText, type OverlapScore } from './reader-score';
 
 const CORPUS = fileURLToPath(new URL('../../tests/fixtures/readability/', import.meta.url));
-
-/** Text of an element with a space at every element edge (word edges kept, no skipping): how the gold and Readability's HTML are read. */
-function plainText(root: Node): string {
-  const parts: string[] = [];
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.nodeType === 3) parts.push((node as Text).data);
-    else if (node.nodeType === 1 || node.nodeType === 9 || node.nodeType === 11) {
-      const tag = node.nodeType === 1 ? (node as Element).tagName.toUpperCase() : '';
-      if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT' || tag === 'TEMPLATE') continue;
-      parts.push(' ');
-      const children = node.childNodes;
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-    }
-  }
-  return parts.join('').replace(/\s+/g, ' ').trim();
-}
 
 async function htmlText(html: string): Promise<string> {
   const page = openInertPage(html);

@@ -6,6 +6,9 @@
  * precision = shared tokens / tokens read (1 when nothing was read),
  * recall = shared tokens / gold tokens (1 when the gold is empty),
  * F1 = their harmonic mean (0 when both are 0).
+ *
+ * `plainText` reads a gold article (or any HTML output) as text; it only
+ * walks the nodes it is given, so it runs on happy-dom as on a browser's DOM.
  */
 
 export interface OverlapScore {
@@ -56,4 +59,22 @@ export function meanScore(scores: readonly OverlapScore[]): { precision: number;
   const n = scores.length || 1;
   const sum = (pick: (s: OverlapScore) => number) => scores.reduce((total, s) => total + pick(s), 0) / n;
   return { precision: sum((s) => s.precision), recall: sum((s) => s.recall), f1: sum((s) => s.f1) };
+}
+
+/** Text of a node with a space at every element edge (word edges kept, nothing skipped but scripts and styles): how the gold and Readability.js's HTML are read. */
+export function plainText(root: Node): string {
+  const parts: string[] = [];
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) parts.push((node as Text).data);
+    else if (node.nodeType === 1 || node.nodeType === 9 || node.nodeType === 11) {
+      const tag = node.nodeType === 1 ? (node as Element).tagName.toUpperCase() : '';
+      if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT' || tag === 'TEMPLATE') continue;
+      parts.push(' ');
+      const children = node.childNodes;
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    }
+  }
+  return parts.join('').replace(/\s+/g, ' ').trim();
 }
