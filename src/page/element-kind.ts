@@ -31,10 +31,11 @@ const CHROME_ROLES = new Set([
  * Words of a class or id that name something no article holds: comments,
  * share bars, related-article rails, ads, cookie and newsletter prompts. A
  * word counts only between word edges (letters on neither side), so
- * "commentary" or "shared-story" do not match.
+ * "commentary" or "shared-story" do not match; "comments" and "disqus" count
+ * inside a longer name too (`fbcommentsmodule`).
  */
 const FURNITURE_WORDS =
-  /(?:^|[^a-z])(?:comments?|commentlist|disqus|related[a-z]*|share|sharedaddy|legends|sharing|sharebar|social|cookies?|consent|gdpr|newsletter|subscribe|promo|sponsored|adverts?|advertisement|ads?|adslot|ad-slot|ad-container|outbrain|taboola|most-read|mostread|popular|trending|recommended|paywall)(?:[^a-z]|$)/;
+  /comments|disqus|(?:^|[^a-z])(?:comments?|commentlist|disqus|related[a-z]*|share|sharedaddy|legends|sharing|sharebar|social|cookies?|consent|gdpr|newsletter|subscribe|promo|sponsored|adverts?|advertisement|ads?|adslot|ad-slot|ad-container|outbrain|taboola|most-read|mostread|popular|trending|recommended|paywall)(?:[^a-z]|$)/;
 
 /**
  * Words of a class or id that name page layout around an article: menus,

@@ -56,6 +56,7 @@ describe('readableText: what is skipped', () => {
     ['class social', '<ul class="social"><li>Telegram</li></ul>'],
     ['id comments', '<section id="comments"><p>It was signed in Kyoto!</p></section>'],
     ['class comment', '<div class="comment">First!</div>'],
+    ['id fbcommentsmodule (comments inside a longer name)', '<div id="fbcommentsmodule"><p>Leave your comment</p></div>'],
     ['class related', '<div class="related-stories">Japan and NATO sign a pact</div>'],
     ['class footer', '<div class="page-footer">Contact us</div>'],
     ['class cookie', '<div class="cookie-notice">We use cookies</div>'],
