@@ -77,11 +77,29 @@ export function isHidden(el: Element): boolean {
 
 /** The class and id of `el` as words to match, lower-cased, without modifier tokens (see `MODIFIER_TOKEN`). */
 export function namesOf(el: Element): string {
+  const raw = rawNamesOf(el);
+  if (raw === '') return '';
+  return withoutModifiers(raw);
+}
+
+/** The class and id of `el`, lower-cased, as they are. */
+function rawNamesOf(el: Element): string {
   const cls = el.getAttribute('class');
   const id = el.getAttribute('id');
   if (!cls && !id) return '';
-  const tokens = `${cls ?? ''} ${id ?? ''}`.toLowerCase().split(/\s+/);
-  return tokens.filter((t) => t.length > 0 && !MODIFIER_TOKEN.test(t)).join(' ');
+  return `${cls ?? ''} ${id ?? ''}`.toLowerCase();
+}
+
+function withoutModifiers(raw: string): string {
+  return raw
+    .split(/\s+/)
+    .filter((t) => t.length > 0 && !MODIFIER_TOKEN.test(t))
+    .join(' ');
+}
+
+/** Whether names may say anything (a word of the lists anywhere in them), before they are taken apart: most class lists say nothing. */
+function mayName(raw: string): boolean {
+  return FURNITURE_WORDS.test(raw) || LAYOUT_WORDS.test(raw) || ARTICLE_WORDS.test(raw);
 }
 
 /** Whether the names of `el` say it holds the article (`article-body`, `entry-content`, `itemprop=articleBody`). */
@@ -96,8 +114,10 @@ function isChrome(el: Element, tag: string): boolean {
   if (role && CHROME_ROLES.has(role.toLowerCase())) return true;
   if ((tag === 'HEADER' || tag === 'FOOTER') && !el.parentElement?.closest(SECTIONING)) return true;
   if (NEVER_CHROME_BY_NAME.has(tag) || el.getAttribute('itemprop') === 'articleBody') return false;
-  const names = namesOf(el);
-  if (names.length === 0) return false;
+  const raw = rawNamesOf(el);
+  // Removing modifier tokens only ever removes words, so names that match no list as they are match none after.
+  if (raw === '' || !(FURNITURE_WORDS.test(raw) || LAYOUT_WORDS.test(raw))) return false;
+  const names = withoutModifiers(raw);
   if (FURNITURE_WORDS.test(names)) return !ARTICLE_CONTAINER_WORDS.test(names);
   if (LAYOUT_WORDS.test(names)) return !ARTICLE_WORDS.test(names) && !looksLikeProse(el);
   return false;
@@ -159,8 +179,9 @@ export function isBlockTag(tag: string): boolean {
  */
 export function nameWeight(el: Element): number {
   if (el.getAttribute('itemprop') === 'articleBody') return 25;
-  const names = namesOf(el);
-  if (names.length === 0) return 0;
+  const raw = rawNamesOf(el);
+  if (raw === '' || !mayName(raw)) return 0;
+  const names = withoutModifiers(raw);
   let weight = 0;
   if (ARTICLE_WORDS.test(names)) weight += 25;
   if (FURNITURE_WORDS.test(names) || LAYOUT_WORDS.test(names)) weight -= 25;
