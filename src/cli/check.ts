@@ -72,9 +72,10 @@ async function main(argv: readonly string[]): Promise<number> {
     try {
       report = checker.check(input.text, { strictness, file: file === '-' ? '<stdin>' : file });
     } catch (error) {
-      // Not about this file (the engine or its claim set): every other file would fail alike.
-      fail(messageOf(error));
-      return EXIT_FILE_FAILED;
+      // Said of this file; the others are still checked.
+      fail(`${file === '-' ? 'standard input' : file}: cannot check: ${messageOf(error).split('\n')[0]}`);
+      failed = true;
+      continue;
     }
     if (format === 'json') {
       reports.push(report);

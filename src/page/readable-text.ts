@@ -7,7 +7,13 @@
  * CLI runs it on happy-dom. No layout is available in the CLI, so "hidden"
  * means what the markup says (`hidden`, `aria-hidden`, inline `display:none`),
  * not computed style.
+ *
+ * Where the article is comes first (`article-locator.ts`: containers scored
+ * by their paragraphs, as Firefox's Reader View does); what is skipped inside
+ * it is `element-kind.ts`'s to say.
  */
+import { ArticleLocator, locateArticle } from './article-locator';
+import { BLOCK_TAGS, isSkippedElement } from './element-kind';
 
 /** A run of `text` copied from one text node: `text.slice(start, end)` is `node.data.slice(nodeStart, nodeStart + (end - start))` with each whitespace character read as a space. */
 export interface TextSegment {
@@ -25,7 +31,7 @@ export interface ReadableText {
   text: string;
   /** In text order, not overlapping. Characters not covered belong to no node: paragraph breaks, and the quotation marks a browser draws around `<q>`. */
   segments: TextSegment[];
-  /** The element the text was read from: the page's main region or article, else the root passed in. */
+  /** The element the text was read from: the article's container (or the nearest element holding its parts: the container and the sibling sections and paragraphs kept with it), else `main`, the longest `<article>` or the root passed in. */
   scope: Node;
   /**
    * The open shadow roots and same-origin frame documents the reader entered
@@ -44,73 +50,6 @@ const WHITESPACE_NOT_SPACE = /[\t\n\f\r]/g;
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const DOCUMENT_NODE = 9;
-
-/** Never text a reader reads as the article. */
-const SKIPPED_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'CODE', 'PRE', 'SVG', 'MATH',
-  'NAV', 'ASIDE', 'INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'LABEL', 'OPTION',
-  'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'DIALOG', 'HEAD', 'TITLE',
-]);
-
-/** Elements that start and end a paragraph; everything else flows inline. */
-const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'BLOCKQUOTE', 'BODY', 'BR', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT',
-  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
-  'HEADER', 'HGROUP', 'HR', 'HTML', 'LEGEND', 'LI', 'MAIN', 'OL', 'P', 'SECTION', 'SUMMARY',
-  'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
-]);
-
-const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'menu', 'menubar', 'dialog', 'alert']);
-
-// Whole words of a class or id that name site chrome. Word edges keep
-// "commentary" or "canvas" from matching "comment" or "nav".
-const CHROME_NAME =
-  /(?:^|[^a-z])(?:menu|nav|navbar|navigation|breadcrumbs?|share|sharing|social|comments?|related|footer|cookies?|consent|adverts?|advertisement|ads?|adslot|ad-slot|newsletter|sidebar|masthead)(?:[^a-z]|$)/;
-
-const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
-
-/** Header and footer are the page's masthead and colophon unless a sectioning element holds them (HTML's implicit banner/contentinfo rule). */
-const SECTIONING = 'article, aside, main, nav, section, [role="main"], [role="article"]';
-
-function isHidden(el: Element): boolean {
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  const editable = el.getAttribute('contenteditable');
-  if (editable !== null && editable !== 'false') return true;
-  const style = el.getAttribute('style');
-  return style !== null && HIDDEN_STYLE.test(style);
-}
-
-function isChrome(el: Element): boolean {
-  const role = el.getAttribute('role');
-  if (role && CHROME_ROLES.has(role.toLowerCase())) return true;
-  const tag = el.tagName.toUpperCase();
-  if ((tag === 'HEADER' || tag === 'FOOTER') && !el.parentElement?.closest(SECTIONING)) return true;
-  const names = `${el.getAttribute('class') ?? ''} ${el.id}`.toLowerCase();
-  return CHROME_NAME.test(names);
-}
-
-/**
- * Where the article is: the first main region, else the longest article, else
- * `root`. Main comes first because sites often put the headline beside the
- * <article> rather than in it.
- */
-function findArticleScope(root: Node): Node {
-  if (root.nodeType !== ELEMENT_NODE && root.nodeType !== DOCUMENT_NODE) return root;
-  const container = root as ParentNode;
-  const main = [...container.querySelectorAll('main, [role="main"]')].find((el) => !isHidden(el));
-  if (main) return main;
-  let best: Element | undefined;
-  let bestLength = 0;
-  for (const article of container.querySelectorAll('article')) {
-    if (isHidden(article) || article.parentElement?.closest('article')) continue;
-    const length = article.textContent?.length ?? 0;
-    if (length > bestLength) {
-      best = article;
-      bestLength = length;
-    }
-  }
-  return best ?? root;
-}
 
 /** Builds `text` and `segments` while collapsing whitespace the way CSS `white-space: normal` does. */
 class TextBuilder {
@@ -236,8 +175,9 @@ const NODES_PER_CHECK = 256;
  * and drop what was read already), and no text node is read twice.
  */
 export class TextReader {
-  /** The element the text is read from (see `ReadableText.scope`). */
-  readonly scope: Node;
+  /** Finds the article before the reading starts (in steps too); `undefined` once it has, or for a text node. */
+  private locator: ArticleLocator | undefined;
+  private located: Node | undefined;
   private readonly builder = new TextBuilder();
   private readonly subtrees: (ShadowRoot | Document)[] = [];
   private readonly seen = new WeakSet<Text>();
@@ -256,22 +196,48 @@ export class TextReader {
   ) {
     this.connected = root.isConnected;
     if (root.nodeType === TEXT_NODE) {
-      this.scope = root;
+      this.located = root;
       this.builder.addTextNode(root as Text);
       return;
     }
-    this.scope = findArticleScope(root);
-    const doc = this.scope.nodeType === DOCUMENT_NODE ? (this.scope as Document) : this.scope.ownerDocument;
-    if (doc) this.stack.push(this.frameOf(this.scope, null));
+    this.locator = new ArticleLocator(root, options.frames === true);
+  }
+
+  /**
+   * The element the text is read from (see `ReadableText.scope`). Asking
+   * before `read` has found the article finds it at once, in one step.
+   */
+  get scope(): Node {
+    this.locate(() => false);
+    return this.located!;
   }
 
   /** Whether the whole tree has been read. */
   get done(): boolean {
-    return this.stack.length === 0;
+    return this.locator === undefined && this.stack.length === 0;
+  }
+
+  /** Go on finding the article; once found, set up the reading. Returns whether it is found. */
+  private locate(stop: () => boolean): boolean {
+    const locator = this.locator;
+    if (!locator) return true;
+    if (!locator.step(stop)) return false;
+    this.locator = undefined;
+    const { scope, parts } = locator.result();
+    this.located = scope;
+    const doc = scope.nodeType === DOCUMENT_NODE ? (scope as Document) : scope.ownerDocument;
+    if (!doc) return true;
+    if (parts) this.stack.push({ parent: null, children: parts, next: 0, cursor: null });
+    else this.stack.push(this.frameOf(scope, null));
+    return true;
   }
 
   /** Read on until `stop()` (asked every few hundred nodes) says so, or to the end. Returns whether the end was reached. */
   read(stop: () => boolean = () => false): boolean {
+    if (!this.locate(stop)) {
+      this.resumed = true;
+      return false;
+    }
     const { stack, builder } = this;
     let visited = 0;
     while (stack.length > 0) {
@@ -308,7 +274,7 @@ export class TextReader {
   /** What has been read so far (all of it once `read` returned true). */
   result(): ReadableText {
     const text = this.builder.text;
-    return { text: text.endsWith('\n') ? text.slice(0, -1) : text, segments: this.builder.segments, scope: this.scope, subtrees: this.subtrees };
+    return { text: text.endsWith('\n') ? text.slice(0, -1) : text, segments: this.builder.segments, scope: this.located ?? this.scope, subtrees: this.subtrees };
   }
 
   private enter(node: Element): void {
@@ -348,7 +314,8 @@ export class TextReader {
       const frameDoc = sameOriginDocument(el);
       if (!frameDoc) return list([]);
       this.subtrees.push(frameDoc);
-      const frameScope = findArticleScope(frameDoc);
+      const { scope: frameScope, parts } = locateArticle(frameDoc, true);
+      if (parts) return list(parts);
       return frameScope === frameDoc ? list(frameDoc.childNodes) : list([frameScope]);
     }
     return { parent, children: null, next: 0, cursor: el.firstChild };
@@ -379,8 +346,7 @@ export class TextReader {
  * are. Exported so that text a page adds later can be judged by its ancestors.
  */
 export function isSkipped(el: Element, options: ReadOptions = {}): boolean {
-  if (options.frames && isFrame(el)) return isHidden(el) || isChrome(el);
-  return SKIPPED_TAGS.has(el.tagName.toUpperCase()) || isHidden(el) || isChrome(el);
+  return isSkippedElement(el, options.frames === true);
 }
 
 function isFrame(el: Element): boolean {

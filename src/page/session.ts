@@ -96,8 +96,8 @@ export class PageSession {
   private readonly doc: Document;
   private readonly text = new PageText();
   private readonly watcher: PageWatcher;
-  /** The element the first read found the article in. */
-  private readonly scope: Node;
+  /** The element the first read found the article in; set when that read is done (changes are held until then). */
+  private scope: Node | undefined;
   /** The first read of the page, until it is done. */
   private reader: TextReader | undefined;
   private showSupported: boolean;
@@ -139,8 +139,8 @@ export class PageSession {
     // because it must come after it in the page text.
     this.watcher.watch(this.doc);
     this.watcher.hold();
+    // Finding the article is part of the read, in slices like the rest (asking for `scope` now would do it in one task).
     this.reader = new TextReader(this.doc, READ_OPTIONS);
-    this.scope = this.reader.scope;
     void this.readPage();
   }
 
@@ -253,7 +253,9 @@ export class PageSession {
       if (this.destroyed) return;
     }
     this.reader = undefined;
-    this.queue(reader.result());
+    const read = reader.result();
+    this.scope = read.scope;
+    this.queue(read);
     this.watcher.release();
     await this.run();
   }
@@ -428,9 +430,10 @@ export class PageSession {
    * replaced that), up through shadow hosts and frames to this document.
    */
   private readablePlace(node: Node): boolean {
-    let inScope = !this.scope.isConnected || this.scope.nodeType === DOCUMENT_NODE;
+    const scope = this.scope ?? this.doc;
+    let inScope = !scope.isConnected || scope.nodeType === DOCUMENT_NODE;
     for (let n: Node | null = node; n; ) {
-      if (n === this.scope) inScope = true;
+      if (n === scope) inScope = true;
       if (this.own.has(n)) return false;
       if (n.nodeType === ELEMENT_NODE && isSkipped(n as Element, READ_OPTIONS)) return false;
       if (n === this.doc) return inScope;

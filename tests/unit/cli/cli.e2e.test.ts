@@ -2,7 +2,9 @@
  * The CLIs as a user runs them: a child process, its exit code, stdout and stderr.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { STRICTNESS_LEVELS, VERDICTS, type PageReport } from '../../../src/core';
@@ -141,6 +143,38 @@ describe('check: errors', () => {
   ])('exit 2, one line on stderr, nothing on stdout: %s', async (_reason, args, message) => {
     const { code, stdout, stderr } = await runCli('check', args);
     expect([code, stdout, stderr]).toEqual([2, '', `${message}\n`]);
+  }, TIMEOUT);
+});
+
+describe('check: every file on its own', () => {
+  it('a batch of real pages, an empty file, a PNG, a Latin-1 file: one line per bad file, every good file reported, exit 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ejfc-cli-batch-'));
+    try {
+      const empty = join(dir, 'empty.html');
+      writeFileSync(empty, '');
+      const png = join(dir, 'shot.png');
+      writeFileSync(png, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+      const latin1 = join(dir, 'latin1.txt');
+      writeFileSync(latin1, new Uint8Array([0x43, 0x61, 0x66, 0xe9]));
+      // Real pages with <link rel=preload href="/..."> (gitlab-blog: the page that killed the batch with "Invalid URL").
+      const pages = ['gitlab-blog', 'medium-3', 'nytimes-5'].map((name) => `tests/fixtures/readability/${name}/source.html`);
+      const { code, stdout, stderr } = await runCli('check', ['--format', 'json', pages[0]!, empty, png, pages[1]!, latin1, pages[2]!, SEED]);
+      expect(code).toBe(1);
+      expect(stderr.trimEnd().split('\n')).toEqual([
+        `check: ${empty}: empty`,
+        `check: ${png}: not a text or HTML file`,
+        `check: ${latin1}: unreadable encoding (not valid UTF-8, and no other charset declared; convert it to UTF-8)`,
+      ]);
+      const reports = JSON.parse(stdout) as PageReport[];
+      expect(reports.map((r) => r.file)).toEqual([...pages, SEED]);
+      // None of the real pages is about the subject: no verdict on any of them.
+      for (const report of reports.slice(0, 3)) {
+        expect(report.sentences.length).toBeGreaterThan(0);
+        expect(report.sentences.filter((s) => s.verdict !== null)).toEqual([]);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, TIMEOUT);
 });
 

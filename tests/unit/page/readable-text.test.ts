@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readableText, type ReadableText } from '../../../src/page/readable-text';
+import { isSkipped, readableText, type ReadableText } from '../../../src/page/readable-text';
 
 const windows: Window[] = [];
 afterEach(async () => {
@@ -56,6 +56,7 @@ describe('readableText: what is skipped', () => {
     ['class social', '<ul class="social"><li>Telegram</li></ul>'],
     ['id comments', '<section id="comments"><p>It was signed in Kyoto!</p></section>'],
     ['class comment', '<div class="comment">First!</div>'],
+    ['id fbcommentsmodule (comments inside a longer name)', '<div id="fbcommentsmodule"><p>Leave your comment</p></div>'],
     ['class related', '<div class="related-stories">Japan and NATO sign a pact</div>'],
     ['class footer', '<div class="page-footer">Contact us</div>'],
     ['class cookie', '<div class="cookie-notice">We use cookies</div>'],
@@ -67,8 +68,6 @@ describe('readableText: what is skipped', () => {
     ['style', '<style>p { color: red }</style>'],
     ['noscript', '<noscript>Enable JavaScript.</noscript>'],
     ['template', '<template><p>Template text.</p></template>'],
-    ['code', '<p><code>const x = 1;</code></p>'],
-    ['pre', '<pre>preformatted</pre>'],
     ['svg', '<svg><text>Chart label</text></svg>'],
     ['input value', '<input value="search terms">'],
     ['textarea', '<textarea>Write a comment</textarea>'],
@@ -90,10 +89,88 @@ describe('readableText: what is skipped', () => {
     ['"commentary" is not "comment"', '<div class="commentary"><p>Analysis.</p></div>', 'Analysis.'],
     ['"canvas-wrapper" is not "nav"', '<div class="canvas-wrapper"><p>Body.</p></div>', 'Body.'],
     ['"shared-story" is not "share"', '<div class="shared-story"><p>Body.</p></div>', 'Body.'],
+    ['code inside a sentence is part of it', '<p>Run <code>npm test</code> first.</p>', 'Run npm test first.'],
+    ['pre is a block of the article', '<p>Intro.</p><pre>line one\nline two</pre>', 'Intro.\nline one line two'],
     ['aria-hidden=false is visible', '<p aria-hidden="false">Body.</p>', 'Body.'],
     ['contenteditable=false is not an editor', '<p contenteditable="false">Body.</p>', 'Body.'],
   ])('kept: %s', (_reason, html, expected) => {
     expect(read(html).text).toBe(expected);
+  });
+});
+
+describe('readableText: class names of real pages never take the article out on their own', () => {
+  const PROSE = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1} of the article, long enough to be prose, with commas, clauses, and a full stop at the end of it.</p>`).join('');
+  const ARTICLE_TEXT = Array.from({ length: 6 }, (_, i) => `Paragraph ${i + 1} of the article, long enough to be prose, with commas, clauses, and a full stop at the end of it.`).join('\n');
+
+  /** Read from the document, as the extension does: `<body>` is judged like any element. */
+  function readDocument(bodyAttributes: string, bodyHtml: string): string {
+    const window = new Window();
+    windows.push(window);
+    window.document.write(`<!DOCTYPE html><html><head></head><body ${bodyAttributes}>${bodyHtml}</body></html>`);
+    return readableText(window.document as unknown as Node).text;
+  }
+
+  it.each([
+    ['menu-type-dropdownmenu'],
+    ['nav-no-loaded'],
+    ['no_sidebar_border'],
+    ['html not-front no-sidebars page-node'],
+    ['has-comments'],
+  ])('body class "%s"', (cls) => {
+    expect(readDocument(`class="${cls}"`, `<nav><a href="/">Home</a></nav><div>${PROSE}</div>`)).toBe(ARTICLE_TEXT);
+    // Text the page adds later is judged by its ancestors, body among them.
+    const window = new Window();
+    windows.push(window);
+    window.document.write(`<body class="${cls}"><div id="late"><p>Added later.</p></div></body>`);
+    expect(isSkipped(window.document.body as unknown as Element)).toBe(false);
+  });
+
+  it.each([
+    ['content-with-sidebar-wrp'],
+    ['no_sidebar_border wrapper'],
+    ['nav-no-loaded'],
+    ['layout-sidebar-right'],
+  ])('an article inside div.%s', (cls) => {
+    expect(readDocument('', `<div class="${cls}"><div class="story">${PROSE}</div></div><footer>Copyright</footer>`)).toBe(ARTICLE_TEXT);
+  });
+
+  it('control: a real sidebar of links beside the article is still left out', () => {
+    const sidebar = '<div class="sidebar"><ul><li><a href="/1">Most read one</a></li><li><a href="/2">Most read two</a></li></ul></div>';
+    expect(readDocument('', `<div class="story">${PROSE}${sidebar}</div>`)).toBe(ARTICLE_TEXT);
+  });
+
+  it('the best-scoring container wins over a longer list of links and teasers', () => {
+    const teasers = Array.from({ length: 30 }, (_, i) => `<li><a href="/t${i}">Teaser headline number ${i} about something else entirely</a></li>`).join('');
+    expect(readDocument('', `<div class="list"><ul>${teasers}</ul></div><div class="story">${PROSE}</div>`)).toBe(ARTICLE_TEXT);
+  });
+
+  it('a body split into sections of one class, in different wrappers, is read whole', () => {
+    const section = (from: number) =>
+      `<div class="wrap"><div class="post__content wysiwyg">${Array.from({ length: 3 }, (_, i) => `<p>Paragraph ${from + i} of the article, long enough to be prose, with commas, clauses, and a full stop at the end of it.</p>`).join('')}</div></div>`;
+    const expected = Array.from({ length: 6 }, (_, i) => `Paragraph ${i + 1} of the article, long enough to be prose, with commas, clauses, and a full stop at the end of it.`).join('\n');
+    expect(readDocument('', `<div class="outer">${section(1)}<div class="wrap"><figure><figcaption>Photo</figcaption></figure></div>${section(4)}</div>`)).toBe(
+      expected.replace('\nParagraph 4', '\nPhoto\nParagraph 4'),
+    );
+  });
+
+  it('a related-posts block inside the article body (jp-relatedposts) is left out', () => {
+    const related = '<div id="jp-relatedposts" class="jp-relatedposts"><h3>Related</h3><div class="jp-relatedposts-post"><a href="/x">Another story about the EU and Japan</a></div></div>';
+    expect(readDocument('', `<div class="entry-content">${PROSE}${related}</div>`)).toBe(ARTICLE_TEXT);
+  });
+
+  it.each([
+    ['a web app (body role=application)', 'role="application"', `<div>${PROSE}</div>`],
+    ['an editor (contenteditable body)', 'contenteditable="true"', `<div>${PROSE}</div>`],
+    ['a page whose text is all in form fields, menus and search', '', '<div role="search"><input value="EU Japan"></div><div role="toolbar"><button>Bold</button></div><textarea>Draft about the EU and Japan</textarea>'],
+  ])('not an article, so nothing is read that a mark could break: %s', (_case, attributes, html) => {
+    expect(readDocument(attributes, html)).toBe('');
+  });
+
+  it('paragraph siblings of the article container are kept with it', () => {
+    const lead = '<p>The standfirst: a paragraph that sits beside the body container, long enough to be read as part of it.</p>';
+    expect(readDocument('', `<div class="page">${lead}<div class="story">${PROSE}</div><div class="share">Share</div></div>`)).toBe(
+      `The standfirst: a paragraph that sits beside the body container, long enough to be read as part of it.\n${ARTICLE_TEXT}`,
+    );
   });
 });
 

@@ -196,6 +196,27 @@ describe('PageSession: text the page adds later', () => {
     expect(add).not.toHaveBeenCalled();
   });
 
+  it.each([['nav-no-loaded'], ['menu-type-dropdownmenu'], ['no_sidebar_border']])(
+    'on a page whose body has class "%s", the article is read and a paragraph added to it later is checked',
+    async (cls) => {
+      document.body.className = cls;
+      try {
+        const s = start(`<div class="content-with-sidebar-wrp">${seedPage()}</div>`);
+        await s.idle();
+        expect(s.report().sentences.length).toBeGreaterThan(5);
+        const add = vi.spyOn(s.checker, 'add');
+        const paragraph = document.createElement('p');
+        paragraph.textContent = CONFLICT;
+        document.querySelector('article')!.appendChild(paragraph);
+        await settled(s);
+        expect(add).toHaveBeenCalledTimes(1);
+        expect(s.report().sentences.at(-1)).toMatchObject({ text: CONFLICT, verdict: 'conflict' });
+      } finally {
+        document.body.className = '';
+      }
+    },
+  );
+
   it('text that was hidden is read when the page shows it', async () => {
     const s = start(`<main><p>Intro.</p><p id="more" hidden>${CONFLICT}</p></main>`);
     await s.idle();

@@ -1,0 +1,406 @@
+/**
+ * Where the article is on a page: the container a reader of the page would
+ * call "the article", found by scoring containers the way Firefox's Reader
+ * View does (each paragraph of prose adds to its parent and, less, to its
+ * further ancestors; a container's score is discounted by how much of its
+ * text is links; names like `entry-content` or `sidebar` weigh in), then
+ * keeping the siblings of the best container that read as part of the same
+ * article.
+ *
+ * It only reads the page: no clone, no change, one walk over the elements
+ * that are not skipped, which can be done in steps (`step(stop)`) so that a
+ * long page never holds the main thread for long.
+ *
+ * Standard DOM only, like the reader.
+ */
+import { isHidden, isSkippedElement, nameWeight, namedAsArticle, tagOf, BLOCK_TAGS } from './element-kind';
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+const DOCUMENT_NODE = 9;
+
+/** Where to read. */
+export interface ArticleLocation {
+  /** The article's container, or the nearest element holding all of `parts`; the root when no article was found. */
+  scope: Node;
+  /** The nodes to read, in page order, when not the whole of `scope`: the article's container with the sibling sections and paragraphs kept with it (none when the page is no article to read at all). */
+  parts: Node[] | null;
+}
+
+/** An element the walk is inside, with what it has counted so far. */
+interface Open {
+  el: Element;
+  tag: string;
+  /** The next child to visit. */
+  cursor: Node | null;
+  inLink: boolean;
+  /** Characters of text (whitespace runs counted once) under it, and of those in links. */
+  text: number;
+  link: number;
+  /** The same, for its text outside any block descendant: its own paragraph text. */
+  inlineText: number;
+  inlineLink: number;
+  inlineCommas: number;
+  /** Its entry among the candidates, once a paragraph below it has scored. */
+  candidate: Candidate | undefined;
+}
+
+interface Candidate {
+  el: Element;
+  /** Score from the paragraphs below it, before the link discount. */
+  score: number;
+  text: number;
+  link: number;
+}
+
+/** Blocks whose own text is a paragraph that scores for its ancestors. */
+const PARAGRAPH_TAGS = new Set(['P', 'PRE', 'TD', 'BLOCKQUOTE', 'DD', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'CENTER', 'FONT']);
+/** Shorter text than this is not a paragraph (a label, a date, a button). */
+const MIN_PARAGRAPH = 25;
+/** A best container scoring less than this is no article (a form, a list of links, a few words): the reader falls back to `main`, an `<article>`, or the root. */
+const MIN_ARTICLE_SCORE = 20;
+/** A container with less text than this is no article, whatever its names say (a headline block named `article-top`). */
+const MIN_ARTICLE_TEXT = 200;
+/** How many levels up a paragraph's score reaches. */
+const ANCESTOR_LEVELS = 5;
+/** How many nodes are visited between two questions whether to stop. */
+const NODES_PER_CHECK = 256;
+
+const COMMA_CHARS = [',', '،', '、', '，'];
+
+function tagWeight(tag: string): number {
+  switch (tag) {
+    case 'DIV':
+    case 'ARTICLE':
+      return 5;
+    case 'PRE':
+    case 'TD':
+    case 'BLOCKQUOTE':
+      return 3;
+    case 'ADDRESS':
+    case 'OL':
+    case 'UL':
+    case 'DL':
+    case 'DD':
+    case 'DT':
+    case 'LI':
+    case 'FORM':
+      return -3;
+    case 'H1':
+    case 'H2':
+    case 'H3':
+    case 'H4':
+    case 'H5':
+    case 'H6':
+    case 'TH':
+      return -5;
+    default:
+      return 0;
+  }
+}
+
+const NON_SPACE = /\S/;
+
+/**
+ * How much text a text node holds: its length, or 0 when it is only
+ * whitespace (the indentation between tags). Whitespace inside text is
+ * counted as it is: measuring every character of every node cost more than
+ * it changed a score.
+ */
+function textLength(data: string): number {
+  return NON_SPACE.test(data) ? data.length : 0;
+}
+
+/** Commas of Latin, Arabic and CJK text (each a sign of a clause of prose), found by the engine's native search. */
+function countCommas(data: string): number {
+  let n = 0;
+  for (const comma of COMMA_CHARS) {
+    for (let at = data.indexOf(comma); at !== -1; at = data.indexOf(comma, at + 1)) n++;
+  }
+  return n;
+}
+
+/** The locator's walk, in steps; see the module comment. */
+export class ArticleLocator {
+  private readonly open: Open[] = [];
+  private readonly candidates = new Map<Element, Candidate>();
+  private location: ArticleLocation | undefined;
+  private readonly start: Element | null;
+
+  constructor(
+    private readonly root: Node,
+    private readonly readFrames = false,
+  ) {
+    this.start =
+      root.nodeType === DOCUMENT_NODE
+        ? ((root as Document).body ?? (root as Document).documentElement)
+        : root.nodeType === ELEMENT_NODE
+          ? (root as Element)
+          : null;
+    if (!this.start) return;
+    // A page whose body is an app, an editor or hidden is no article: nothing is read.
+    if (root.nodeType === DOCUMENT_NODE && isSkippedElement(this.start, readFrames)) {
+      this.location = { scope: this.start, parts: [] };
+      return;
+    }
+    this.open.push(this.openRecord(this.start, false));
+  }
+
+  /** Walk on until `stop()` says so or the walk is done; returns whether it is done. */
+  step(stop: () => boolean = () => false): boolean {
+    if (this.location) return true;
+    const open = this.open;
+    let visited = 0;
+    while (open.length > 0) {
+      if (++visited % NODES_PER_CHECK === 0 && stop()) return false;
+      const top = open[open.length - 1]!;
+      const node = top.cursor;
+      if (!node) {
+        this.close(open.pop()!);
+        continue;
+      }
+      top.cursor = node.nextSibling;
+      if (node.nodeType === TEXT_NODE) {
+        const data = (node as Text).data;
+        const length = textLength(data);
+        if (length === 0) continue;
+        top.text += length;
+        top.inlineText += length;
+        top.inlineCommas += countCommas(data);
+        if (top.inLink) {
+          top.link += length;
+          top.inlineLink += length;
+        }
+      } else if (node.nodeType === ELEMENT_NODE) {
+        const el = node as Element;
+        if (isSkippedElement(el, this.readFrames)) continue;
+        open.push(this.openRecord(el, top.inLink));
+      }
+    }
+    this.location = this.decide();
+    return true;
+  }
+
+  /** Where the article is (walks the rest of the page first if `step` has not finished). */
+  result(): ArticleLocation {
+    this.step();
+    return this.location!;
+  }
+
+  private openRecord(el: Element, inLink: boolean): Open {
+    const tag = tagOf(el);
+    return { el, tag, cursor: el.firstChild, inLink: inLink || tag === 'A', text: 0, link: 0, inlineText: 0, inlineLink: 0, inlineCommas: 0, candidate: undefined };
+  }
+
+  private candidate(record: Open): Candidate {
+    let c = record.candidate;
+    if (!c) {
+      c = { el: record.el, score: tagWeight(record.tag) + nameWeight(record.el), text: 0, link: 0 };
+      record.candidate = c;
+      this.candidates.set(record.el, c);
+    }
+    return c;
+  }
+
+  /** An element's walk is over: score it as a paragraph if it is one, and hand its counts to its parent. */
+  private close(record: Open): void {
+    const { open } = this;
+    const parent = open[open.length - 1];
+    const own = record.candidate;
+    if (own) {
+      own.text = record.text;
+      own.link = record.link;
+    }
+    if (PARAGRAPH_TAGS.has(record.tag) && record.inlineText >= MIN_PARAGRAPH && record.inlineLink * 2 < record.inlineText) {
+      const score = 1 + record.inlineCommas + Math.min(Math.floor(record.inlineText / 100), 3);
+      for (let level = 0; level < ANCESTOR_LEVELS; level++) {
+        const ancestor = open[open.length - 1 - level];
+        if (!ancestor) break;
+        const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
+        this.candidate(ancestor).score += score / divider;
+      }
+    }
+    if (!parent) return;
+    parent.text += record.text;
+    parent.link += record.link;
+    if (!BLOCK_TAGS.has(record.tag)) {
+      parent.inlineText += record.inlineText;
+      parent.inlineLink += record.inlineLink;
+      parent.inlineCommas += record.inlineCommas;
+    }
+  }
+
+  private finalScore(c: Candidate): number {
+    return c.text > 0 ? c.score * (1 - c.link / c.text) : c.score;
+  }
+
+  private decide(): ArticleLocation {
+    const root = this.root;
+    if (!this.start) return { scope: root, parts: null };
+    const ranked = [...this.candidates.values()]
+      .map((c) => ({ c, score: this.finalScore(c) }))
+      .sort((a, b) => b.score - a.score);
+    const bestAt = ranked.findIndex((r) => r.c.text >= MIN_ARTICLE_TEXT);
+    const best = ranked[bestAt];
+    if (!best || best.score < MIN_ARTICLE_SCORE) return { scope: fallbackScope(root), parts: null };
+
+    let top = best.c.el;
+    let topScore = best.score;
+
+    // Several containers scoring close to the best, under one ancestor: the
+    // article is split into sections, and that ancestor holds it all.
+    const close = ranked.slice(0, 5).filter((r) => r !== best).filter((r) => r.score >= topScore * 0.75 && !top.contains(r.c.el) && !r.c.el.contains(top));
+    if (close.length >= 3) {
+      for (let up = top.parentElement; up && up !== this.start.parentElement; up = up.parentElement) {
+        if (close.filter((r) => up!.contains(r.c.el)).length >= 3) {
+          top = up;
+          topScore = Math.max(topScore, this.scoreOf(up));
+          break;
+        }
+      }
+    }
+
+    // A parent that scores about as well holds more of the same article.
+    let last = topScore;
+    for (let up = top.parentElement; up && up !== this.start && up.parentElement; up = up.parentElement) {
+      const c = this.candidates.get(up);
+      if (!c) continue;
+      const s = this.finalScore(c);
+      if (s < topScore / 3) break;
+      if (s > last) {
+        top = up;
+        topScore = s;
+        break;
+      }
+      last = s;
+    }
+
+    // Containers like the best one (same tag, a class in common) elsewhere
+    // in the page are more sections of the same article (a body split
+    // around a figure or an ad): read from their nearest common ancestor.
+    const alike = this.alikeElsewhere(top, topScore);
+    if (alike.length > 0) {
+      const ancestor = commonAncestor([top, ...alike]);
+      if (ancestor.nodeType === ELEMENT_NODE && ancestor !== this.start.parentNode) {
+        top = ancestor as Element;
+        topScore = Math.max(topScore, this.scoreOf(top));
+      }
+    }
+
+    // A lone child is its parent, for what sits beside it.
+    while (top !== this.start && top.parentElement && top.parentElement !== this.start && top.parentElement.childElementCount === 1) {
+      top = top.parentElement;
+    }
+
+    const parts = top === this.start ? [top] : this.withSiblings(top, topScore);
+    if (parts.length === 1) return { scope: parts[0]!, parts: null };
+    return { scope: commonAncestor(parts), parts };
+  }
+
+  private scoreOf(el: Element): number {
+    const c = this.candidates.get(el);
+    return c ? this.finalScore(c) : 0;
+  }
+
+  /** Candidates outside `top` of its tag, with a class of its in common, scoring at least a fifth of it (and 10). */
+  private alikeElsewhere(top: Element, topScore: number): Element[] {
+    const classes = (top.getAttribute('class') ?? '').split(/\s+/).filter(Boolean);
+    if (classes.length === 0) return [];
+    const tag = tagOf(top);
+    const threshold = Math.max(10, topScore * 0.2);
+    const found: Element[] = [];
+    for (const c of this.candidates.values()) {
+      if (c.el === top || top.contains(c.el) || c.el.contains(top) || tagOf(c.el) !== tag) continue;
+      if (this.finalScore(c) < threshold) continue;
+      const own = (c.el.getAttribute('class') ?? '').split(/\s+/);
+      if (own.some((k) => classes.includes(k))) found.push(c.el);
+    }
+    return found;
+  }
+
+  /** `top` and those of its siblings that read as more of the same article, in page order. */
+  private withSiblings(top: Element, topScore: number): Element[] {
+    const parent = top.parentElement;
+    if (!parent) return [top];
+    const threshold = Math.max(10, topScore * 0.2);
+    const topClasses = new Set((top.getAttribute('class') ?? '').split(/\s+/).filter(Boolean));
+    const topTag = tagOf(top);
+    const parts: Element[] = [];
+    for (let sibling = parent.firstElementChild; sibling; sibling = sibling.nextElementSibling) {
+      if (sibling === top) {
+        parts.push(sibling);
+        continue;
+      }
+      if (isSkippedElement(sibling, this.readFrames)) continue;
+      // A sibling of the same kind (same tag, a class in common) is likely the next section of the article.
+      const alike = tagOf(sibling) === topTag && (sibling.getAttribute('class') ?? '').split(/\s+/).some((c) => topClasses.has(c));
+      const bonus = alike ? topScore * 0.2 : 0;
+      const c = this.candidates.get(sibling);
+      if (c && this.finalScore(c) + bonus >= threshold) {
+        parts.push(sibling);
+        continue;
+      }
+      const tag = tagOf(sibling);
+      if (tag === 'P' || (PARAGRAPH_TAGS.has(tag) && !hasBlockChild(sibling))) {
+        const { text, linkDensity } = measure(sibling);
+        if (text.length > 80 && linkDensity < 0.25) parts.push(sibling);
+        else if (text.length > 0 && text.length <= 80 && linkDensity === 0 && /\.( |$)/.test(text)) parts.push(sibling);
+      }
+    }
+    return parts;
+  }
+
+}
+
+function normalise(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+function hasBlockChild(el: Element): boolean {
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (BLOCK_TAGS.has(tagOf(c))) return true;
+  return false;
+}
+
+function measure(el: Element): { text: string; linkDensity: number } {
+  const text = normalise(el.textContent ?? '');
+  if (text.length === 0) return { text, linkDensity: 0 };
+  let link = 0;
+  for (const a of el.querySelectorAll('a')) link += normalise(a.textContent ?? '').length;
+  return { text, linkDensity: link / text.length };
+}
+
+function commonAncestor(nodes: readonly Node[]): Node {
+  let ancestor: Node | null = nodes[0]!;
+  while (ancestor && !nodes.every((n) => ancestor!.contains(n))) ancestor = ancestor.parentNode;
+  return ancestor ?? nodes[0]!;
+}
+
+/**
+ * Where to read when no container scores as an article: the first main
+ * region, else the longest `<article>`, else an element named as the article
+ * body, else `root`.
+ */
+export function fallbackScope(root: Node): Node {
+  if (root.nodeType !== ELEMENT_NODE && root.nodeType !== DOCUMENT_NODE) return root;
+  const container = root as ParentNode;
+  const main = [...container.querySelectorAll('main, [role="main"]')].find((el) => !isHidden(el));
+  if (main) return main;
+  let best: Element | undefined;
+  let bestLength = 0;
+  for (const article of container.querySelectorAll('article')) {
+    if (isHidden(article) || article.parentElement?.closest('article')) continue;
+    const length = article.textContent?.length ?? 0;
+    if (length > bestLength) {
+      best = article;
+      bestLength = length;
+    }
+  }
+  if (best) return best;
+  const named = [...container.querySelectorAll('[itemprop="articleBody"]')].find((el) => !isHidden(el) && namedAsArticle(el));
+  return named ?? root;
+}
+
+/** Where the article under `root` is, in one go. */
+export function locateArticle(root: Node, readFrames = false): ArticleLocation {
+  return new ArticleLocator(root, readFrames).result();
+}
