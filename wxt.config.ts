@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import { loadClaimSet } from './src/core/claims/load';
+import { manifestCommands } from './src/ext/commands';
 
 /**
  * Firefox's manifest keys for this add-on. WXT 0.20's manifest types predate
@@ -38,13 +39,9 @@ export default defineConfig({
     // The page script (entrypoints/page.ts) is a plain script, listed here
     // rather than by WXT's defineContentScript: see that file for why.
     content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['page.js'], run_at: 'document_idle', all_frames: true }],
-    // The background forwards the key to the page as `{ type: 'next-finding' }`.
-    commands: {
-      'next-finding': {
-        suggested_key: { default: 'Alt+Shift+J' },
-        description: 'Go to the next flagged statement',
-      },
-    },
+    // The background forwards each key to the page as the message of the
+    // command's name (`next-finding`, `previous-finding`); defined in src/ext/commands.ts.
+    commands: manifestCommands(),
     // Chrome warns about keys it does not know; only Firefox reads these.
     ...(browser === 'firefox' && { browser_specific_settings: { gecko } }),
   }),

@@ -1,6 +1,6 @@
 import { browser, type Runtime } from '../src/ext/browser';
 import { applyBadge, badgeUpdateFor, clearsBadge, type BadgeApi } from '../src/ext/badge';
-import { forwardCommand } from '../src/ext/commands';
+import { forwardCommand, shortcutsFrom, SUGGESTED_SHORTCUTS } from '../src/ext/commands';
 import { isExtensionMessage } from '../src/ext/messages';
 
 // Wiring only; the decisions live in src/ext. Listeners are added
@@ -12,9 +12,15 @@ export default defineBackground(() => {
   const badge: BadgeApi = browser.action ?? browser.browserAction;
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-    if (!isExtensionMessage(message) || message.type !== 'report-changed') return;
+    if (!isExtensionMessage(message)) return undefined;
+    if (message.type === 'get-shortcuts') {
+      // Only extension pages and the background may ask which keys the commands have.
+      return browser.commands ? browser.commands.getAll().then(shortcutsFrom, () => SUGGESTED_SHORTCUTS) : Promise.resolve(SUGGESTED_SHORTCUTS);
+    }
+    if (message.type !== 'report-changed') return undefined;
     const update = badgeUpdateFor(message, sender);
     if (update) void applyBadge(badge, update);
+    return undefined;
   });
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo) => {

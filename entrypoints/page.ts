@@ -2,7 +2,8 @@ import { browser } from '../src/ext/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { createChecker, defaultChecker, type Checker } from '../src/core';
 import { activeClaimSet, CLAIM_SET_KEY } from '../src/ext/claim-set-store';
-import { isExtensionMessage, type PageReportReply, type ReportChanged } from '../src/ext/messages';
+import { SUGGESTED_SHORTCUTS, type FindingShortcuts } from '../src/ext/commands';
+import { isExtensionMessage, type GetShortcuts, type PageReportReply, type ReportChanged } from '../src/ext/messages';
 import { activeOn, parseSettings, SETTINGS_KEY, type Settings } from '../src/ext/settings';
 import { PageSession } from '../src/page/session';
 
@@ -53,6 +54,18 @@ export default defineUnlistedScript(() => {
     checker = active.kind === 'bundled' ? defaultChecker() : createChecker(active.set);
   };
   let lastSent = '';
+  /** The keys of the finding commands, as the background reports them (it alone may ask the browser). */
+  let shortcuts: FindingShortcuts = SUGGESTED_SHORTCUTS;
+  const askShortcuts = (): void => {
+    const request: GetShortcuts = { type: 'get-shortcuts' };
+    browser.runtime.sendMessage(request).then(
+      (reply: unknown) => {
+        const keys = reply as Partial<FindingShortcuts> | undefined;
+        if (typeof keys?.next === 'string' && typeof keys.previous === 'string') shortcuts = { next: keys.next, previous: keys.previous };
+      },
+      () => undefined,
+    );
+  };
 
   /** The page's report; an empty one when checking is off here, `scanning` until settings are read. */
   const reply = (): PageReportReply =>
@@ -88,12 +101,15 @@ export default defineUnlistedScript(() => {
   const restart = (): void => {
     stop();
     if (settings && activeOn(settings, location.hostname)) {
+      // The reader may have changed the keys since the last page.
+      askShortcuts();
       session = new PageSession({
         document,
         file: location.href,
         strictness: settings.strictness,
         showSupported: settings.showSupported,
         checker,
+        shortcuts: () => shortcuts,
         // Firefox needs its highlights registered again to paint every range; in Chromium that costs a long task on long pages.
         reregisterHighlights: import.meta.env.FIREFOX,
         // The counts only: the whole report lists every sentence of the page.
@@ -125,9 +141,11 @@ export default defineUnlistedScript(() => {
       case 'get-page-report':
         return Promise.resolve(reply());
       case 'reveal-finding':
-        return Promise.resolve(session?.reveal(message.start) ?? false);
+        return Promise.resolve(session?.reveal(message.start, { focus: message.focus ?? false }) ?? false);
       case 'next-finding':
         return Promise.resolve(session?.next() !== undefined);
+      case 'previous-finding':
+        return Promise.resolve(session?.previous() !== undefined);
       default:
         return undefined;
     }

@@ -1,6 +1,7 @@
 import { browser } from './browser';
 import { isStrictness } from '../core';
 import type { GetPageReport, PageReportReply, RevealFinding } from './messages';
+import { shortcutsFrom, SUGGESTED_SHORTCUTS, type FindingShortcuts } from './commands';
 import { claimSetInfo, importClaimSet, loadActiveClaimSet, useBundledClaimSet, type ClaimSetArea, type ClaimSetInfo, type ImportResult } from './claim-set-store';
 import type { Settings } from './settings';
 import { loadSettings, updateSettings, type SettingsPatch } from './storage';
@@ -13,8 +14,14 @@ import { loadSettings, updateSettings, type SettingsPatch } from './storage';
 export interface Connector {
   /** The active tab's page report, or why there is none. Never rejects. */
   getActiveTabReport(): Promise<ActiveTabReport>;
-  /** Asks the active tab's content script to scroll to the sentence starting at `start` and flash it. */
+  /**
+   * Asks the active tab's content script to scroll to the sentence starting
+   * at `start`, flash it and open its card with focus in it; the toolbar
+   * popup then closes, so the reader lands in the card.
+   */
   revealFinding(start: number): Promise<void>;
+  /** The keys of the finding commands as the browser assigned them (`''`: none). Never rejects. */
+  getShortcuts(): Promise<FindingShortcuts>;
   getSettings(): Promise<Settings>;
   /** Saves `patch` over the stored settings; resolves to what was saved. Open pages re-check on their own. */
   setSettings(patch: SettingsPatch): Promise<Settings>;
@@ -140,11 +147,23 @@ export interface BrowserConnectorApis {
   openOptionsPage(): Promise<void>;
   /** The popup's document, for the clipboard and downloads. */
   document: Document;
+  /** The browser's keyboard commands (`commands.getAll`); absent where the browser has none. */
+  commands?: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
+  /** Whether this page is in a tab of its own (the popup opened as a page), not the toolbar popup: then it does not close itself. */
+  inTab?(): Promise<boolean>;
 }
 
 /** The connector the popup uses in the browser. */
 export function createBrowserConnector(
-  apis: BrowserConnectorApis = { tabs: browser.tabs, storage: browser.storage.local, openOptionsPage: () => browser.runtime.openOptionsPage(), document },
+  apis: BrowserConnectorApis = {
+    tabs: browser.tabs,
+    storage: browser.storage.local,
+    openOptionsPage: () => browser.runtime.openOptionsPage(),
+    document,
+    commands: browser.commands,
+    // `tabs.getCurrent` gives nothing in the toolbar popup, the tab when the popup is a page in a tab.
+    inTab: async () => (await browser.tabs.getCurrent()) !== undefined,
+  },
 ): Connector {
   const { tabs, storage } = apis;
 
@@ -187,8 +206,18 @@ export function createBrowserConnector(
     async revealFinding(start) {
       const tab = await activeTab();
       if (tab?.id === undefined) return;
-      const request: RevealFinding = { type: 'reveal-finding', start };
-      await tabs.sendMessage(tab.id, request, toTopFrame);
+      const request: RevealFinding = { type: 'reveal-finding', start, focus: true };
+      const shown = await tabs.sendMessage(tab.id, request, toTopFrame);
+      // Focus is in the card, but the toolbar popup keeps the keyboard until it closes.
+      if (shown === true && apis.inTab && !(await apis.inTab().catch(() => true))) apis.document.defaultView?.close();
+    },
+
+    async getShortcuts() {
+      try {
+        return apis.commands ? shortcutsFrom(await apis.commands.getAll()) : SUGGESTED_SHORTCUTS;
+      } catch {
+        return SUGGESTED_SHORTCUTS;
+      }
     },
 
     getSettings: () => loadSettings(storage),

@@ -1,4 +1,5 @@
 import type { PageReport } from '../core';
+import type { FindingShortcuts } from './commands';
 
 /**
  * The runtime messages between the popup, the background and the content
@@ -16,10 +17,15 @@ export type PageReportReply = PageReport & {
   status: 'scanning' | 'done';
 };
 
-/** Popup -> content script: scroll to the finding whose sentence starts at `start`, open its card and make it flash. */
+/**
+ * Popup -> content script: scroll to the finding whose sentence starts at
+ * `start`, open its card and make it flash; with `focus`, focus goes into the
+ * card (the popup then closes, so the reader lands in it).
+ */
 export interface RevealFinding {
   type: 'reveal-finding';
   start: number;
+  focus?: boolean;
 }
 
 /** Content script -> background: the page's counts changed (the badge shows the conflicts). */
@@ -38,15 +44,35 @@ export interface NextFinding {
   type: 'next-finding';
 }
 
-export type ExtensionMessage = GetPageReport | RevealFinding | ReportChanged | NextFinding;
+/** Background -> content script (top frame): the `previous-finding` command; as `next-finding`, backwards. */
+export interface PreviousFinding {
+  type: 'previous-finding';
+}
 
-const TYPES = new Set<string>(['get-page-report', 'reveal-finding', 'report-changed', 'next-finding']);
+/**
+ * Content script -> background: which keys the finding commands have (only
+ * the background may ask `commands.getAll()`), for the announcement and the
+ * card. Answered with `FindingShortcuts`.
+ */
+export interface GetShortcuts {
+  type: 'get-shortcuts';
+}
+
+/** What the background answers to `get-shortcuts`. */
+export type ShortcutsReply = FindingShortcuts;
+
+export type ExtensionMessage = GetPageReport | RevealFinding | ReportChanged | NextFinding | PreviousFinding | GetShortcuts;
+
+const TYPES = new Set<string>(['get-page-report', 'reveal-finding', 'report-changed', 'next-finding', 'previous-finding', 'get-shortcuts']);
 
 /** Whether an unknown value received from another context is one of our messages. */
 export function isExtensionMessage(value: unknown): value is ExtensionMessage {
   if (typeof value !== 'object' || value === null) return false;
   const type = (value as { type?: unknown }).type;
   if (typeof type !== 'string' || !TYPES.has(type)) return false;
-  if (type === 'reveal-finding') return Number.isInteger((value as { start?: unknown }).start);
+  if (type === 'reveal-finding') {
+    const { start, focus } = value as { start?: unknown; focus?: unknown };
+    return Number.isInteger(start) && (focus === undefined || typeof focus === 'boolean');
+  }
   return true;
 }

@@ -1,6 +1,7 @@
 import { summarize, type SentenceReport } from '../core';
 import { activeClaimSet, claimSetInfo, importFailure, type ClaimSetInfo } from './claim-set-store';
 import { parseClaimSetFile } from '../core/claims/import';
+import { SUGGESTED_SHORTCUTS } from './commands';
 import type { ActiveTabReport, Connector } from './connector';
 import type { PageReportReply } from './messages';
 import { parseSettings, type Settings } from './settings';
@@ -67,6 +68,9 @@ export function createMockConnector(options: MockConnectorOptions = {}): MockCon
     },
     async revealFinding(start) {
       calls.revealFinding.push(start);
+    },
+    async getShortcuts() {
+      return SUGGESTED_SHORTCUTS;
     },
     async getSettings() {
       return settings;

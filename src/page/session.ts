@@ -15,6 +15,8 @@
  * @module
  */
 import { summarize, type Checker, type PageReport, type SentenceReport, type Strictness } from '../core';
+import { SUGGESTED_SHORTCUTS, type FindingShortcuts } from '../ext/commands';
+import { flaggedAnnouncement } from '../ext/labels';
 import type { PageReportReply } from '../ext/messages';
 import { cardFinding, FindingCards, type FindingCardsOptions } from './finding-cards';
 import { elementOf } from './geometry';
@@ -80,6 +82,8 @@ export interface PageSessionOptions {
   settleMs?: number;
   /** Longest wait for quiet: a page that never stops changing is still read this often. */
   maxWaitMs?: number;
+  /** The keys of the finding commands, for the announcement and the card (the suggested ones by default). */
+  shortcuts?: () => FindingShortcuts;
   /** Called when the report may have changed (new verdicts, counts, status). */
   onChange?: (session: PageSession) => void;
   /** Clock for slices; `performance.now` by default. */
@@ -112,6 +116,8 @@ export class PageSession {
   /** Marks wanted at the last `sync`: how long the next one may wait (see `MARK_INTERVAL_MS_PER_MARK`). */
   private markCount = 0;
   private yielding: (() => Promise<void>) | undefined;
+  /** The flagged counts last announced (see `announce`), as a key. */
+  private announced = '';
 
   constructor(private readonly options: PageSessionOptions) {
     this.doc = options.document;
@@ -214,17 +220,35 @@ export class PageSession {
   /**
    * Go to the flagged sentence (conflict or unsupported) after the one shown
    * last, from the top after the last one; scroll to it and open its card
-   * with focus. Returns the sentence's start, or `undefined` when nothing is
-   * flagged.
+   * with focus. A card offered beside a focused link in a flagged sentence
+   * is entered first. Returns the sentence's start, or `undefined` when
+   * nothing is flagged.
    */
   next(): number | undefined {
+    return this.step(1);
+  }
+
+  /** As `next`, backwards: the flagged sentence before the one shown last, from the bottom before the first. */
+  previous(): number | undefined {
+    return this.step(-1);
+  }
+
+  private step(direction: 1 | -1): number | undefined {
     const flagged = this
       .findings()
       .filter((s) => (s.verdict === 'conflict' || s.verdict === 'unsupported') && this.highlighter.verdictOf(s.start) !== undefined)
       .map((s) => s.start);
     if (flagged.length === 0) return undefined;
-    const after = this.cards?.current ?? this.lastShown ?? -1;
-    const target = flagged.find((start) => start > after) ?? flagged[0]!;
+    const offered = this.cards?.offered;
+    let target: number;
+    if (offered !== undefined && flagged.includes(offered)) target = offered;
+    else {
+      const from = this.cards?.current ?? this.lastShown;
+      target =
+        direction === 1
+          ? (flagged.find((start) => start > (from ?? -1)) ?? flagged[0]!)
+          : (flagged.findLast((start) => start < (from ?? Infinity)) ?? flagged[flagged.length - 1]!);
+    }
     this.reveal(target, { focus: true });
     return target;
   }
@@ -303,7 +327,27 @@ export class PageSession {
     if (this.destroyed) return;
     this.sync();
     this.setStatus('done');
+    this.announce();
     this.settleIfIdle();
+  }
+
+  private shortcuts(): FindingShortcuts {
+    return this.options.shortcuts?.() ?? SUGGESTED_SHORTCUTS;
+  }
+
+  /**
+   * A check that ends with something flagged is announced to screen readers
+   * (politely: after what they are reading), once for each new count of
+   * conflicts and unsupported statements, so a live page that only grows
+   * its unflagged text says nothing more.
+   */
+  private announce(): void {
+    const { conflict, unsupported } = this.counts;
+    const key = `${conflict}/${unsupported}`;
+    if (key === this.announced) return;
+    this.announced = key;
+    const text = flaggedAnnouncement(this.counts, this.shortcuts());
+    if (text) this.cardsNow()?.announce(text);
   }
 
   private clock(): () => number {
@@ -319,6 +363,8 @@ export class PageSession {
       highlighter: this.highlighter,
       own: this.own,
       sourceLabel: this.checker.claimSet.source.label,
+      onStep: (direction) => void this.step(direction),
+      shortcuts: () => this.shortcuts(),
       findingOf: (key) => {
         const sentence = this.checker.findingAt(key);
         return sentence && this.highlighter.verdictOf(key) ? cardFinding(sentence) : undefined;

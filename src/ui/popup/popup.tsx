@@ -4,6 +4,7 @@ import { STRICTNESS_LABELS } from '../../ext/labels';
 import { ClaimSetSection } from './claim-set-section';
 import { ExportActions } from './export-actions';
 import { FindingList } from './finding-list';
+import { KeyboardHelp } from './keyboard-help';
 import type { PopupView } from './popup-view';
 import { SettingsToggles } from './settings-toggles';
 import { StrictnessControl } from './strictness-control';
@@ -58,6 +59,7 @@ export function Popup({ connector, source, pollMs = DEFAULT_POLL_MS, now = curre
           </button>
         )}
         {(view.kind === 'report' || view.kind === 'scanning') && <SummaryCounts summary={view.report.summary} />}
+        {view.kind === 'report' && view.report.summary.conflict + view.report.summary.unsupported > 0 && <KeyboardHelp connector={connector} />}
         {view.kind === 'report' && <FindingList report={view.report} onReveal={(start) => void connector.revealFinding(start).catch(() => undefined)} />}
       </section>
 

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import {
   createBrowserConnector,
@@ -151,10 +151,37 @@ describe('createBrowserConnector: getActiveTabReport', () => {
 });
 
 describe('createBrowserConnector: revealFinding and settings', () => {
-  it("sends reveal-finding with the sentence's start to the top frame", async () => {
+  it("sends reveal-finding with the sentence's start and focus to the top frame", async () => {
     const { connector, sent } = connectorWith({ id: 3, url: 'https://news.example/' }, async () => undefined);
     await connector.revealFinding(135);
-    expect(sent).toEqual([{ tabId: 3, message: { type: 'reveal-finding', start: 135 }, options: { frameId: 0 } }]);
+    expect(sent).toEqual([{ tabId: 3, message: { type: 'reveal-finding', start: 135, focus: true }, options: { frameId: 0 } }]);
+  });
+
+  it.each([
+    ['the toolbar popup closes once the card has focus, so the reader lands in it', false, true, 1],
+    ['the popup opened as a page in a tab stays', true, true, 0],
+    ['nothing shown on the page: the popup stays', false, false, 0],
+  ])('%s', async (_reason, inTab, shown, closes) => {
+    const { tabs } = fakeTabs({ id: 3, url: 'https://news.example/' }, async () => shown);
+    const close = vi.fn();
+    const connector = createBrowserConnector({
+      tabs,
+      storage: fakeBrowser.storage.local,
+      openOptionsPage: async () => undefined,
+      document: { defaultView: { close } } as unknown as Document,
+      inTab: async () => inTab,
+    });
+    await connector.revealFinding(135);
+    expect(close).toHaveBeenCalledTimes(closes);
+  });
+
+  it.each([
+    ['the keys the browser assigned', [{ name: 'next-finding', shortcut: 'Ctrl+Shift+1' }, { name: 'previous-finding', shortcut: '' }], { next: 'Ctrl+Shift+1', previous: '' }],
+    ['a command the browser does not list keeps its suggested key', [{ name: 'next-finding', shortcut: 'Alt+Shift+J' }], { next: 'Alt+Shift+J', previous: 'Alt+Shift+K' }],
+  ])('getShortcuts: %s', async (_reason, commands, expected) => {
+    const { tabs } = fakeTabs(undefined, async () => undefined);
+    const connector = createBrowserConnector({ tabs, storage: fakeBrowser.storage.local, openOptionsPage: async () => undefined, document: undefined as never, commands: { getAll: async () => commands } });
+    expect(await connector.getShortcuts()).toEqual(expected);
   });
 
   it('reads and writes settings through storage.local', async () => {

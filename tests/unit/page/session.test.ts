@@ -7,6 +7,7 @@ import { HIGHLIGHT_NAMES, MARK_TAG } from '../../../src/page/highlight-styles';
 import { readableText } from '../../../src/page/readable-text';
 import { PageSession, type PageSessionOptions } from '../../../src/page/session';
 import { CARD_HOST_TAG } from '../../../src/ui/card/card-host';
+import { flaggedAnnouncement } from '../../../src/ext/labels';
 import { installFakeHighlights, type FakeHighlightApi } from './fake-highlights';
 
 const SEED = readFileSync(fileURLToPath(`${import.meta.url}/../../../fixtures/seeds/002_e7a668e7c20fc301.txt`), 'utf8').trimEnd();
@@ -371,6 +372,79 @@ describe('PageSession: findings and cards', () => {
     dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
     expect(host.shadowRoot!.querySelector('[role="dialog"]')).toBeNull();
     expect(document.activeElement).toBe(button);
+  });
+
+  it('previous() goes through the flagged ones backwards and around', async () => {
+    const s = start(seedPage());
+    await s.idle();
+    const starts = flagged(s).map((x) => x.start);
+    expect(starts.length).toBeGreaterThan(2);
+    // Nothing shown yet: backwards starts from the bottom.
+    expect(s.previous()).toBe(starts[starts.length - 1]);
+    expect(s.previous()).toBe(starts[starts.length - 2]);
+    expect(s.next()).toBe(starts[starts.length - 1]);
+    s.reveal(starts[0]!);
+    expect(s.previous()).toBe(starts[starts.length - 1]);
+  });
+
+  it('previous() puts focus in the card and names the sentence there', async () => {
+    const s = start(`<main><p>Intro about Borrell.</p><p>${CONFLICT}</p></main>`);
+    await s.idle();
+    s.previous();
+    const root = document.querySelector(CARD_HOST_TAG)!.shadowRoot!;
+    const dialog = root.querySelector<HTMLElement>('[role="dialog"]')!;
+    expect(root.activeElement).toBe(dialog);
+    expect(dialog.querySelector('q')?.textContent).toBe(CONFLICT);
+  });
+
+  it('a check that ends with something flagged is announced politely, with the keys; once per count', async () => {
+    const s = start(seedPage(), { shortcuts: () => ({ next: 'Ctrl+Alt+N', previous: 'Ctrl+Alt+P' }) });
+    await s.idle();
+    const { conflict, unsupported } = s.summary();
+    expect(conflict + unsupported).toBeGreaterThan(0);
+    const live = document.querySelector(CARD_HOST_TAG)!.shadowRoot!.querySelector('[aria-live="polite"]')!;
+    await vi.waitFor(() => expect(live.textContent).not.toBe(''));
+    expect(live.textContent).toBe(flaggedAnnouncement(s.summary(), { next: 'Ctrl+Alt+N', previous: 'Ctrl+Alt+P' }));
+    expect(live.textContent).toContain('Ctrl+Alt+N goes to the next');
+    // The same counts again (another strictness with the same flags, or nothing new): nothing new is said.
+    live.textContent = '';
+    s.update({ showSupported: true });
+    await settled(s);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(live.textContent).toBe('');
+  });
+
+  it('a page with nothing flagged announces nothing and gets no card host', async () => {
+    const s = start(OFF_TOPIC);
+    await s.idle();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(document.querySelector(CARD_HOST_TAG)).toBeNull();
+  });
+
+  it('focus on a link inside a flagged sentence offers its card, without taking focus; next() enters that card; focus elsewhere takes it back', async () => {
+    const linked = CONFLICT.replace('Osaka', '<a id="in" href="#">Osaka</a>');
+    const s = start(`<main><p>Intro about Borrell.</p><p>${linked}</p><p><a id="out" href="#">Unrelated link</a></p></main>`);
+    await s.idle();
+    const start0 = flagged(s)[0]!.start;
+    const host = document.querySelector(CARD_HOST_TAG)!;
+    const root = host.shadowRoot!;
+    const inside = document.getElementById('in') as HTMLAnchorElement;
+    inside.focus();
+    expect(host.getAttribute('data-finding-start')).toBe(String(start0));
+    expect(document.activeElement).toBe(inside);
+    await vi.waitFor(() => expect(root.querySelector('[aria-live="polite"]')!.textContent).toContain('In a flagged sentence: Conflict'));
+    expect(s.next()).toBe(start0);
+    expect(root.activeElement).toBe(root.querySelector('[role="dialog"]'));
+    // Escape gives focus back to the link.
+    root.querySelector('[role="dialog"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    expect(document.activeElement).toBe(inside);
+    expect(host.hasAttribute('data-finding-start')).toBe(false);
+    // Arriving at it again offers it again.
+    (document.getElementById('out') as HTMLAnchorElement).focus();
+    inside.focus();
+    expect(host.getAttribute('data-finding-start')).toBe(String(start0));
+    (document.getElementById('out') as HTMLAnchorElement).focus();
+    expect(host.hasAttribute('data-finding-start')).toBe(false);
   });
 
   it('the card shows the finding\'s reason and passage as text, with the reference\'s source line', async () => {
