@@ -1,5 +1,5 @@
 import { VERDICTS, type PageReport, type SentenceReport, type Strictness } from '../core';
-import { countLabel, SEVERITY_LABELS, STRICTNESS_LABELS, VERDICT_LABELS } from './labels';
+import { countLabel, findingsOf, NOTHING_IN_REFERENCE, STRICTNESS_LABELS, verdictName } from './labels';
 
 /**
  * The page report for the reader to keep: as JSON (the CLI's `--format json`
@@ -64,13 +64,16 @@ function strictnessLine(strictness: Strictness): string {
 }
 
 function findingLines(sentence: SentenceReport, number: number, source: string): string[] {
-  const verdict = sentence.verdict ? VERDICT_LABELS[sentence.verdict] : 'No verdict';
-  const severity = sentence.severity ? ` (${SEVERITY_LABELS[sentence.severity]})` : '';
-  const lines = [`### ${number}. ${verdict}${severity}`, '', `> ${escapeMarkdown(sentence.text)}`, ''];
-  if (sentence.reason) lines.push(`Reason: ${escapeMarkdown(sentence.reason)}`, '');
-  if (sentence.quote) {
-    lines.push('Reference passage:', '', `> ${escapeMarkdown(sentence.quote)}`, '', `Source: ${escapeMarkdown(source)}`, '');
-  }
+  const verdict = sentence.verdict ? verdictName(sentence.verdict, sentence.severity) : 'No verdict';
+  const lines = [`### ${number}. ${verdict}`, '', `> ${escapeMarkdown(sentence.text)}`, ''];
+  const findings = findingsOf(sentence);
+  // One finding: its reason and passage under the sentence; several: each numbered, with its own.
+  findings.forEach((finding, index) => {
+    const label = findings.length > 1 ? `Finding ${index + 1} (${verdictName(finding.verdict, finding.severity)}): ` : 'Reason: ';
+    lines.push(`${label}${escapeMarkdown(finding.reason)}`, '');
+    if (finding.quote) lines.push('Reference passage:', '', `> ${escapeMarkdown(finding.quote)}`, '', `Source: ${escapeMarkdown(source)}`, '');
+    else if (finding.verdict !== 'supported') lines.push(NOTHING_IN_REFERENCE, '');
+  });
   return lines;
 }
 

@@ -1,5 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Connector } from '../../ext/connector';
+import { flaggedSentences } from '../../ext/export';
+import type { PageReportReply } from '../../ext/messages';
 import { STRICTNESS_LABELS } from '../../ext/labels';
 import { ClaimSetSection } from './claim-set-section';
 import { ExportActions } from './export-actions';
@@ -60,7 +62,7 @@ export function Popup({ connector, source, pollMs = DEFAULT_POLL_MS, now = curre
         )}
         {(view.kind === 'report' || view.kind === 'scanning') && <SummaryCounts summary={view.report.summary} />}
         {view.kind === 'report' && view.report.summary.conflict + view.report.summary.unsupported > 0 && <KeyboardHelp connector={connector} />}
-        {view.kind === 'report' && <FindingList report={view.report} onReveal={(start) => void connector.revealFinding(start).catch(() => undefined)} />}
+        {view.kind === 'report' && <FlaggedSection report={view.report} onReveal={(start) => void connector.revealFinding(start).catch(() => undefined)} />}
       </section>
 
       {settings && (
@@ -85,6 +87,18 @@ export function Popup({ connector, source, pollMs = DEFAULT_POLL_MS, now = curre
         <ExportActions connector={connector} report={report} source={reference} now={now} />
       )}
     </main>
+  );
+}
+
+/** The flagged sentences of the report, under their heading; a note when there are none. */
+function FlaggedSection({ report, onReveal }: { report: PageReportReply; onReveal(start: number): void }) {
+  const flagged = flaggedSentences(report);
+  if (flagged.length === 0) return <p class="note">No sentence on this page is flagged at this strictness.</p>;
+  return (
+    <section aria-labelledby="findings-heading">
+      <h2 id="findings-heading">Flagged sentences</h2>
+      <FindingList sentences={flagged} onReveal={onReveal} />
+    </section>
   );
 }
 

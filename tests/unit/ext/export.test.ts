@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultChecker, summarize, type PageReport, type SentenceReport } from '../../../src/core';
 import { escapeMarkdown, exportFileName, flaggedSentences, reportToJson, reportToMarkdown } from '../../../src/ext/export';
 import type { PageReportReply } from '../../../src/ext/messages';
+import { NOTHING_IN_REFERENCE } from '../../../src/ext/labels';
 
 const SOURCE = defaultChecker().claimSet.source.label;
 const CHECKED_AT = new Date(2024, 10, 5, 9, 30);
@@ -53,6 +54,38 @@ describe('reportToMarkdown', () => {
     ['an unsupported claim', 'Unsupported\n\n> Borrell and Iwaya also agreed'],
   ])('has %s', (_what, expected) => {
     expect(markdown).toContain(expected);
+  });
+
+  it('a sentence with several findings gives each its own reason and passage, and says where the reference has nothing', () => {
+    const sentence: SentenceReport = {
+      text: 'They signed the pact in Osaka, said Gen Nakatani.',
+      start: 0,
+      end: 49,
+      verdict: 'conflict',
+      severity: 'hard',
+      reason: 'Wrong place. Signed where announced. No Nakatani.',
+      claimId: 'place',
+      quote: 'They met in Tokyo.',
+      findings: [
+        { verdict: 'conflict', severity: 'hard', reason: 'Wrong place.', claimId: 'place', quote: 'They met in Tokyo.' },
+        { verdict: 'conflict', severity: 'soft', reason: 'Signed where announced.', claimId: 'act', quote: 'They announced the partnership.' },
+        { verdict: 'unsupported', reason: 'The reference does not mention Gen Nakatani.' },
+      ],
+    };
+    const md = reportToMarkdown(reportOf([sentence]), { checkedAt: CHECKED_AT, source: SOURCE });
+    const section = md.slice(md.indexOf('### 1.'));
+    expect(section).toContain('Finding 1 (Conflict (hard)): Wrong place.\n\nReference passage:\n\n> They met in Tokyo.\n');
+    expect(section).toContain('Finding 2 (Conflict (soft)): Signed where announced.\n\nReference passage:\n\n> They announced the partnership.\n');
+    expect(section).toContain(`Finding 3 (Unsupported): The reference does not mention Gen Nakatani.\n\n${NOTHING_IN_REFERENCE}\n`);
+    // The joined reason of the first finding is not repeated as one.
+    expect(section).not.toContain('Reason: Wrong place. Signed');
+  });
+
+  it('an unsupported sentence with no passage says the reference has nothing on it, with no passage quoted', () => {
+    const sentence: SentenceReport = { text: 'Nakatani joined them.', start: 0, end: 21, verdict: 'unsupported', reason: 'The reference does not mention Gen Nakatani.', findings: [{ verdict: 'unsupported', reason: 'The reference does not mention Gen Nakatani.' }] };
+    const md = reportToMarkdown(reportOf([sentence]), { checkedAt: CHECKED_AT, source: SOURCE });
+    expect(md).toContain(`Reason: The reference does not mention Gen Nakatani.\n\n${NOTHING_IN_REFERENCE}\n`);
+    expect(md).not.toContain('Reference passage:');
   });
 
   it('the source is the EEAS release of 1 November 2024', () => {

@@ -7,6 +7,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { summarize, type SentenceReport } from '../../../../src/core';
 import type { ActiveTabReport, Connector } from '../../../../src/ext/connector';
+import { NOTHING_IN_REFERENCE } from '../../../../src/ext/labels';
 import { createMockConnector, reportState, sampleReport, type MockConnectorOptions } from '../../../../src/ext/mock-connector';
 import { Popup } from '../../../../src/ui/popup/popup';
 
@@ -107,18 +108,18 @@ describe('the summary and the findings', () => {
 
   it('lists the flagged sentences with their reasons, not the supported ones', async () => {
     await show(mockWith({}));
-    await until(() => expect(container.querySelectorAll('.findings li').length).toBeGreaterThan(0));
+    await until(() => expect(container.querySelectorAll('.findings > li').length).toBeGreaterThan(0));
     const flagged = sampleReport().sentences.filter((s) => s.verdict === 'conflict' || s.verdict === 'unsupported');
-    const items = [...container.querySelectorAll('.findings button')];
-    expect(items.map((b) => b.querySelector('.finding-text')?.textContent)).toEqual(flagged.map((s) => s.text));
-    expect(items.map((b) => b.querySelector('.finding-reason')?.textContent)).toEqual(flagged.map((s) => s.reason));
+    const items = [...container.querySelectorAll('.findings > li')];
+    expect(items.map((li) => li.querySelector('button .finding-text')?.textContent)).toEqual(flagged.map((s) => s.text));
+    expect(items.map((li) => li.querySelector('.finding-reason')?.textContent)).toEqual(flagged.map((s) => s.reason));
   });
 
   it('reveals a finding on the page when it is clicked', async () => {
     const mock = mockWith({});
     await show(mock);
-    await until(() => expect(container.querySelectorAll('.findings button').length).toBeGreaterThan(1));
-    await act(() => (container.querySelectorAll<HTMLButtonElement>('.findings button')[1]!).click());
+    await until(() => expect(container.querySelectorAll('.findings .finding-show').length).toBeGreaterThan(1));
+    await act(() => (container.querySelectorAll<HTMLButtonElement>('.findings .finding-show')[1]!).click());
     const second = sampleReport().sentences.filter((s) => s.verdict === 'conflict' || s.verdict === 'unsupported')[1]!;
     expect(mock.calls.revealFinding).toEqual([second.start]);
   });
@@ -134,6 +135,19 @@ describe('the summary and the findings', () => {
     await until(() => expect(container.querySelector('.finding-text')?.textContent).toBe(text));
     expect(container.querySelector('.finding-reason')?.textContent).toBe(`Reason with ${payload}`);
     expect(container.querySelector('.findings img, .findings script, .findings a')).toBeNull();
+  });
+
+  it('lists every finding of a sentence with its own reason and passage, and says where the reference has nothing', async () => {
+    const findings = [
+      { verdict: 'conflict' as const, severity: 'hard' as const, reason: 'Wrong place.', claimId: 'place', quote: 'They met in Tokyo.' },
+      { verdict: 'unsupported' as const, reason: 'The reference does not mention Gen Nakatani.' },
+    ];
+    const sentences = [sentence('Borrell met Nakatani in Osaka.', 'conflict', 0, { severity: 'hard', reason: 'Wrong place. The reference does not mention Gen Nakatani.', quote: 'They met in Tokyo.', findings })];
+    await show(mockWith({ states: [reportState(sampleReport({ sentences, summary: summarize(sentences) }))] }));
+    await until(() => expect(container.querySelector('.finding-reasons')).not.toBeNull());
+    const reasons = [...container.querySelectorAll('.finding-reasons > li')].map((li) => li.textContent);
+    expect(reasons).toEqual(['Conflict (hard): Wrong place.They met in Tokyo.', `Unsupported: The reference does not mention Gen Nakatani. ${NOTHING_IN_REFERENCE}`]);
+    expect([...container.querySelectorAll('.finding-quote')].map((q) => q.textContent)).toEqual(['They met in Tokyo.']);
   });
 
   it('says so when nothing is flagged', async () => {
