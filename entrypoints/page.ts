@@ -166,6 +166,12 @@ export default defineUnlistedScript(() => {
 
   browser.runtime.onMessage.addListener(onMessage);
   browser.storage.onChanged.addListener(onStorageChanged);
+  // Forced colours on or off: the marks are drawn another way there (src/page/highlight-styles.ts), so mark afresh.
+  const forcedColors = window.matchMedia?.('(forced-colors: active)');
+  const onForcedColors = (): void => {
+    if (alive() && session) restart();
+  };
+  forcedColors?.addEventListener('change', onForcedColors);
   // An in-page (History API) navigation is a new page to the reader: a
   // fresh report. A jump to an anchor (#section) is the same page. The same
   // look, once a second, notices when the extension is gone (updated,
@@ -177,6 +183,7 @@ export default defineUnlistedScript(() => {
       clearInterval(watch);
       browser.runtime.onMessage.removeListener(onMessage);
       browser.storage.onChanged.removeListener(onStorageChanged);
+      forcedColors?.removeEventListener('change', onForcedColors);
       stop();
       return;
     }

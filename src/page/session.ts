@@ -21,7 +21,7 @@ import type { PageReportReply } from '../ext/messages';
 import { cardFinding, FindingCards, type FindingCardsOptions } from './finding-cards';
 import { elementOf } from './geometry';
 import { createHighlighter, type Highlighter, type HighlighterOptions } from './highlighter';
-import type { MarkedVerdict } from './highlight-styles';
+import { inForcedColors, markLook, type MarkLook } from './highlight-styles';
 import { OwnNodes } from './own-nodes';
 import { PageChecker } from './page-checker';
 import { joinPieces, PageText, type ReadPiece } from './page-text';
@@ -49,6 +49,12 @@ const MARK_INTERVAL_MS_PER_MARK = 0.1;
  * every change a long frame.
  */
 export const PAINT_ALL_UP_TO = 300;
+/**
+ * Two marks of the same kind at most this many characters of page text
+ * apart (a space, a line break) are neighbours: drawn alike they would read
+ * as one line, so the second is drawn differently (see `highlight-styles.ts`).
+ */
+const NEIGHBOUR_GAP = 2;
 
 const ELEMENT_NODE = 1;
 const DOCUMENT_NODE = 9;
@@ -64,7 +70,7 @@ export interface PageSessionOptions {
   showSupported: boolean;
   /** The engine over the claim set in force; the bundled set's by default. */
   checker?: Checker;
-  /** Force a way of marking (see `createHighlighter`). */
+  /** Force a way of marking (see `createHighlighter`); by default elements in forced-colours mode, else the Highlight API where there is one. */
   highlighter?: HighlighterOptions['prefer'];
   /** How CSS gets into the page (see `installStyles`). */
   styles?: StyleMode | 'auto';
@@ -125,7 +131,8 @@ export class PageSession {
     this.checker = new PageChecker(options.checker, options.strictness);
     this.highlighter = createHighlighter(this.doc, {
       own: this.own,
-      prefer: options.highlighter ?? 'auto',
+      // Highlights cannot show the marks apart in forced colours (see highlight-styles.ts): elements there.
+      prefer: options.highlighter ?? (inForcedColors(this.doc) ? 'elements' : 'auto'),
       styles: options.styles ?? 'auto',
       ...(options.reregisterHighlights !== undefined ? { reregister: options.reregisterHighlights } : {}),
       paintAllUpTo: options.paintAllUpTo ?? PAINT_ALL_UP_TO,
@@ -207,7 +214,7 @@ export class PageSession {
    * false when no marked sentence starts there.
    */
   reveal(start: number, how: { focus?: boolean } = {}): boolean {
-    if (this.destroyed || this.highlighter.verdictOf(start) === undefined) return false;
+    if (this.destroyed || this.highlighter.lookOf(start) === undefined) return false;
     const element = elementOf(this.highlighter, start);
     const reduceMotion = this.doc.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     element?.scrollIntoView?.({ block: 'center', inline: 'nearest', behavior: reduceMotion ? 'auto' : 'smooth' });
@@ -236,7 +243,7 @@ export class PageSession {
   private step(direction: 1 | -1): number | undefined {
     const flagged = this
       .findings()
-      .filter((s) => (s.verdict === 'conflict' || s.verdict === 'unsupported') && this.highlighter.verdictOf(s.start) !== undefined)
+      .filter((s) => (s.verdict === 'conflict' || s.verdict === 'unsupported') && this.highlighter.lookOf(s.start) !== undefined)
       .map((s) => s.start);
     if (flagged.length === 0) return undefined;
     const offered = this.cards?.offered;
@@ -367,7 +374,7 @@ export class PageSession {
       shortcuts: () => this.shortcuts(),
       findingOf: (key) => {
         const sentence = this.checker.findingAt(key);
-        return sentence && this.highlighter.verdictOf(key) ? cardFinding(sentence) : undefined;
+        return sentence && this.highlighter.lookOf(key) ? cardFinding(sentence) : undefined;
       },
       styles: options.styles ?? 'auto',
       ...(typeof options.cards === 'object' ? options.cards : {}),
@@ -386,21 +393,27 @@ export class PageSession {
     this.cachedReport = undefined;
     const findings = this.findings();
     this.counts = summarize(findings);
-    const wanted = new Map<number, { verdict: MarkedVerdict; end: number }>();
+    const wanted = new Map<number, { look: MarkLook; end: number }>();
+    // In page order: the second of two neighbours of the same kind gets the other look, so the reader sees where each ends.
+    let previous: { kind: MarkLook; end: number; alt: boolean } | undefined;
     for (const sentence of findings) {
-      if (sentence.verdict && (sentence.verdict !== 'supported' || this.showSupported)) wanted.set(sentence.start, { verdict: sentence.verdict, end: sentence.end });
+      if (!sentence.verdict || (sentence.verdict === 'supported' && !this.showSupported)) continue;
+      const kind = markLook(sentence.verdict, sentence.severity);
+      const alt = previous !== undefined && previous.kind === kind && sentence.start - previous.end <= NEIGHBOUR_GAP && !previous.alt;
+      wanted.set(sentence.start, { look: markLook(sentence.verdict, sentence.severity, alt), end: sentence.end });
+      previous = { kind, end: sentence.end, alt };
     }
     this.markCount = wanted.size;
     let cardGone = false;
     for (const key of this.highlighter.keys()) {
-      if (wanted.get(key)?.verdict === this.highlighter.verdictOf(key)) continue;
+      if (wanted.get(key)?.look === this.highlighter.lookOf(key)) continue;
       this.highlighter.unmark(key);
       if (key === this.cards?.current) cardGone = true;
     }
-    for (const [key, { verdict, end }] of wanted) {
-      if (this.highlighter.verdictOf(key) === verdict) continue;
+    for (const [key, { look, end }] of wanted) {
+      if (this.highlighter.lookOf(key) === look) continue;
       const pieces = this.text.piecesOf(key, end);
-      this.highlighter.mark(key, verdict, pieces);
+      this.highlighter.mark(key, look, pieces);
       const cards = this.cardsNow();
       for (const piece of pieces) {
         const doc = piece.node.ownerDocument;

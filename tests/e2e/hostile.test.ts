@@ -128,7 +128,8 @@ describe.each(BROWSERS)('%s: hostile pages', (name) => {
   const markCount = (isolated = false): Promise<number> =>
     read(isolated, () => {
       const registry = (CSS as unknown as { highlights?: Map<string, { size: number }> }).highlights;
-      const ranges = ['ejfc-conflict', 'ejfc-unsupported'].reduce((sum, key) => sum + (registry?.get(key)?.size ?? 0), 0);
+      // Every look of the two verdicts (`ejfc-conflict-soft`, `ejfc-unsupported-alt`, …).
+      const ranges = [...(registry?.entries() ?? [])].reduce((sum, [name, h]) => sum + (/^ejfc-(conflict|unsupported)/.test(name) ? h.size : 0), 0);
       return ranges + document.querySelectorAll('ejfc-mark').length;
     });
 
@@ -200,9 +201,10 @@ describe.each(BROWSERS)('%s: hostile pages', (name) => {
   const conflictLine = (): Promise<string | null> =>
     browser().evaluate(() => {
       const registry = (CSS as unknown as { highlights?: Map<string, Iterable<Range>> }).highlights;
-      const range = [...(registry?.get('ejfc-conflict') ?? [])][0];
+      const [name, ranges] = [...(registry?.entries() ?? [])].find(([n, set]) => n.startsWith('ejfc-conflict') && [...set].length > 0) ?? [];
+      const range = ranges ? [...ranges][0] : undefined;
       const element = range?.startContainer.parentElement;
-      if (element) return getComputedStyle(element, '::highlight(ejfc-conflict)').textDecorationLine;
+      if (element) return getComputedStyle(element, `::highlight(${name})`).textDecorationLine;
       const mark = document.querySelector('ejfc-mark[data-verdict="conflict"]');
       return mark ? getComputedStyle(mark).textDecorationLine : null;
     });

@@ -14,7 +14,7 @@
 import { describe, expect, it } from 'vitest';
 import { shortcutsFrom, type FindingShortcuts } from '../../src/ext/commands';
 import { findingsOf, flaggedAnnouncement, verdictName } from '../../src/ext/labels';
-import { HIGHLIGHT_NAMES } from '../../src/page/highlight-styles';
+import { highlightNamesOf } from '../../src/page/highlight-styles';
 import { accessibilityTree, ancestry, focusedNode, liveRegionTexts } from './accessibility';
 import { BROWSERS, POPUP_VIEWPORT, poll, type ExtensionBrowser } from './harness';
 import { CARD_HOST, flaggedSentences, openCard, openCardStart } from './marks-and-card';
@@ -56,7 +56,7 @@ function linkInFlaggedSentence(browser: ExtensionBrowser): Promise<{ id: string;
       return { id: element.id, text: element.textContent ?? '' };
     }
     return null;
-  }, [HIGHLIGHT_NAMES.conflict, HIGHLIGHT_NAMES.unsupported]);
+  }, [...highlightNamesOf('conflict'), ...highlightNamesOf('unsupported')]);
 }
 
 describe.each(BROWSERS)('%s: every flag reachable and announced', (name) => {

@@ -10,6 +10,7 @@
  * does not cover the article.
  */
 import { describe, expect, it } from 'vitest';
+import { highlightNamesOf } from '../../src/page/highlight-styles';
 import { BROWSERS, poll, POPUP_VIEWPORT, SCREENSHOTS_DIR, type ExtensionBrowser } from './harness';
 import { flaggedSentences, openCard, openCardStart, placeOfMark, visibleMarks } from './marks-and-card';
 import { seedPageName } from './pages/generate';
@@ -40,8 +41,8 @@ describe.each(BROWSERS)('%s: the README screenshots', (name) => {
     await browser().evaluate(() => scrollTo({ top: 0, behavior: 'instant' }));
     const flagged = flaggedSentences(report).map((sentence) => sentence.text.replace(/\s+/g, ' '));
     const inView = await poll(
-      () => visibleMarks(browser(), ['ejfc-conflict', 'ejfc-unsupported']),
-      (marks) => new Set(marks.map((mark) => mark.highlight)).size === 2,
+      () => visibleMarks(browser(), [...highlightNamesOf('conflict'), ...highlightNamesOf('unsupported')]),
+      (marks) => new Set(marks.map((mark) => (mark.highlight.startsWith('ejfc-conflict') ? 'conflict' : 'unsupported'))).size === 2,
       { timeoutMs: 10_000, what: 'a conflict and an unsupported claim marked in view' },
     );
     for (const mark of inView) expect(flagged.some((sentence) => sentence.includes(mark.text)), mark.text).toBe(true);

@@ -33,7 +33,8 @@ export function markedPieces(browser: ExtensionBrowser): Promise<Record<MarkedVe
     };
     const pieces = {} as Record<(typeof verdicts)[number], string[]>;
     for (const verdict of verdicts) {
-      const ranges = [...(registry?.get(`ejfc-${verdict}`) ?? [])].sort(inOrder);
+      // Every look of a verdict (`ejfc-conflict`, `ejfc-conflict-soft`, `ejfc-conflict-alt`, …) starts with its name.
+      const ranges = [...(registry?.entries() ?? [])].filter(([name]) => name.startsWith(`ejfc-${verdict}`)).flatMap(([, set]) => [...set]).sort(inOrder);
       const elements = [...document.querySelectorAll(`ejfc-mark[data-verdict="${verdict}"]`)];
       pieces[verdict] = [...ranges.map((range) => range.toString()), ...elements.map((mark) => mark.textContent ?? '')];
     }

@@ -25,7 +25,7 @@ function fakeHighlighter(lines: Record<number, ReturnType<typeof box>[]>): Highl
     kind: 'highlight-api',
     keys: () => Object.keys(lines).map(Number),
     rangesOf: (key) => (lines[key] ? [rangeOf(lines[key]!)] : []),
-    verdictOf: (key) => (lines[key] ? 'conflict' : undefined),
+    lookOf: (key) => (lines[key] ? 'conflict' : undefined),
     mark: () => {},
     unmark: () => {},
     flash: () => {},

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultChecker, STRICTNESS_LEVELS, type Strictness } from '../../../src/core';
-import { HIGHLIGHT_NAMES, MARK_TAG } from '../../../src/page/highlight-styles';
+import { HIGHLIGHT_NAMES, highlightNamesOf, MARK_TAG } from '../../../src/page/highlight-styles';
 import { readableText } from '../../../src/page/readable-text';
 import { PageSession, type PageSessionOptions } from '../../../src/page/session';
 import { CARD_HOST_TAG } from '../../../src/ui/card/card-host';
@@ -31,6 +31,12 @@ function snapshot(root: Node): [Node, string | null][] {
   visit(root);
   return out;
 }
+
+/** The ranges of every highlight of a verdict's marks (all its looks). */
+const rangesWith = (api: FakeHighlightApi, verdict: 'conflict' | 'unsupported' | 'supported'): Range[] =>
+  highlightNamesOf(verdict).flatMap((name) => [...(api.registry.get(name) ?? [])] as Range[]);
+/** How many ranges a verdict's marks have. */
+const marked = (api: FakeHighlightApi, verdict: 'conflict' | 'unsupported' | 'supported'): number => rangesWith(api, verdict).length;
 
 let session: PageSession | undefined;
 let fake: FakeHighlightApi | undefined;
@@ -84,13 +90,46 @@ describe('PageSession: the first read', () => {
     await s.idle();
     const count = (verdict: 'conflict' | 'unsupported' | 'supported') => s.report().sentences.filter((x) => x.verdict === verdict).length;
     expect(count('conflict')).toBeGreaterThan(0);
-    expect(fake!.registry.get(HIGHLIGHT_NAMES.conflict)!.size).toBe(count('conflict'));
-    expect(fake!.registry.get(HIGHLIGHT_NAMES.unsupported)!.size).toBe(count('unsupported'));
-    expect(fake!.registry.get(HIGHLIGHT_NAMES.supported)?.size ?? 0).toBe(0);
+    expect(marked(fake!, 'conflict')).toBe(count('conflict'));
+    expect(marked(fake!, 'unsupported')).toBe(count('unsupported'));
+    expect(marked(fake!, 'supported')).toBe(0);
     s.update({ showSupported: true });
-    expect(fake!.registry.get(HIGHLIGHT_NAMES.supported)!.size).toBe(count('supported'));
+    expect(marked(fake!, 'supported')).toBe(count('supported'));
     s.update({ showSupported: false });
-    expect(fake!.registry.get(HIGHLIGHT_NAMES.supported)!.size).toBe(0);
+    expect(marked(fake!, 'supported')).toBe(0);
+  });
+
+  it('a soft conflict is drawn unlike a hard one; of two neighbouring marks of one kind the second is drawn apart, so each sentence shows where it ends', async () => {
+    const soft = 'The EU and Japan signed the Security and Defence Partnership in Tokyo on 1 November 2024.';
+    const html = `<main><p>${CONFLICT} ${CONFLICT} ${CONFLICT}</p><p>${soft}</p></main>`;
+    const s = start(html);
+    await s.idle();
+    const conflicts = flagged(s);
+    expect(conflicts.map((x) => x.severity)).toEqual(['hard', 'hard', 'hard', 'soft']);
+    const texts = (name: string) => [...(fake!.registry.get(name) ?? [])].map((r) => r.toString());
+    // Hard, hard (second of two: the other look), hard (a new pair starts), then soft in a paragraph of its own.
+    expect(texts(HIGHLIGHT_NAMES.conflict)).toEqual([CONFLICT, CONFLICT]);
+    expect(texts(HIGHLIGHT_NAMES['conflict-alt'])).toEqual([CONFLICT]);
+    expect(texts(HIGHLIGHT_NAMES['conflict-soft'])).toEqual([soft]);
+    expect(s.report().sentences.filter((x) => x.verdict === 'conflict').map((x) => s.highlighter.lookOf(x.start))).toEqual(['conflict', 'conflict-alt', 'conflict', 'conflict-soft']);
+  });
+
+  it('in forced-colours mode the marks are elements (highlights cannot be told apart there), elsewhere highlights', async () => {
+    const real = window.matchMedia;
+    window.matchMedia = ((query: string) => ({ matches: query === '(forced-colors: active)', media: query })) as unknown as typeof window.matchMedia;
+    try {
+      const s = start(`<main><p>${CONFLICT}</p></main>`);
+      await s.idle();
+      expect(s.highlighter.kind).toBe('elements');
+      expect(document.querySelector(`${MARK_TAG}[data-look="conflict"]`)?.textContent).toBe(CONFLICT);
+      expect(marked(fake!, 'conflict')).toBe(0);
+    } finally {
+      window.matchMedia = real;
+    }
+    session!.destroy();
+    const s = start(`<main><p>${CONFLICT}</p></main>`);
+    await s.idle();
+    expect(s.highlighter.kind).toBe('highlight-api');
   });
 
   it('on a long page the marks are brought up to date a few times a second of checking, not after every slice, and all of them at the end', async () => {
@@ -104,8 +143,8 @@ describe('PageSession: the first read', () => {
     expect(s.report().sentences.length).toBeGreaterThan(20 * 10);
     // Every sync tells onChange; so does each change of status (scanning, done).
     expect(changes).toBeLessThanOrEqual(Math.ceil(tick / 250) + 4);
-    expect(fake!.registry.get(HIGHLIGHT_NAMES.conflict)!.size).toBe(flagged('conflict'));
-    expect(fake!.registry.get(HIGHLIGHT_NAMES.unsupported)!.size).toBe(flagged('unsupported'));
+    expect(marked(fake!, 'conflict')).toBe(flagged('conflict'));
+    expect(marked(fake!, 'unsupported')).toBe(flagged('unsupported'));
   });
 
   it('a new strictness redecides and remarks at once, without reading the page again', async () => {
@@ -115,7 +154,7 @@ describe('PageSession: the first read', () => {
     s.update({ strictness: 'lenient' });
     const { status: _status, ...report } = s.report();
     expect(report).toEqual(defaultChecker().check(SEED, { strictness: 'lenient', file: 'https://news.example/article' }));
-    expect(fake!.registry.get(HIGHLIGHT_NAMES.unsupported)!.size).toBe(0);
+    expect(marked(fake!, 'unsupported')).toBe(0);
     expect(add).not.toHaveBeenCalled();
   });
 
@@ -151,7 +190,7 @@ describe('PageSession: the first read', () => {
     await session.idle();
     expect(session.report().sentences.map((x) => x.text)).toEqual(['Intro text.', CONFLICT, framed]);
     expect(flagged(session).map((x) => x.verdict)).toEqual(['conflict', 'conflict']);
-    const roots = (api: FakeHighlightApi) => [...(api.registry.get(HIGHLIGHT_NAMES.conflict) ?? [])].map((r) => r.startContainer.getRootNode());
+    const roots = (api: FakeHighlightApi) => rangesWith(api, 'conflict').map((r) => r.startContainer.getRootNode());
     expect(roots(fake!)).toEqual([shadow]);
     expect(roots(frameFake)).toEqual([frameDoc]);
     session.destroy();
@@ -175,7 +214,7 @@ describe('PageSession: text the page adds later', () => {
     const after = s.report().sentences;
     expect(after.slice(0, before.length)).toEqual(before);
     expect(after.slice(before.length).map((x) => [x.text, x.verdict])).toEqual([[CONFLICT, 'conflict']]);
-    expect(s.highlighter.verdictOf(after[after.length - 1]!.start)).toBe('conflict');
+    expect(s.highlighter.lookOf(after[after.length - 1]!.start)).toBe('conflict');
     // Moving a paragraph that was read already brings nothing new.
     document.querySelector('article')!.appendChild(document.querySelector('article p')!);
     await settled(s);
