@@ -1,9 +1,10 @@
 import { browser } from '../src/ext/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { createChecker, defaultChecker, type Checker } from '../src/core';
+import { claimSetIdentity } from '../src/ext/claim-set-identity';
 import { activeClaimSet, CLAIM_SET_KEY } from '../src/ext/claim-set-store';
 import { SUGGESTED_SHORTCUTS, type FindingShortcuts } from '../src/ext/commands';
-import { isExtensionMessage, type GetShortcuts, type PageReportReply, type ReportChanged } from '../src/ext/messages';
+import { isExtensionMessage, type FindingsPage, type GetShortcuts, type PageReportReply, type PageStatusReply, type ReportChanged } from '../src/ext/messages';
 import { activeOn, parseSettings, SETTINGS_KEY, type Settings } from '../src/ext/settings';
 import { PageSession } from '../src/page/session';
 
@@ -69,7 +70,7 @@ export default defineUnlistedScript(() => {
 
   /** The page's report; an empty one when checking is off here, `scanning` until settings are read. */
   const reply = (): PageReportReply =>
-    session?.report() ?? {
+    session ? { ...session.report(), title: document.title, claimSet: claimSetIdentity(checker.claimSet) } : {
       file: location.href,
       strictness: (settings ?? parseSettings(undefined)).strictness,
       topical: false,
@@ -77,6 +78,13 @@ export default defineUnlistedScript(() => {
       summary: { conflict: 0, unsupported: 0, supported: 0 },
       status: settings ? 'done' : 'scanning',
     };
+
+  /** The state and counts only (the popup's first question); an empty page's when checking is off here. */
+  const statusReply = (): PageStatusReply => {
+    if (session) return session.pageStatus();
+    const { sentences: _none, ...empty } = reply();
+    return { ...empty, flagged: 0 };
+  };
 
   const notify = (report: Pick<PageReportReply, 'summary' | 'status'>): void => {
     const key = JSON.stringify([report.summary, report.status]);
@@ -140,6 +148,10 @@ export default defineUnlistedScript(() => {
     switch (message.type) {
       case 'get-page-report':
         return Promise.resolve(reply());
+      case 'get-page-status':
+        return Promise.resolve(statusReply());
+      case 'get-findings':
+        return Promise.resolve<FindingsPage>(session?.flaggedPage(message.offset, message.limit) ?? { total: 0, offset: message.offset, sentences: [] });
       case 'reveal-finding':
         return Promise.resolve(session?.reveal(message.start, { focus: message.focus ?? false }) ?? false);
       case 'next-finding':

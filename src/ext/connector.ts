@@ -1,6 +1,6 @@
 import { browser } from './browser';
 import { isStrictness } from '../core';
-import type { GetPageReport, PageReportReply, RevealFinding } from './messages';
+import type { FindingsPage, GetFindings, GetPageReport, GetPageStatus, PageReportReply, PageStatusReply, RevealFinding } from './messages';
 import { shortcutsFrom, SUGGESTED_SHORTCUTS, type FindingShortcuts } from './commands';
 import { claimSetInfo, importClaimSet, loadActiveClaimSet, useBundledClaimSet, type ClaimSetArea, type ClaimSetInfo, type ImportResult } from './claim-set-store';
 import type { Settings } from './settings';
@@ -12,8 +12,16 @@ import { loadSettings, updateSettings, type SettingsPatch } from './storage';
  * tests, or on its own while it is being worked on, with `createMockConnector`.
  */
 export interface Connector {
-  /** The active tab's page report, or why there is none. Never rejects. */
+  /**
+   * The active tab's page state and counts (`get-page-status`: never the
+   * whole report, which on a long page is megabytes), or why there are none.
+   * Never rejects.
+   */
   getActiveTabReport(): Promise<ActiveTabReport>;
+  /** One page of the active tab's flagged sentences (`get-findings`), each with its findings. */
+  getFindings(offset: number, limit: number): Promise<FindingsPage>;
+  /** The active tab's whole page report (`get-page-report`): for the export only. */
+  getFullReport(): Promise<PageReportReply>;
   /**
    * Asks the active tab's content script to scroll to the sentence starting
    * at `start`, flash it and open its card with focus in it; the toolbar
@@ -48,7 +56,7 @@ export type UnavailableReason =
 
 /** The active tab as the popup sees it. `hostname` is `null` when the browser does not tell us the tab's address. */
 export type ActiveTabReport = { hostname: string | null } & (
-  | { kind: 'report'; report: PageReportReply }
+  | { kind: 'report'; report: PageStatusReply }
   | { kind: 'unavailable'; reason: UnavailableReason }
   | { kind: 'error'; message: string }
 );
@@ -111,6 +119,22 @@ export function isNoReceiverError(error: unknown): boolean {
  * update, so the reply is checked before the UI relies on it.
  */
 export function isPageReportReply(value: unknown): value is PageReportReply {
+  return isPageStatusShaped(value) && Array.isArray((value as { sentences?: unknown }).sentences) && (value as { sentences: unknown[] }).sentences.every(isSentenceShaped);
+}
+
+/** Whether a reply is shaped like a `PageStatusReply` (see `isPageReportReply` for why replies are checked). */
+export function isPageStatusReply(value: unknown): value is PageStatusReply {
+  return isPageStatusShaped(value) && Number.isInteger((value as { flagged?: unknown }).flagged);
+}
+
+/** Whether a reply is shaped like a `FindingsPage`. */
+export function isFindingsPage(value: unknown): value is FindingsPage {
+  if (typeof value !== 'object' || value === null) return false;
+  const page = value as Record<string, unknown>;
+  return Number.isInteger(page.total) && Number.isInteger(page.offset) && Array.isArray(page.sentences) && page.sentences.every(isSentenceShaped);
+}
+
+function isPageStatusShaped(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
   const reply = value as Record<string, unknown>;
   const summary = reply.summary as Record<string, unknown> | null | undefined;
@@ -119,8 +143,6 @@ export function isPageReportReply(value: unknown): value is PageReportReply {
     typeof reply.file === 'string' &&
     isStrictness(reply.strictness) &&
     typeof reply.topical === 'boolean' &&
-    Array.isArray(reply.sentences) &&
-    reply.sentences.every(isSentenceShaped) &&
     typeof summary === 'object' &&
     summary !== null &&
     ['conflict', 'unsupported', 'supported'].every((key) => Number.isInteger(summary[key]))
@@ -176,6 +198,12 @@ export function createBrowserConnector(
   // content script answers for it.
   const toTopFrame = { frameId: 0 };
 
+  async function askActiveTab(message: unknown): Promise<unknown> {
+    const tab = await activeTab();
+    if (tab?.id === undefined) throw new Error('There is no page to ask.');
+    return tabs.sendMessage(tab.id, message, toTopFrame);
+  }
+
   return {
     async getActiveTabReport() {
       let tab: { id?: number; url?: string } | undefined;
@@ -188,7 +216,7 @@ export function createBrowserConnector(
       if (tab?.id === undefined) return { kind: 'unavailable', hostname, reason: 'no-content-script' };
       // Asking a page we may not run on only produces a confusing error.
       if (tab.url && isRestrictedUrl(tab.url)) return { kind: 'unavailable', hostname, reason: 'restricted' };
-      const request: GetPageReport = { type: 'get-page-report' };
+      const request: GetPageStatus = { type: 'get-page-status' };
       let reply: unknown;
       try {
         reply = await tabs.sendMessage(tab.id, request, toTopFrame);
@@ -198,9 +226,23 @@ export function createBrowserConnector(
       }
       // Firefox resolves with nothing when listeners exist but none answers.
       if (reply === undefined || reply === null) return { kind: 'unavailable', hostname, reason: silentReason(tab) };
-      if (!isPageReportReply(reply)) return { kind: 'error', hostname, message: 'The page answered with something that is not a report.' };
+      if (!isPageStatusReply(reply)) return { kind: 'error', hostname, message: 'The page answered with something that is not a report.' };
       // Without permission to read the tab's address, the report names the page.
       return { kind: 'report', hostname: hostname ?? hostnameOf(reply.file), report: reply };
+    },
+
+    async getFindings(offset, limit) {
+      const request: GetFindings = { type: 'get-findings', offset, limit };
+      const reply = await askActiveTab(request);
+      if (!isFindingsPage(reply)) throw new Error('The page answered with something that is not a list of findings.');
+      return reply;
+    },
+
+    async getFullReport() {
+      const request: GetPageReport = { type: 'get-page-report' };
+      const reply = await askActiveTab(request);
+      if (!isPageReportReply(reply)) throw new Error('The page answered with something that is not a report.');
+      return reply;
     },
 
     async revealFinding(start) {

@@ -1,26 +1,43 @@
 import { VERDICTS, type PageReport, type SentenceReport, type Strictness } from '../core';
 import { countLabel, findingsOf, NOTHING_IN_REFERENCE, STRICTNESS_LABELS, verdictName } from './labels';
+import type { PageReportReply } from './messages';
 
 /**
  * The page report for the reader to keep: as JSON (the CLI's `--format json`
- * schema) and as Markdown to paste into a fact-check. Pure: the caller
- * supplies the date and the reference's label, and saves the text.
+ * schema, with what a fact-checker needs to cite it: the page's title, the
+ * time of the check and the claim set in force) and as Markdown to paste into
+ * a fact-check. Pure: the caller supplies the date and the reference's label
+ * where the report does not carry them, and saves the text.
  */
 
+/** What the export adds to the page report, where the content script gave it (see `PageReportReply`). */
+export type ExportFields = Pick<PageReportReply, 'title' | 'checkedAt' | 'claimSet'>;
+
 /**
- * The report as pretty JSON in the page-report schema, and nothing else: the
- * popup's reply carries a scan `status` that is not part of the schema.
+ * The report as pretty JSON: the page-report schema, with `title`,
+ * `checkedAt` and `claimSet` when the report has them, and nothing else (the
+ * popup's reply carries a scan `status` that is not part of it).
  */
-export function reportToJson(report: PageReport): string {
-  const { file, strictness, topical, sentences, summary } = report;
-  return `${JSON.stringify({ file, strictness, topical, sentences, summary }, null, 2)}\n`;
+export function reportToJson(report: PageReport & ExportFields): string {
+  const { file, title, checkedAt, strictness, claimSet, topical, sentences, summary } = report;
+  const exported = {
+    file,
+    ...(title !== undefined ? { title } : {}),
+    ...(checkedAt !== undefined ? { checkedAt } : {}),
+    strictness,
+    ...(claimSet !== undefined ? { claimSet } : {}),
+    topical,
+    sentences,
+    summary,
+  };
+  return `${JSON.stringify(exported, null, 2)}\n`;
 }
 
 /** What the Markdown needs beyond the report. */
 export interface MarkdownOptions {
-  /** When the page was checked (shown as a local calendar date). */
+  /** When the page was checked, where the report does not say (shown as a local calendar date). */
   checkedAt: Date;
-  /** The reference the verdicts rest on, e.g. `defaultChecker().claimSet.source.label`. */
+  /** The reference the verdicts rest on, where the report does not name its claim set, e.g. `defaultChecker().claimSet.source.label`. */
   source: string;
 }
 
@@ -34,13 +51,17 @@ export function flaggedSentences(report: PageReport): SentenceReport[] {
  * sentences, the URL, reasons that quote the page) is escaped, so a page
  * cannot put links, images or HTML into the fact-check it is pasted into.
  */
-export function reportToMarkdown(report: PageReport, options: MarkdownOptions): string {
+export function reportToMarkdown(report: PageReport & ExportFields, options: MarkdownOptions): string {
+  const source = report.claimSet?.label ?? options.source;
+  const title = report.title?.trim();
   const lines: string[] = [
-    `# Fact check: ${escapeMarkdown(report.file)}`,
+    `# Fact check: ${escapeMarkdown(title || report.file)}`,
     '',
-    `- Checked: ${calendarDate(options.checkedAt)}`,
+    ...(title ? [`- Page: ${escapeMarkdown(report.file)}`] : []),
+    `- Checked: ${report.checkedAt ? utcTime(report.checkedAt) : calendarDate(options.checkedAt)}`,
     `- Strictness: ${strictnessLine(report.strictness)}`,
-    `- Reference: ${escapeMarkdown(options.source)}`,
+    `- Reference: ${escapeMarkdown(source)}`,
+    ...(report.claimSet ? [`- Claim set: version ${report.claimSet.version}, ${escapeMarkdown(report.claimSet.hash)}`] : []),
     `- Summary: ${VERDICTS.map((verdict) => countLabel(report.summary[verdict], verdict)).join(', ')}`,
     '',
   ];
@@ -51,7 +72,7 @@ export function reportToMarkdown(report: PageReport, options: MarkdownOptions): 
     lines.push('No sentence is flagged at this strictness.', '');
   } else {
     lines.push('## Flagged sentences', '');
-    flagged.forEach((sentence, index) => lines.push(...findingLines(sentence, index + 1, options.source)));
+    flagged.forEach((sentence, index) => lines.push(...findingLines(sentence, index + 1, source)));
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }
@@ -98,6 +119,13 @@ export function escapeMarkdown(text: string): string {
 function escapeLineStart(mark: string): string {
   // "1." starts an ordered list: escape the dot after the digits, not the digits.
   return /^\d/.test(mark) ? `${mark}\\` : `\\${mark}`;
+}
+
+/** "2024-11-05 09:30 UTC" from an ISO time; the text itself when it is not one. */
+function utcTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return escapeMarkdown(iso);
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 /** `YYYY-MM-DD` in the reader's time zone: the day they checked, as they would write it. */

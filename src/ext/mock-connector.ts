@@ -3,7 +3,7 @@ import { activeClaimSet, claimSetInfo, importFailure, type ClaimSetInfo } from '
 import { parseClaimSetFile } from '../core/claims/import';
 import { SUGGESTED_SHORTCUTS } from './commands';
 import type { ActiveTabReport, Connector } from './connector';
-import type { PageReportReply } from './messages';
+import { statusOfReport, type PageReportReply } from './messages';
 import { parseSettings, type Settings } from './settings';
 import type { SettingsPatch } from './storage';
 
@@ -15,6 +15,9 @@ import type { SettingsPatch } from './storage';
 /** What the mock was asked to do, in order. */
 export interface MockConnectorCalls {
   getActiveTabReport: number;
+  /** `[offset, limit]` of each `getFindings`. */
+  getFindings: [number, number][];
+  getFullReport: number;
   revealFinding: number[];
   setSettings: SettingsPatch[];
   copied: string[];
@@ -33,10 +36,13 @@ export interface MockConnector extends Connector {
   readonly claimSet: ClaimSetInfo;
 }
 
+/** A state of the active tab as the mock holds it: a page's whole report, from which it answers every question. */
+export type MockTabState = Exclude<ActiveTabReport, { kind: 'report' }> | { kind: 'report'; hostname: string | null; report: PageReportReply };
+
 /** What the mock answers with. */
 export interface MockConnectorOptions {
-  /** What successive `getActiveTabReport` calls return; the last one repeats. Default: one finished sample report. */
-  states?: readonly ActiveTabReport[];
+  /** What successive `getActiveTabReport` calls find; the last one repeats. Default: one finished sample report. */
+  states?: readonly MockTabState[];
   /** Stored settings, read through `parseSettings` like real storage. */
   settings?: unknown;
   /** Make `copyText` fail, as a clipboard the browser refuses would. */
@@ -49,8 +55,10 @@ export interface MockConnectorOptions {
 export function createMockConnector(options: MockConnectorOptions = {}): MockConnector {
   const states = options.states?.length ? options.states : [reportState(sampleReport())];
   let settings = parseSettings(options.settings);
-  const calls: MockConnectorCalls = { getActiveTabReport: 0, revealFinding: [], setSettings: [], copied: [], downloads: [], imports: [], openClaimSetPage: 0 };
+  const calls: MockConnectorCalls = { getActiveTabReport: 0, getFindings: [], getFullReport: 0, revealFinding: [], setSettings: [], copied: [], downloads: [], imports: [], openClaimSetPage: 0 };
   let claimSet = claimSetInfo(activeClaimSet(options.claimSet));
+  /** The state the last `getActiveTabReport` found: `getFindings` and `getFullReport` answer from it. */
+  let current: MockTabState = states[0]!;
 
   return {
     calls,
@@ -63,8 +71,19 @@ export function createMockConnector(options: MockConnectorOptions = {}): MockCon
     async getActiveTabReport() {
       const state = states[Math.min(calls.getActiveTabReport, states.length - 1)]!;
       calls.getActiveTabReport += 1;
+      current = state;
       if (state.kind !== 'report') return state;
-      return { ...state, report: { ...state.report, strictness: settings.strictness } };
+      return { ...state, report: statusOfReport({ ...state.report, strictness: settings.strictness }) };
+    },
+    async getFindings(offset, limit) {
+      calls.getFindings.push([offset, limit]);
+      const flagged = current.kind === 'report' ? current.report.sentences.filter((s) => s.verdict === 'conflict' || s.verdict === 'unsupported') : [];
+      return { total: flagged.length, offset, sentences: flagged.slice(offset, offset + limit) };
+    },
+    async getFullReport() {
+      calls.getFullReport += 1;
+      if (current.kind !== 'report') throw new Error('There is no report.');
+      return { ...current.report, strictness: settings.strictness };
     },
     async revealFinding(start) {
       calls.revealFinding.push(start);
@@ -111,7 +130,7 @@ export function createMockConnector(options: MockConnectorOptions = {}): MockCon
 }
 
 /** A `report` state for the active tab, its hostname taken from the report. */
-export function reportState(report: PageReportReply): ActiveTabReport {
+export function reportState(report: PageReportReply): MockTabState {
   let hostname: string | null = null;
   try {
     hostname = new URL(report.file).hostname || null;

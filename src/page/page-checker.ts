@@ -109,6 +109,11 @@ export class PageChecker {
   }
 
   /** Whether every piece of text added has been split and every sentence assessed. */
+  /** Whether what was read so far says anything about the reference's subject (`PageReport.topical`). */
+  get topical(): boolean {
+    return this.reading.topical;
+  }
+
   get finished(): boolean {
     return this.next >= this.pending.length && this.queue.length === 0 && !this.undecided();
   }

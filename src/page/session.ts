@@ -17,7 +17,7 @@
 import { summarize, type Checker, type PageReport, type SentenceReport, type Strictness } from '../core';
 import { SUGGESTED_SHORTCUTS, type FindingShortcuts } from '../ext/commands';
 import { flaggedAnnouncement } from '../ext/labels';
-import type { PageReportReply } from '../ext/messages';
+import { MAX_FINDINGS_PAGE, type FindingsPage, type PageReportReply, type PageStatusReply } from '../ext/messages';
 import { cardFinding, FindingCards, type FindingCardsOptions } from './finding-cards';
 import { elementOf } from './geometry';
 import { createHighlighter, type Highlighter, type HighlighterOptions } from './highlighter';
@@ -122,6 +122,8 @@ export class PageSession {
   /** Marks wanted at the last `sync`: how long the next one may wait (see `MARK_INTERVAL_MS_PER_MARK`). */
   private markCount = 0;
   private yielding: (() => Promise<void>) | undefined;
+  /** When the check last became `done` (ISO 8601): the time of the check, for the export. */
+  private checkedAt: string | undefined;
   /** The flagged counts last announced (see `announce`), as a key. */
   private announced = '';
 
@@ -168,8 +170,27 @@ export class PageSession {
    * `findings` and `summary`, which cost far less on a long page.
    */
   report(): PageReportReply {
-    this.cachedReport ??= { ...this.checker.report(this.options.file), status: this.scanStatus };
+    this.cachedReport ??= { ...this.checker.report(this.options.file), status: this.scanStatus, ...(this.checkedAt ? { checkedAt: this.checkedAt } : {}) };
     return this.cachedReport;
+  }
+
+  /** The report without its sentences: state and counts, cheap whatever the page's length (what the popup shows first). */
+  pageStatus(): PageStatusReply {
+    return {
+      file: this.options.file,
+      strictness: this.checker.strictness,
+      topical: this.checker.topical,
+      summary: this.counts,
+      status: this.scanStatus,
+      ...(this.checkedAt ? { checkedAt: this.checkedAt } : {}),
+      flagged: this.counts.conflict + this.counts.unsupported,
+    };
+  }
+
+  /** The flagged sentences (conflict or unsupported) from `offset`, at most `limit` (capped at `MAX_FINDINGS_PAGE`), in page order. */
+  flaggedPage(offset: number, limit: number): FindingsPage {
+    const flagged = this.findings().filter((s) => s.verdict === 'conflict' || s.verdict === 'unsupported');
+    return { total: flagged.length, offset, sentences: flagged.slice(offset, offset + Math.min(limit, MAX_FINDINGS_PAGE)) };
   }
 
   /** The sentences of `report` with a verdict, in page order. */
@@ -427,6 +448,7 @@ export class PageSession {
   private setStatus(status: PageReportReply['status']): void {
     if (this.scanStatus === status) return;
     this.scanStatus = status;
+    if (status === 'done') this.checkedAt = new Date().toISOString();
     this.cachedReport = undefined;
     this.options.onChange?.(this);
   }

@@ -187,12 +187,12 @@ describe.each(BROWSERS)('%s: every flag reachable and announced', (name) => {
       if (keys.previous) expect(help).toContain(keys.previous);
       const target = flagged[flagged.length - 1]!;
       await poll(
-        () => popup.evaluate(() => document.querySelectorAll('button.finding').length),
+        () => popup.evaluate(() => document.querySelectorAll('button.finding-show').length),
         (n) => n > 0,
         { what: 'the popup to list the findings' },
       );
       await popup.evaluate((text) => {
-        const buttons = [...document.querySelectorAll<HTMLButtonElement>('button.finding')];
+        const buttons = [...document.querySelectorAll<HTMLButtonElement>('button.finding-show')];
         buttons.find((b) => b.querySelector('q')?.textContent === text)!.click();
       }, target.text);
       expect(await poll(() => openCardStart(browser()), (start) => start === target.start, { what: 'the card revealed' })).toBe(target.start);

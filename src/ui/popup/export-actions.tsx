@@ -6,23 +6,31 @@ import type { PageReportReply } from '../../ext/messages';
 /** Props of `ExportActions`. */
 export interface ExportActionsProps {
   connector: Connector;
-  /** `null` while there is no finished report to export. */
-  report: PageReportReply | null;
-  /** The reference's label, e.g. "EEAS press release, Tokyo, 1 November 2024". */
+  /** Whether the page has a finished report to export. */
+  available: boolean;
+  /** The reference's label, e.g. "EEAS press release, Tokyo, 1 November 2024", where the report does not name its claim set. */
   source: string;
   now(): Date;
 }
 
-/** Download the report as JSON, or copy or download it as Markdown for a fact-check. */
-export function ExportActions({ connector, report, source, now }: ExportActionsProps) {
+/**
+ * Download the report as JSON, or copy or download it as Markdown for a
+ * fact-check. The whole report is asked of the page only here, when the
+ * reader asks for it: on a long page it is megabytes, which the popup does not
+ * need to open.
+ */
+export function ExportActions({ connector, available, source, now }: ExportActionsProps) {
   const [outcome, setOutcome] = useState('');
   const run = (action: (report: PageReportReply, checkedAt: Date) => Promise<void>, done: string) => {
-    if (!report) return;
-    setOutcome('');
-    action(report, now()).then(
-      () => setOutcome(done),
-      (error: unknown) => setOutcome(`That did not work: ${error instanceof Error ? error.message : String(error)}`),
-    );
+    if (!available) return;
+    setOutcome('Reading the report…');
+    connector
+      .getFullReport()
+      .then((report) => action(report, now()))
+      .then(
+        () => setOutcome(done),
+        (error: unknown) => setOutcome(`That did not work: ${error instanceof Error ? error.message : String(error)}`),
+      );
   };
   const markdown = (page: PageReportReply, checkedAt: Date) => reportToMarkdown(page, { checkedAt, source });
   return (
@@ -31,7 +39,7 @@ export function ExportActions({ connector, report, source, now }: ExportActionsP
       <div class="export-buttons">
         <button
           type="button"
-          disabled={!report}
+          disabled={!available}
           onClick={() =>
             run(
               (page, at) => connector.downloadText(exportFileName(page, at, 'json'), 'application/json', reportToJson(page)),
@@ -41,12 +49,12 @@ export function ExportActions({ connector, report, source, now }: ExportActionsP
         >
           Download JSON
         </button>
-        <button type="button" disabled={!report} onClick={() => run((page, at) => connector.copyText(markdown(page, at)), 'Markdown copied.')}>
+        <button type="button" disabled={!available} onClick={() => run((page, at) => connector.copyText(markdown(page, at)), 'Markdown copied.')}>
           Copy Markdown
         </button>
         <button
           type="button"
-          disabled={!report}
+          disabled={!available}
           onClick={() =>
             run(
               (page, at) => connector.downloadText(exportFileName(page, at, 'md'), 'text/markdown', markdown(page, at)),

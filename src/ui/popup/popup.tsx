@@ -1,11 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import type { Connector } from '../../ext/connector';
-import { flaggedSentences } from '../../ext/export';
-import type { PageReportReply } from '../../ext/messages';
 import { STRICTNESS_LABELS } from '../../ext/labels';
 import { ClaimSetSection } from './claim-set-section';
 import { ExportActions } from './export-actions';
-import { FindingList } from './finding-list';
+import { FlaggedFindings } from './flagged-findings';
 import { KeyboardHelp } from './keyboard-help';
 import type { PopupView } from './popup-view';
 import { SettingsToggles } from './settings-toggles';
@@ -32,8 +30,10 @@ export const DEFAULT_POLL_MS = 400;
 const currentDate = () => new Date();
 
 /**
- * The toolbar popup: the active page's summary and flagged sentences, the
- * strictness, the on/off and pause switches, and the export.
+ * The toolbar popup: first the active page's summary and the keys, then the
+ * settings (strictness, on/off and pause switches, claim set) and the export,
+ * then the flagged sentences, a page at a time: on a long page the list is
+ * the long part, so it comes last and never pushes the rest out of reach.
  */
 export function Popup({ connector, source, pollMs = DEFAULT_POLL_MS, now = currentDate }: PopupProps) {
   const { view, hostname, settings, settingsError, changeSettings, reload, claimSet, useBundledClaimSet } = usePopupData(connector, pollMs);
@@ -62,7 +62,6 @@ export function Popup({ connector, source, pollMs = DEFAULT_POLL_MS, now = curre
         )}
         {(view.kind === 'report' || view.kind === 'scanning') && <SummaryCounts summary={view.report.summary} />}
         {view.kind === 'report' && view.report.summary.conflict + view.report.summary.unsupported > 0 && <KeyboardHelp connector={connector} />}
-        {view.kind === 'report' && <FlaggedSection report={view.report} onReveal={(start) => void connector.revealFinding(start).catch(() => undefined)} />}
       </section>
 
       {settings && (
@@ -84,21 +83,13 @@ export function Popup({ connector, source, pollMs = DEFAULT_POLL_MS, now = curre
       )}
 
       {(report || view.kind === 'scanning' || view.kind === 'rechecking') && (
-        <ExportActions connector={connector} report={report} source={reference} now={now} />
+        <ExportActions connector={connector} available={report !== null} source={reference} now={now} />
+      )}
+
+      {view.kind === 'report' && (
+        <FlaggedFindings connector={connector} status={view.report} onReveal={(start) => void connector.revealFinding(start).catch(() => undefined)} />
       )}
     </main>
-  );
-}
-
-/** The flagged sentences of the report, under their heading; a note when there are none. */
-function FlaggedSection({ report, onReveal }: { report: PageReportReply; onReveal(start: number): void }) {
-  const flagged = flaggedSentences(report);
-  if (flagged.length === 0) return <p class="note">No sentence on this page is flagged at this strictness.</p>;
-  return (
-    <section aria-labelledby="findings-heading">
-      <h2 id="findings-heading">Flagged sentences</h2>
-      <FindingList sentences={flagged} onReveal={onReveal} />
-    </section>
   );
 }
 

@@ -10,6 +10,7 @@ import {
   type TabsApi,
 } from '../../../src/ext/connector';
 import { createMockConnector, reportState, sampleReport } from '../../../src/ext/mock-connector';
+import { statusOfReport } from '../../../src/ext/messages';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../../src/ext/settings';
 
 beforeEach(() => {
@@ -98,7 +99,7 @@ function connectorWith(tab: { id?: number; url?: string } | undefined, answer: (
 }
 
 describe('createBrowserConnector: getActiveTabReport', () => {
-  const report = sampleReport();
+  const report = statusOfReport(sampleReport());
   const page = { id: 7, url: 'https://news.example/world/eu-japan-defence' };
 
   it.each<[string, { id?: number; url?: string } | undefined, () => Promise<unknown>, ActiveTabReport]>([
@@ -137,10 +138,33 @@ describe('createBrowserConnector: getActiveTabReport', () => {
     expect(await connector.getActiveTabReport()).toEqual(expected);
   });
 
-  it("asks the tab's top frame for the page report", async () => {
+  it("asks the tab's top frame for the page's status, never the whole report", async () => {
     const { connector, sent } = connectorWith(page, async () => report);
     await connector.getActiveTabReport();
+    expect(sent).toEqual([{ tabId: 7, message: { type: 'get-page-status' }, options: { frameId: 0 } }]);
+  });
+
+  it('a whole report where a status is wanted is not taken for one (an older content script)', async () => {
+    const { sentences: _s, ...noCount } = sampleReport();
+    const { connector } = connectorWith(page, async () => noCount);
+    expect((await connector.getActiveTabReport()).kind).toBe('error');
+  });
+
+  it('getFindings asks the top frame for one page of the flagged sentences', async () => {
+    const full = sampleReport();
+    const flagged = full.sentences.filter((x) => x.verdict === 'conflict' || x.verdict === 'unsupported');
+    const { connector, sent } = connectorWith(page, async () => ({ total: flagged.length, offset: 1, sentences: flagged.slice(1, 3) }));
+    expect(await connector.getFindings(1, 2)).toEqual({ total: flagged.length, offset: 1, sentences: flagged.slice(1, 3) });
+    expect(sent).toEqual([{ tabId: 7, message: { type: 'get-findings', offset: 1, limit: 2 }, options: { frameId: 0 } }]);
+  });
+
+  it('getFullReport asks for the whole report, for the export', async () => {
+    const full = sampleReport();
+    const { connector, sent } = connectorWith(page, async () => full);
+    expect(await connector.getFullReport()).toEqual(full);
     expect(sent).toEqual([{ tabId: 7, message: { type: 'get-page-report' }, options: { frameId: 0 } }]);
+    const { connector: broken } = connectorWith(page, async () => ({ total: 1 }));
+    await expect(broken.getFullReport()).rejects.toThrow(/not a report/);
   });
 
   it('never rejects, even when the tabs API does', async () => {

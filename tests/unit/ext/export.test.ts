@@ -3,6 +3,7 @@ import { defaultChecker, summarize, type PageReport, type SentenceReport } from 
 import { escapeMarkdown, exportFileName, flaggedSentences, reportToJson, reportToMarkdown } from '../../../src/ext/export';
 import type { PageReportReply } from '../../../src/ext/messages';
 import { NOTHING_IN_REFERENCE } from '../../../src/ext/labels';
+import { claimSetIdentity, fnv1a64 } from '../../../src/ext/claim-set-identity';
 
 const SOURCE = defaultChecker().claimSet.source.label;
 const CHECKED_AT = new Date(2024, 10, 5, 9, 30);
@@ -28,6 +29,15 @@ describe('reportToJson', () => {
   it('leaves out the scan status the popup receives, which is not part of the schema', () => {
     const reply: PageReportReply = { ...REAL, status: 'done' };
     expect(JSON.parse(reportToJson(reply))).toEqual(REAL);
+  });
+
+  it('carries the page title, the time of the check and the claim set in force when the page gave them, in the schema\'s place', () => {
+    const claimSet = claimSetIdentity(defaultChecker().claimSet);
+    const reply: PageReportReply = { ...REAL, status: 'done', title: 'EU and Japan <b>sign</b>', checkedAt: '2024-11-05T09:30:00.000Z', claimSet };
+    const json = JSON.parse(reportToJson(reply)) as Record<string, unknown>;
+    expect(json).toEqual({ ...REAL, title: 'EU and Japan <b>sign</b>', checkedAt: '2024-11-05T09:30:00.000Z', claimSet });
+    expect(Object.keys(json)).toEqual(['file', 'title', 'checkedAt', 'strictness', 'claimSet', 'topical', 'sentences', 'summary']);
+    expect(claimSet).toEqual({ label: SOURCE, version: 1, hash: expect.stringMatching(/^fnv1a64:[0-9a-f]{16}$/) });
   });
 
   it('is indented for reading and ends with a newline', () => {
@@ -133,6 +143,21 @@ describe('reportToMarkdown', () => {
     expect(leaked).toEqual([]);
   });
 
+  it('names the page by its title (escaped), then its address, the time of the check in UTC and the claim set with its version and hash', () => {
+    const claimSet = { label: 'My set', version: 1, hash: 'fnv1a64:0123456789abcdef' };
+    const md = reportToMarkdown({ ...REAL, title: 'EU *and* Japan', checkedAt: '2024-11-05T09:30:12.000Z', claimSet }, { checkedAt: CHECKED_AT, source: SOURCE });
+    expect(md.split('\n').slice(0, 8)).toEqual([
+      '# Fact check: EU \\*and\\* Japan',
+      '',
+      '- Page: https://news.example/eu-japan',
+      '- Checked: 2024-11-05 09:30 UTC',
+      expect.stringMatching(/^- Strictness: balanced \(/),
+      '- Reference: My set',
+      '- Claim set: version 1, fnv1a64:0123456789abcdef',
+      expect.stringMatching(/^- Summary: /),
+    ]);
+  });
+
   it('escapes the page address in the title', () => {
     const md = reportToMarkdown(reportOf([], { file: 'https://news.example/a_(b)<i>' }), { checkedAt: CHECKED_AT, source: SOURCE });
     expect(md.split('\n')[0]).toBe('# Fact check: https://news.example/a\\_\\(b\\)\\<i\\>');
@@ -175,5 +200,19 @@ describe('exportFileName', () => {
     ['a file name that is not a URL gives a generic name', 'article.txt', 'json', 'fact-check-page-2024-11-05.json'],
   ])('%s', (_reason, file, extension, expected) => {
     expect(exportFileName(reportOf([], { file }), CHECKED_AT, extension)).toBe(expected);
+  });
+});
+
+describe('claimSetIdentity', () => {
+  it('FNV-1a 64 of known text (its published test vectors, for ASCII as UTF-16 code units: each unit adds a zero byte)', () => {
+    // The empty string is the offset basis.
+    expect(fnv1a64('')).toBe('cbf29ce484222325');
+  });
+
+  it('two sets that differ in one claim have different hashes; the same set the same', () => {
+    const set = defaultChecker().claimSet;
+    const other = { ...set, claims: set.claims.slice(1) };
+    expect(claimSetIdentity(set).hash).toBe(claimSetIdentity({ ...set }).hash);
+    expect(claimSetIdentity(other).hash).not.toBe(claimSetIdentity(set).hash);
   });
 });

@@ -80,7 +80,7 @@ describe('PageSession: the first read', () => {
     await s.idle();
     const text = readableText(document.body).text;
     expect(text).toBe(SEED);
-    const { status, ...report } = s.report();
+    const { status, checkedAt: _checkedAt, ...report } = s.report();
     expect(status).toBe('done');
     expect(report).toEqual(defaultChecker().check(text, { strictness, file: 'https://news.example/article' }));
   });
@@ -152,7 +152,7 @@ describe('PageSession: the first read', () => {
     await s.idle();
     const add = vi.spyOn(s.checker, 'add');
     s.update({ strictness: 'lenient' });
-    const { status: _status, ...report } = s.report();
+    const { status: _status, checkedAt: _checkedAt, ...report } = s.report();
     expect(report).toEqual(defaultChecker().check(SEED, { strictness: 'lenient', file: 'https://news.example/article' }));
     expect(marked(fake!, 'unsupported')).toBe(0);
     expect(add).not.toHaveBeenCalled();
@@ -411,6 +411,19 @@ describe('PageSession: findings and cards', () => {
     dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
     expect(host.shadowRoot!.querySelector('[role="dialog"]')).toBeNull();
     expect(document.activeElement).toBe(button);
+  });
+
+  it('pageStatus() gives the counts without sentences; flaggedPage() a page of the flagged sentences, in page order, with their findings', async () => {
+    const s = start(seedPage());
+    await s.idle();
+    const report = s.report();
+    const all = flagged(s);
+    expect(s.pageStatus()).toEqual({ file: report.file, strictness: report.strictness, topical: true, summary: report.summary, status: 'done', checkedAt: report.checkedAt, flagged: all.length });
+    expect(Date.parse(s.pageStatus().checkedAt!)).not.toBeNaN();
+    expect(s.flaggedPage(0, 2)).toEqual({ total: all.length, offset: 0, sentences: all.slice(0, 2) });
+    expect(s.flaggedPage(1, 100).sentences).toEqual(all.slice(1));
+    expect(s.flaggedPage(all.length, 5).sentences).toEqual([]);
+    expect(all.every((x) => x.findings && x.findings.length > 0)).toBe(true);
   });
 
   it('previous() goes through the flagged ones backwards and around', async () => {

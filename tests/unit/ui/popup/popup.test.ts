@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { summarize, type SentenceReport } from '../../../../src/core';
 import type { ActiveTabReport, Connector } from '../../../../src/ext/connector';
 import { NOTHING_IN_REFERENCE } from '../../../../src/ext/labels';
-import { createMockConnector, reportState, sampleReport, type MockConnectorOptions } from '../../../../src/ext/mock-connector';
+import { createMockConnector, reportState, sampleReport, type MockConnectorOptions, type MockTabState } from '../../../../src/ext/mock-connector';
 import { Popup } from '../../../../src/ui/popup/popup';
 
 const SOURCE = 'EEAS press release, Tokyo, 1 November 2024';
@@ -50,7 +50,7 @@ function sentence(text: string, verdict: SentenceReport['verdict'], start: numbe
 }
 
 describe('the states of the page', () => {
-  const unavailable = (reason: 'restricted' | 'no-content-script'): ActiveTabReport => ({ kind: 'unavailable', hostname: null, reason });
+  const unavailable = (reason: 'restricted' | 'no-content-script'): MockTabState => ({ kind: 'unavailable', hostname: null, reason });
   it.each<[string, MockConnectorOptions, RegExp]>([
     ['a checked page says so and at which strictness', {}, /Checked at balanced strictness/],
     ['a page being checked says so', { states: [reportState(sampleReport({ status: 'scanning' }))] }, /Checking this page/],
@@ -150,6 +150,29 @@ describe('the summary and the findings', () => {
     expect([...container.querySelectorAll('.finding-quote')].map((q) => q.textContent)).toEqual(['They met in Tokyo.']);
   });
 
+  it('on a long page lists a page of 25 flagged sentences at a time, asked of the page one page at a time, after the summary, settings and export', async () => {
+    const sentences = Array.from({ length: 60 }, (_, i) => sentence(`Flagged sentence number ${i + 1} about Borrell in Osaka.`, i % 2 ? 'unsupported' : 'conflict', i * 60, { reason: `Reason ${i + 1}.` }));
+    const mock = mockWith({ states: [reportState(sampleReport({ sentences, summary: summarize(sentences) }))] });
+    await show(mock);
+    await until(() => expect(container.querySelectorAll('.findings > li')).toHaveLength(25));
+    expect(mock.calls.getFindings).toEqual([[0, 25]]);
+    const texts = () => [...container.querySelectorAll('.findings .finding-text')].map((q) => q.textContent);
+    expect(texts()[0]).toBe('Flagged sentence number 1 about Borrell in Osaka.');
+    expect(container.querySelector('.pager-position')?.textContent).toBe('1–25 of 60');
+    // Summary, settings and export come before the list, which comes last.
+    const order = ['.counts', '.settings', '.export', '.flagged'].map((selector) => container.querySelector(selector)!);
+    for (let i = 1; i < order.length; i++) expect(order[i - 1]!.compareDocumentPosition(order[i]!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    await act(() => buttons('Next 25')[0]!.click());
+    await until(() => expect(texts()[0]).toBe('Flagged sentence number 26 about Borrell in Osaka.'));
+    expect(container.querySelector('ol.findings')?.getAttribute('start')).toBe('26');
+    await act(() => buttons('Next 10')[0]!.click());
+    await until(() => expect(container.querySelectorAll('.findings > li')).toHaveLength(10));
+    expect(buttons(/^Next/)[0]!.disabled).toBe(true);
+    expect(mock.calls.getFindings).toEqual([[0, 25], [25, 25], [50, 25]]);
+    // The whole report was never asked for: only the export asks.
+    expect(mock.calls.getFullReport).toBe(0);
+  });
+
   it('says so when nothing is flagged', async () => {
     const sentences = [sentence('Japan is the first country in the Indo-Pacific to adopt such a framework.', 'supported', 0)];
     await show(mockWith({ states: [reportState(sampleReport({ sentences, summary: summarize(sentences) }))] }));
@@ -236,6 +259,7 @@ describe('the export', () => {
     await until(() => expect(buttons(button)[0]?.disabled).toBe(false));
     await act(() => buttons(button)[0]!.click());
     await until(() => expect(mock.calls.downloads).toHaveLength(1));
+    expect(mock.calls.getFullReport).toBe(1);
     expect(mock.calls.downloads[0]!.fileName).toBe(`fact-check-${HOST}-2024-11-05.${extension}`);
   });
 
