@@ -36,6 +36,8 @@ export default defineConfig({
     description:
       'Marks statements that conflict with, or lack support in, the EEAS release on the EU–Japan Security and Defence Partnership.',
     permissions: ['storage'],
+    // The toolbar button's icon: the same PNGs (public/icon/, from assets/icon/icon.svg) WXT lists as the extension's icons.
+    action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' } },
     // The page script (entrypoints/page.ts) is a plain script, listed here
     // rather than by WXT's defineContentScript: see that file for why.
     content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['page.js'], run_at: 'document_idle', all_frames: true }],
