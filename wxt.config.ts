@@ -20,6 +20,9 @@ const gecko: GeckoSettings = {
   data_collection_permissions: { required: ['none'] },
 };
 
+/** The toolbar icon in each size (public/icon/, rendered from assets/icon/icon.svg by `npm run icons`). */
+const TOOLBAR_ICON = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+
 // The extension's behaviour (content script, popup) is wired in entrypoints/;
 // this file only says how WXT builds it.
 export default defineConfig({
@@ -37,7 +40,8 @@ export default defineConfig({
       'Marks statements that conflict with, or lack support in, the EEAS release on the EU–Japan Security and Defence Partnership.',
     permissions: ['storage'],
     // The toolbar button's icon: the same PNGs (public/icon/, from assets/icon/icon.svg) WXT lists as the extension's icons.
-    action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' } },
+    // (MV3 names it `action`, MV2 `browser_action`; WXT does not carry this key across.)
+    ...(browser === 'firefox' ? { browser_action: { default_icon: TOOLBAR_ICON } } : { action: { default_icon: TOOLBAR_ICON } }),
     // The page script (entrypoints/page.ts) is a plain script, listed here
     // rather than by WXT's defineContentScript: see that file for why.
     content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['page.js'], run_at: 'document_idle', all_frames: true }],
