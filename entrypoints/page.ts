@@ -3,6 +3,9 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { createChecker, defaultChecker, type Checker } from '../src/core';
 import { claimSetIdentity } from '../src/ext/claim-set-identity';
 import { activeClaimSet, CLAIM_SET_KEY } from '../src/ext/claim-set-store';
+import { DISMISSED_KEY, dismissedOn, dismissFlag, parseDismissed, reportWrongFlag } from '../src/ext/flag-notes';
+import { findingsOf } from '../src/ext/labels';
+import type { SentenceReport } from '../src/core';
 import { SUGGESTED_SHORTCUTS, type FindingShortcuts } from '../src/ext/commands';
 import { isExtensionMessage, type FindingsPage, type GetShortcuts, type PageReportReply, type PageStatusReply, type ReportChanged } from '../src/ext/messages';
 import { activeOn, parseSettings, SETTINGS_KEY, type Settings } from '../src/ext/settings';
@@ -55,6 +58,38 @@ export default defineUnlistedScript(() => {
     checker = active.kind === 'bundled' ? defaultChecker() : createChecker(active.set);
   };
   let lastSent = '';
+  /** The sentences whose flags the reader dismissed on this page (by text), from storage. */
+  let dismissed: ReadonlySet<string> = new Set();
+  /** What storage holds of every page's dismissals: read again for this page's address after an in-page navigation. */
+  let dismissedStored: unknown;
+  const dismissedHere = (): ReadonlySet<string> => new Set(dismissedOn(parseDismissed(dismissedStored), location.href).map((flag) => flag.text));
+  const useDismissed = (stored: unknown): void => {
+    dismissedStored = stored;
+    dismissed = dismissedHere();
+    session?.update({ dismissed });
+  };
+  const onDismiss = (sentence: SentenceReport): void => {
+    if (!sentence.verdict) return;
+    // Hidden at once; storage tells every other tab on this page (and the popup) after.
+    dismissed = new Set([...dismissed, sentence.text]);
+    session?.update({ dismissed });
+    dismissFlag(browser.storage.local, location.href, { text: sentence.text, verdict: sentence.verdict, at: new Date().toISOString() }).catch(() => undefined);
+  };
+  const onReportWrong = (sentence: SentenceReport): void => {
+    if (!sentence.verdict) return;
+    const findings = findingsOf(sentence);
+    reportWrongFlag(browser.storage.local, {
+      url: location.href,
+      title: document.title,
+      sentence: sentence.text,
+      verdict: sentence.verdict,
+      ...(sentence.severity ? { severity: sentence.severity } : {}),
+      claimIds: findings.flatMap((f) => (f.claimId ? [f.claimId] : [])),
+      reasons: findings.map((f) => f.reason),
+      claimSet: claimSetIdentity(checker.claimSet),
+      at: new Date().toISOString(),
+    }).catch(() => undefined);
+  };
   /** The keys of the finding commands, as the background reports them (it alone may ask the browser). */
   let shortcuts: FindingShortcuts = SUGGESTED_SHORTCUTS;
   const askShortcuts = (): void => {
@@ -109,8 +144,9 @@ export default defineUnlistedScript(() => {
   const restart = (): void => {
     stop();
     if (settings && activeOn(settings, location.hostname)) {
-      // The reader may have changed the keys since the last page.
+      // The reader may have changed the keys since the last page; this address has its own dismissals.
       askShortcuts();
+      dismissed = dismissedHere();
       session = new PageSession({
         document,
         file: location.href,
@@ -118,6 +154,9 @@ export default defineUnlistedScript(() => {
         showSupported: settings.showSupported,
         checker,
         shortcuts: () => shortcuts,
+        dismissed,
+        onDismiss,
+        onReportWrong,
         // Firefox needs its highlights registered again to paint every range; in Chromium that costs a long task on long pages.
         reregisterHighlights: import.meta.env.FIREFOX,
         // The counts only: the whole report lists every sentence of the page.
@@ -165,6 +204,7 @@ export default defineUnlistedScript(() => {
 
   const onStorageChanged = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
     if (area !== 'local') return;
+    if (DISMISSED_KEY in changes) useDismissed(changes[DISMISSED_KEY]?.newValue);
     const setChanged = CLAIM_SET_KEY in changes;
     if (setChanged) {
       claimSetHeard = true;
@@ -206,11 +246,12 @@ export default defineUnlistedScript(() => {
   }, NAVIGATION_CHECK_MS);
 
   browser.storage.local
-    .get([SETTINGS_KEY, CLAIM_SET_KEY])
+    .get([SETTINGS_KEY, CLAIM_SET_KEY, DISMISSED_KEY])
     .then((stored) => {
       // A change that arrived while reading wins over what was read.
       if (!alive() || settings) return;
       if (!claimSetHeard) useClaimSet(stored[CLAIM_SET_KEY]);
+      useDismissed(stored[DISMISSED_KEY]);
       apply(parseSettings(stored[SETTINGS_KEY]));
     })
     .catch(() => {

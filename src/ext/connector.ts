@@ -3,6 +3,7 @@ import { isStrictness } from '../core';
 import type { FindingsPage, GetFindings, GetPageReport, GetPageStatus, PageReportReply, PageStatusReply, RevealFinding } from './messages';
 import { shortcutsFrom, SUGGESTED_SHORTCUTS, type FindingShortcuts } from './commands';
 import { claimSetInfo, importClaimSet, loadActiveClaimSet, useBundledClaimSet, type ClaimSetArea, type ClaimSetInfo, type ImportResult } from './claim-set-store';
+import { DISMISSED_KEY, dismissedOn, parseDismissed, parseWrongReports, undoDismiss, WRONG_REPORTS_KEY, type DismissedFlag, type WrongFlagReport } from './flag-notes';
 import type { Settings } from './settings';
 import { loadSettings, updateSettings, type SettingsPatch } from './storage';
 
@@ -45,6 +46,12 @@ export interface Connector {
   useBundledClaimSet(): Promise<ClaimSetInfo>;
   /** Opens the page where a claim set is imported (a file picker closes Firefox's popup, so it is a page of its own). */
   openClaimSetPage(): Promise<void>;
+  /** The flags the reader dismissed on the page at `url`. */
+  getDismissed(url: string): Promise<DismissedFlag[]>;
+  /** Shows the flag on `text` on the page at `url` again (the page re-marks it on its own); resolves to what is still dismissed there. */
+  undoDismiss(url: string, text: string): Promise<DismissedFlag[]>;
+  /** The reader's reports of wrong flags, oldest first. */
+  getWrongReports(): Promise<WrongFlagReport[]>;
 }
 
 /** Why the active tab has no report. */
@@ -268,6 +275,9 @@ export function createBrowserConnector(
     importClaimSet: (text, fileName) => importClaimSet(text, fileName, storage),
     useBundledClaimSet: () => useBundledClaimSet(storage),
     openClaimSetPage: () => apis.openOptionsPage(),
+    getDismissed: async (url) => dismissedOn(parseDismissed((await storage.get(DISMISSED_KEY))[DISMISSED_KEY]), url),
+    undoDismiss: (url, text) => undoDismiss(storage, url, text),
+    getWrongReports: async () => parseWrongReports((await storage.get(WRONG_REPORTS_KEY))[WRONG_REPORTS_KEY]),
 
     async copyText(text) {
       const clipboard = apis.document.defaultView?.navigator.clipboard;

@@ -2,6 +2,7 @@ import { summarize, type SentenceReport } from '../core';
 import { activeClaimSet, claimSetInfo, importFailure, type ClaimSetInfo } from './claim-set-store';
 import { parseClaimSetFile } from '../core/claims/import';
 import { SUGGESTED_SHORTCUTS } from './commands';
+import { pageKey, type DismissedFlag, type WrongFlagReport } from './flag-notes';
 import type { ActiveTabReport, Connector } from './connector';
 import { statusOfReport, type PageReportReply } from './messages';
 import { parseSettings, type Settings } from './settings';
@@ -25,6 +26,8 @@ export interface MockConnectorCalls {
   /** File names of claim sets offered to `importClaimSet`. */
   imports: string[];
   openClaimSetPage: number;
+  /** Texts given to `undoDismiss`. */
+  undoDismiss: string[];
 }
 
 /** A connector that records what the popup asked of it. */
@@ -49,16 +52,21 @@ export interface MockConnectorOptions {
   failCopy?: boolean;
   /** What storage holds under the claim-set key, read like real storage. */
   claimSet?: unknown;
+  /** Flags dismissed, each on the page at its `url`. */
+  dismissed?: readonly { url: string; flag: DismissedFlag }[];
+  /** The reader's reports of wrong flags. */
+  wrongReports?: readonly WrongFlagReport[];
 }
 
 /** A mock connector. Its reports follow the saved strictness, as content scripts re-check at once when it changes. */
 export function createMockConnector(options: MockConnectorOptions = {}): MockConnector {
   const states = options.states?.length ? options.states : [reportState(sampleReport())];
   let settings = parseSettings(options.settings);
-  const calls: MockConnectorCalls = { getActiveTabReport: 0, getFindings: [], getFullReport: 0, revealFinding: [], setSettings: [], copied: [], downloads: [], imports: [], openClaimSetPage: 0 };
+  const calls: MockConnectorCalls = { getActiveTabReport: 0, getFindings: [], getFullReport: 0, undoDismiss: [], revealFinding: [], setSettings: [], copied: [], downloads: [], imports: [], openClaimSetPage: 0 };
   let claimSet = claimSetInfo(activeClaimSet(options.claimSet));
   /** The state the last `getActiveTabReport` found: `getFindings` and `getFullReport` answer from it. */
   let current: MockTabState = states[0]!;
+  let dismissed = [...(options.dismissed ?? [])];
 
   return {
     calls,
@@ -125,6 +133,17 @@ export function createMockConnector(options: MockConnectorOptions = {}): MockCon
     },
     async openClaimSetPage() {
       calls.openClaimSetPage += 1;
+    },
+    async getDismissed(url) {
+      return dismissed.filter((entry) => pageKey(entry.url) === pageKey(url)).map((entry) => entry.flag);
+    },
+    async undoDismiss(url, text) {
+      calls.undoDismiss.push(text);
+      dismissed = dismissed.filter((entry) => !(pageKey(entry.url) === pageKey(url) && entry.flag.text === text));
+      return dismissed.filter((entry) => pageKey(entry.url) === pageKey(url)).map((entry) => entry.flag);
+    },
+    async getWrongReports() {
+      return [...(options.wrongReports ?? [])];
     },
   };
 }

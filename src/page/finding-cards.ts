@@ -50,6 +50,10 @@ export interface FindingCardsOptions {
   onStep?(direction: 1 | -1): void;
   /** The keys of the finding commands, for the card and what is announced. */
   shortcuts?(): FindingShortcuts;
+  /** The reader dismissed the flag marked under `key` (the card's button). */
+  onDismiss?(key: number): void;
+  /** The reader reported the flag marked under `key` as wrong (the card's button). */
+  onReportWrong?(key: number): void;
   styles?: StyleMode | 'auto';
 }
 
@@ -87,6 +91,8 @@ export class FindingCards {
       styles: options.styles ?? 'auto',
       ...(options.onStep ? { onStep: options.onStep } : {}),
       ...(options.shortcuts ? { shortcuts: options.shortcuts } : {}),
+      ...(options.onDismiss ? { onDismiss: () => this.openKey !== undefined && options.onDismiss?.(this.openKey) } : {}),
+      ...(options.onReportWrong ? { onReportWrong: () => this.openKey !== undefined && options.onReportWrong?.(this.openKey) } : {}),
     });
     const listen = new AbortController();
     this.documents.set(options.document, listen);

@@ -56,6 +56,9 @@ export const PAINT_ALL_UP_TO = 300;
  */
 const NEIGHBOUR_GAP = 2;
 
+/** What the reader hears after "Report as wrong". */
+const REPORTED_WRONG = 'Kept among your reports of wrong flags: export them from the toolbar popup. Nothing is sent anywhere.';
+
 const ELEMENT_NODE = 1;
 const DOCUMENT_NODE = 9;
 const DOCUMENT_FRAGMENT_NODE = 11;
@@ -88,6 +91,12 @@ export interface PageSessionOptions {
   settleMs?: number;
   /** Longest wait for quiet: a page that never stops changing is still read this often. */
   maxWaitMs?: number;
+  /** The sentences (by text) whose flags the reader dismissed on this page: not marked, not listed, not stepped to. */
+  dismissed?: ReadonlySet<string>;
+  /** The reader dismissed a flag from its card (the content script keeps it; `update({ dismissed })` hides it). */
+  onDismiss?: (sentence: SentenceReport) => void;
+  /** The reader reported a flag as wrong from its card (the content script keeps the report). */
+  onReportWrong?: (sentence: SentenceReport) => void;
   /** The keys of the finding commands, for the announcement and the card (the suggested ones by default). */
   shortcuts?: () => FindingShortcuts;
   /** Called when the report may have changed (new verdicts, counts, status). */
@@ -122,6 +131,9 @@ export class PageSession {
   /** Marks wanted at the last `sync`: how long the next one may wait (see `MARK_INTERVAL_MS_PER_MARK`). */
   private markCount = 0;
   private yielding: (() => Promise<void>) | undefined;
+  private dismissed: ReadonlySet<string>;
+  /** How many flagged sentences are dismissed, as of the last `sync`. */
+  private dismissedCount = 0;
   /** When the check last became `done` (ISO 8601): the time of the check, for the export. */
   private checkedAt: string | undefined;
   /** The flagged counts last announced (see `announce`), as a key. */
@@ -130,6 +142,7 @@ export class PageSession {
   constructor(private readonly options: PageSessionOptions) {
     this.doc = options.document;
     this.showSupported = options.showSupported;
+    this.dismissed = options.dismissed ?? new Set();
     this.checker = new PageChecker(options.checker, options.strictness);
     this.highlighter = createHighlighter(this.doc, {
       own: this.own,
@@ -183,13 +196,13 @@ export class PageSession {
       summary: this.counts,
       status: this.scanStatus,
       ...(this.checkedAt ? { checkedAt: this.checkedAt } : {}),
-      flagged: this.counts.conflict + this.counts.unsupported,
+      flagged: this.counts.conflict + this.counts.unsupported - this.dismissedCount,
     };
   }
 
   /** The flagged sentences (conflict or unsupported) from `offset`, at most `limit` (capped at `MAX_FINDINGS_PAGE`), in page order. */
   flaggedPage(offset: number, limit: number): FindingsPage {
-    const flagged = this.findings().filter((s) => s.verdict === 'conflict' || s.verdict === 'unsupported');
+    const flagged = this.findings().filter((s) => (s.verdict === 'conflict' || s.verdict === 'unsupported') && !this.dismissed.has(s.text));
     return { total: flagged.length, offset, sentences: flagged.slice(offset, offset + Math.min(limit, MAX_FINDINGS_PAGE)) };
   }
 
@@ -221,8 +234,9 @@ export class PageSession {
    * sentence without reading any again; showing supported sentences adds or
    * removes their marks.
    */
-  update(settings: { strictness?: Strictness; showSupported?: boolean }): void {
+  update(settings: { strictness?: Strictness; showSupported?: boolean; dismissed?: ReadonlySet<string> }): void {
     if (this.destroyed) return;
+    if (settings.dismissed) this.dismissed = settings.dismissed;
     if (settings.strictness) this.checker.strictness = settings.strictness;
     if (settings.showSupported !== undefined) this.showSupported = settings.showSupported;
     this.sync();
@@ -359,6 +373,12 @@ export class PageSession {
     this.settleIfIdle();
   }
 
+  /** Hand the sentence marked under `key` to the reader's answer. */
+  private answer(key: number, to: (sentence: SentenceReport) => void): void {
+    const sentence = this.checker.findingAt(key);
+    if (sentence) to(sentence);
+  }
+
   private shortcuts(): FindingShortcuts {
     return this.options.shortcuts?.() ?? SUGGESTED_SHORTCUTS;
   }
@@ -392,6 +412,15 @@ export class PageSession {
       own: this.own,
       sourceLabel: this.checker.claimSet.source.label,
       onStep: (direction) => void this.step(direction),
+      ...(options.onDismiss ? { onDismiss: (key: number) => this.answer(key, options.onDismiss!) } : {}),
+      ...(options.onReportWrong
+        ? {
+            onReportWrong: (key: number) => {
+              this.answer(key, options.onReportWrong!);
+              this.cards?.announce(REPORTED_WRONG);
+            },
+          }
+        : {}),
       shortcuts: () => this.shortcuts(),
       findingOf: (key) => {
         const sentence = this.checker.findingAt(key);
@@ -417,14 +446,20 @@ export class PageSession {
     const wanted = new Map<number, { look: MarkLook; end: number }>();
     // In page order: the second of two neighbours of the same kind gets the other look, so the reader sees where each ends.
     let previous: { kind: MarkLook; end: number; alt: boolean } | undefined;
+    let dismissed = 0;
     for (const sentence of findings) {
       if (!sentence.verdict || (sentence.verdict === 'supported' && !this.showSupported)) continue;
+      if (sentence.verdict !== 'supported' && this.dismissed.has(sentence.text)) {
+        dismissed += 1;
+        continue;
+      }
       const kind = markLook(sentence.verdict, sentence.severity);
       const alt = previous !== undefined && previous.kind === kind && sentence.start - previous.end <= NEIGHBOUR_GAP && !previous.alt;
       wanted.set(sentence.start, { look: markLook(sentence.verdict, sentence.severity, alt), end: sentence.end });
       previous = { kind, end: sentence.end, alt };
     }
     this.markCount = wanted.size;
+    this.dismissedCount = dismissed;
     let cardGone = false;
     for (const key of this.highlighter.keys()) {
       if (wanted.get(key)?.look === this.highlighter.lookOf(key)) continue;

@@ -52,6 +52,10 @@ export interface CardHostOptions {
   onStep?(direction: 1 | -1): void;
   /** The keys of the finding commands as the browser assigned them. */
   shortcuts?(): FindingShortcuts;
+  /** Dismiss the flag shown (the card's button). */
+  onDismiss?(): void;
+  /** Report the flag shown as wrong (the card's button). */
+  onReportWrong?(): void;
   /** Registry of the extension's own nodes: the host is added to it. */
   own?: OwnNodes;
   /** `closed` on pages (page scripts cannot reach in); `open` is for tests. */
@@ -150,7 +154,15 @@ export function mountCardHost(doc: Document, options: CardHostOptions): CardHost
     show(finding, anchor) {
       current = { finding, anchor };
       render(
-        <FindingCard finding={finding} sourceLabel={options.sourceLabel} onClose={options.onClose} onStep={options.onStep} shortcuts={options.shortcuts?.()} />,
+        <FindingCard
+          finding={finding}
+          sourceLabel={options.sourceLabel}
+          onClose={options.onClose}
+          onStep={options.onStep}
+          shortcuts={options.shortcuts?.()}
+          onDismiss={options.onDismiss}
+          onReportWrong={options.onReportWrong}
+        />,
         container,
       );
       place(anchor);

@@ -74,6 +74,13 @@ figcaption, .source { margin: 0; font-size: 12px; opacity: 0.85; }
 .step:hover { background: rgba(127, 127, 127, 0.18); }
 .step:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 kbd { font: 11px/1.2 ui-monospace, monospace; opacity: 0.8; }
+.answers { display: flex; gap: 8px; margin-top: 8px; }
+.answer {
+  all: unset; cursor: pointer; flex: 1; text-align: center; font-size: 12px;
+  padding: 3px 6px; border-radius: 6px; text-decoration: underline; text-underline-offset: 2px;
+}
+.answer:hover { background: rgba(127, 127, 127, 0.18); }
+.answer:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 .live {
   position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
   overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;

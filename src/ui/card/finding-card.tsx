@@ -23,6 +23,10 @@ export interface FindingCardProps {
   onStep?(direction: 1 | -1): void;
   /** The keys of the finding commands, shown beside the buttons. */
   shortcuts?: FindingShortcuts;
+  /** Hide this flag on this page (undone from the popup); no button without it. */
+  onDismiss?(): void;
+  /** Keep this flag among the reader's reports of wrong flags; no button without it. */
+  onReportWrong?(): void;
 }
 
 /** A mark beside the verdict's name, so the verdict never rests on colour alone. */
@@ -48,7 +52,7 @@ export const CARD_IDS = Object.freeze({ sentence: 'ejfc-sentence', reason: (inde
  * named for screen readers by its verdict, described by the sentence and the
  * reasons; Escape closes it.
  */
-export function FindingCard({ finding, sourceLabel, onClose, onStep, shortcuts }: FindingCardProps) {
+export function FindingCard({ finding, sourceLabel, onClose, onStep, shortcuts, onDismiss, onReportWrong }: FindingCardProps) {
   const { verdict, severity, text } = finding;
   const findings = findingsOf(finding);
   const name = verdictName(verdict, severity);
@@ -104,6 +108,20 @@ export function FindingCard({ finding, sourceLabel, onClose, onStep, shortcuts }
       )}
       {!anyQuote && <p class="source">Checked against the {sourceLabel}.</p>}
       {onStep && <StepButtons onStep={onStep} shortcuts={shortcuts} />}
+      {verdict !== 'supported' && (onDismiss || onReportWrong) && (
+        <div class="answers">
+          {onDismiss && (
+            <button type="button" class="answer" onClick={onDismiss} title="Hide this flag on this page; undo it from the toolbar popup">
+              Dismiss on this page
+            </button>
+          )}
+          {onReportWrong && (
+            <button type="button" class="answer" onClick={onReportWrong} title="Keep it among your reports of wrong flags, to export from the popup; nothing is sent anywhere">
+              Report as wrong
+            </button>
+          )}
+        </div>
+      )}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { Connector } from '../../ext/connector';
 import { STRICTNESS_LABELS } from '../../ext/labels';
 import { ClaimSetSection } from './claim-set-section';
 import { ExportActions } from './export-actions';
+import { FlagAnswers } from './flag-answers';
 import { FlaggedFindings } from './flagged-findings';
 import { KeyboardHelp } from './keyboard-help';
 import type { PopupView } from './popup-view';
@@ -85,6 +86,8 @@ export function Popup({ connector, source, pollMs = DEFAULT_POLL_MS, now = curre
       {(report || view.kind === 'scanning' || view.kind === 'rechecking') && (
         <ExportActions connector={connector} available={report !== null} source={reference} now={now} />
       )}
+
+      {report && <FlagAnswers connector={connector} url={report.file} now={now} onChange={reload} />}
 
       {view.kind === 'report' && (
         <FlaggedFindings connector={connector} status={view.report} onReveal={(start) => void connector.revealFinding(start).catch(() => undefined)} />

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defaultChecker, STRICTNESS_LEVELS, type Strictness } from '../../../src/core';
+import { defaultChecker, STRICTNESS_LEVELS, summarize, type Strictness } from '../../../src/core';
 import { HIGHLIGHT_NAMES, highlightNamesOf, MARK_TAG } from '../../../src/page/highlight-styles';
 import { readableText } from '../../../src/page/readable-text';
 import { PageSession, type PageSessionOptions } from '../../../src/page/session';
@@ -424,6 +424,38 @@ describe('PageSession: findings and cards', () => {
     expect(s.flaggedPage(1, 100).sentences).toEqual(all.slice(1));
     expect(s.flaggedPage(all.length, 5).sentences).toEqual([]);
     expect(all.every((x) => x.findings && x.findings.length > 0)).toBe(true);
+  });
+
+  it("a dismissed flag is not marked, listed or stepped to; the card's Dismiss and Report as wrong hand its sentence over; undone, it is marked again", async () => {
+    const onDismiss = vi.fn();
+    const onReportWrong = vi.fn();
+    const s = start(seedPage(), { onDismiss, onReportWrong });
+    await s.idle();
+    const all = flagged(s);
+    const target = all[1]!;
+    s.reveal(target.start);
+    const root = document.querySelector(CARD_HOST_TAG)!.shadowRoot!;
+    const button = (name: string) => [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === name)!;
+    button('Report as wrong').click();
+    expect(onReportWrong).toHaveBeenCalledWith(expect.objectContaining({ text: target.text, start: target.start, verdict: target.verdict }));
+    await vi.waitFor(() => expect(root.querySelector('[aria-live="polite"]')!.textContent).toContain('Nothing is sent anywhere'));
+    button('Dismiss on this page').click();
+    expect(onDismiss).toHaveBeenCalledWith(expect.objectContaining({ text: target.text }));
+
+    // The content script answers with the new set.
+    s.update({ dismissed: new Set([target.text]) });
+    expect(s.highlighter.lookOf(target.start)).toBeUndefined();
+    expect(root.querySelector('[role="dialog"]')).toBeNull();
+    expect(s.flaggedPage(0, 100).sentences.map((x) => x.start)).toEqual(all.filter((x) => x !== target).map((x) => x.start));
+    expect(s.pageStatus().flagged).toBe(all.length - 1);
+    const visited = new Set(all.map(() => s.next()));
+    expect(visited.has(target.start)).toBe(false);
+    // The report itself stays the engine's.
+    expect(s.report().summary).toEqual(summarize(s.report().sentences));
+
+    s.update({ dismissed: new Set() });
+    expect(s.highlighter.lookOf(target.start)).toBeDefined();
+    expect(s.pageStatus().flagged).toBe(all.length);
   });
 
   it('previous() goes through the flagged ones backwards and around', async () => {

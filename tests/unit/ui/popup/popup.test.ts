@@ -173,6 +173,33 @@ describe('the summary and the findings', () => {
     expect(mock.calls.getFullReport).toBe(0);
   });
 
+  it("lists the flags dismissed on this page (as text) with Show again, and offers the reader's reports of wrong flags to download", async () => {
+    const url = sampleReport().file;
+    const flag = { text: 'Borrell said <img src=x onerror=alert(1)> in Osaka.', verdict: 'conflict' as const, at: '2026-12-02T17:00:00.000Z' };
+    const other = { text: 'Another page\'s flag.', verdict: 'unsupported' as const, at: flag.at };
+    const wrong = {
+      url,
+      sentence: 'A.',
+      verdict: 'conflict' as const,
+      claimIds: ['dialogue-held'],
+      reasons: ['Wrong place.'],
+      claimSet: { label: SOURCE, version: 1, hash: 'fnv1a64:0123456789abcdef' },
+      at: flag.at,
+    };
+    const mock = mockWith({ dismissed: [{ url: `${url}#comments`, flag }, { url: 'https://news.example/elsewhere', flag: other }], wrongReports: [wrong] });
+    await show(mock);
+    await until(() => expect(container.querySelector('.dismissed')).not.toBeNull());
+    expect([...container.querySelectorAll('.dismissed q')].map((q) => q.textContent)).toEqual([flag.text]);
+    expect(container.querySelector('.dismissed img')).toBeNull();
+    expect(container.querySelector('.answers')?.textContent).toContain('1 flag reported as wrong, kept in this browser only.');
+    await act(() => buttons('Show again')[0]!.click());
+    await until(() => expect(container.querySelector('.dismissed')).toBeNull());
+    expect(mock.calls.undoDismiss).toEqual([flag.text]);
+    await act(() => buttons('Download them (JSON)')[0]!.click());
+    await until(() => expect(mock.calls.downloads).toHaveLength(1));
+    expect(JSON.parse(mock.calls.downloads[0]!.text).reports).toEqual([wrong]);
+  });
+
   it('says so when nothing is flagged', async () => {
     const sentences = [sentence('Japan is the first country in the Indo-Pacific to adopt such a framework.', 'supported', 0)];
     await show(mockWith({ states: [reportState(sampleReport({ sentences, summary: summarize(sentences) }))] }));
