@@ -2,6 +2,7 @@ import { browser, type Runtime } from '../src/ext/browser';
 import { applyBadge, badgeUpdateFor, clearsBadge, type BadgeApi } from '../src/ext/badge';
 import { forwardCommand, shortcutsFrom, SUGGESTED_SHORTCUTS } from '../src/ext/commands';
 import { isExtensionMessage } from '../src/ext/messages';
+import { opensWelcome, WELCOME_PAGE } from '../src/ext/welcome';
 
 // Wiring only; the decisions live in src/ext. Listeners are added
 // synchronously on every start, so a Chrome service worker (or a Firefox event
@@ -25,6 +26,11 @@ export default defineBackground(() => {
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
     if (clearsBadge(changeInfo)) void applyBadge(badge, { tabId, text: '' });
+  });
+
+  // The first-run page, once, when the extension is installed (not on updates or browser updates).
+  browser.runtime.onInstalled.addListener((details) => {
+    if (opensWelcome(details)) void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) });
   });
 
   // `commands` is there only when the manifest declares some.
