@@ -75,6 +75,8 @@ export class FindingCards {
   private pinned = false;
   private offeredKey: number | undefined;
   private returningFocus = false;
+  /** Whether the open card's sentence has been in view since the card opened (see `reposition`). */
+  private anchorSeen = false;
   /** Where focus was before the card took it, to give it back. */
   private returnFocus: HTMLElement | null = null;
   private hoverTimer: { key: number; id: number } | undefined;
@@ -137,6 +139,7 @@ export class FindingCards {
     this.cancelLeave();
     if (how.focus && !this.card.contains(this.activeElement())) this.returnFocus = this.activeElement();
     this.card.show(finding, box);
+    this.anchorSeen = this.inView(box);
     this.openKey = key;
     this.card.host.setAttribute(OPEN_FINDING_ATTRIBUTE, String(key));
     this.pinned = (how.pinned ?? false) || (how.offered ?? false);
@@ -275,7 +278,21 @@ export class FindingCards {
   private reposition(): void {
     if (this.openKey === undefined) return;
     const box = anchorBoxOf(this.options.highlighter, this.openKey, this.options.document);
-    if (box) this.card.place(box);
+    if (!box) return;
+    // The card belongs beside its sentence: once the sentence has scrolled out
+    // of view it closes (unless the reader is in it), rather than staying
+    // pinned to the viewport's edge over other text.
+    // (Only once it was in view: a revealed sentence starts out of view and is scrolled to.)
+    const inView = this.inView(box);
+    if (inView) this.anchorSeen = true;
+    if (!inView && this.anchorSeen && !this.card.contains(this.activeElement())) this.close();
+    else this.card.place(box);
+  }
+
+  private inView(box: { top: number; bottom: number }): boolean {
+    const doc = this.options.document;
+    const height = doc.documentElement.clientHeight || doc.defaultView?.innerHeight || 0;
+    return box.bottom >= 0 && box.top <= height;
   }
 
   private scheduleLeave(): void {

@@ -140,7 +140,8 @@ export function placeOfMark(
       const want = squash(sentence);
       const registry = (CSS as unknown as { highlights?: Map<string, Iterable<Range>> }).highlights;
       const pieces: Array<{ text: string; element: Element | null; rects: () => DOMRect[] }> = [
-        ...[...(registry?.get(`ejfc-${verdict}`) ?? [])].map((range) => ({
+        // Every look of the verdict (`ejfc-conflict-soft`, `ejfc-unsupported-alt`, …) starts with its name.
+        ...[...(registry?.entries() ?? [])].filter(([name]) => name.startsWith(`ejfc-${verdict}`)).flatMap(([, set]) => [...set]).map((range) => ({
           text: range.toString(),
           element: range.startContainer.parentElement,
           rects: () => [...range.getClientRects()],
