@@ -10,6 +10,7 @@
  * does not cover the article.
  */
 import { describe, expect, it } from 'vitest';
+import { findingsOf } from '../../src/ext/labels';
 import { highlightNamesOf } from '../../src/page/highlight-styles';
 import { BROWSERS, poll, POPUP_VIEWPORT, SCREENSHOTS_DIR, type ExtensionBrowser } from './harness';
 import { flaggedSentences, openCard, openCardStart, placeOfMark, visibleMarks } from './marks-and-card';
@@ -59,7 +60,9 @@ describe.each(BROWSERS)('%s: the README screenshots', (name) => {
     await browser().page.click(place!.point.x, place!.point.y);
     await poll(() => openCardStart(browser()), (start) => start === target!.start, { timeoutMs: 5_000, what: "the conflict's card to open" });
     const card = await openCard(browser());
-    expect(card?.description).toBe(target!.reason);
+    // Described by its sentence and every reason.
+    expect(card?.sentence).toBe(target!.text.replace(/\s+/g, ' ').trim());
+    for (const finding of findingsOf(target!)) expect(card?.description).toContain(finding.reason.replace(/\s+/g, ' ').trim());
     expect(card!.box.bottom, 'the whole card is in view').toBeLessThanOrEqual(place!.viewport.height);
     expect(card!.box.top).toBeGreaterThanOrEqual(0);
     await painted(browser());
