@@ -56,6 +56,9 @@ export const PAINT_ALL_UP_TO = 300;
  */
 const NEIGHBOUR_GAP = 2;
 
+/** Least time between two announcements of a page's counts: a live blog's would otherwise follow every batch it adds. */
+const ANNOUNCE_EVERY_MS = 10_000;
+
 /** What the reader hears after "Report as wrong". */
 const REPORTED_WRONG = 'Kept among your reports of wrong flags: export them from the toolbar popup. Nothing is sent anywhere.';
 
@@ -97,6 +100,8 @@ export interface PageSessionOptions {
   onDismiss?: (sentence: SentenceReport) => void;
   /** The reader reported a flag as wrong from its card (the content script keeps the report). */
   onReportWrong?: (sentence: SentenceReport) => void;
+  /** Least time between two announcements of the counts, in milliseconds (`ANNOUNCE_EVERY_MS` by default). */
+  announceEveryMs?: number;
   /** The keys of the finding commands, for the announcement and the card (the suggested ones by default). */
   shortcuts?: () => FindingShortcuts;
   /** Called when the report may have changed (new verdicts, counts, status). */
@@ -138,6 +143,9 @@ export class PageSession {
   private checkedAt: string | undefined;
   /** The flagged counts last announced (see `announce`), as a key. */
   private announced = '';
+  /** When (`Date.now()`) the last announcement was made, and the one waiting for its turn. */
+  private announcedAt = -Infinity;
+  private announceTimer: number | undefined;
 
   constructor(private readonly options: PageSessionOptions) {
     this.doc = options.document;
@@ -299,6 +307,7 @@ export class PageSession {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    if (this.announceTimer !== undefined) this.doc.defaultView?.clearTimeout(this.announceTimer);
     this.watcher.stop();
     this.cards?.destroy();
     this.highlighter.destroy();
@@ -390,10 +399,24 @@ export class PageSession {
    * its unflagged text says nothing more.
    */
   private announce(): void {
+    if (this.destroyed) return;
     const { conflict, unsupported } = this.counts;
     const key = `${conflict}/${unsupported}`;
     if (key === this.announced) return;
+    // A live page that keeps growing would announce on every batch: at most
+    // one announcement per interval, the latest counts at its end.
+    const win = this.doc.defaultView;
+    const now = Date.now();
+    const wait = this.announcedAt + (this.options.announceEveryMs ?? ANNOUNCE_EVERY_MS) - now;
+    if (wait > 0 && win) {
+      this.announceTimer ??= win.setTimeout(() => {
+        this.announceTimer = undefined;
+        this.announce();
+      }, wait);
+      return;
+    }
     this.announced = key;
+    this.announcedAt = now;
     const text = flaggedAnnouncement(this.counts, this.shortcuts());
     if (text) this.cardsNow()?.announce(text);
   }

@@ -498,6 +498,24 @@ describe('PageSession: findings and cards', () => {
     expect(live.textContent).toBe('');
   });
 
+  it('a page that keeps adding flagged text is announced at most once an interval, with the latest counts at its end', async () => {
+    const s = start(`<main><article><p>${CONFLICT}</p></article></main>`, { announceEveryMs: 400 });
+    await s.idle();
+    const live = document.querySelector(CARD_HOST_TAG)!.shadowRoot!.querySelector('[aria-live="polite"]')!;
+    await vi.waitFor(() => expect(live.textContent).toContain('1 conflict on this page'));
+    // Two more conflicts arrive at once after the first announcement: nothing new is said yet.
+    for (const city of ['Kyoto', 'Nagoya']) {
+      const p = document.createElement('p');
+      p.textContent = CONFLICT.replace('Osaka', city);
+      document.querySelector('article')!.append(p);
+      await settled(s);
+    }
+    expect(live.textContent).toContain('1 conflict on this page');
+    // At the interval's end, the counts as they are then.
+    expect(s.summary().conflict).toBeGreaterThan(1);
+    await vi.waitFor(() => expect(live.textContent).toContain(`${s.summary().conflict} conflicts on this page`), { timeout: 2000 });
+  });
+
   it('a page with nothing flagged announces nothing and gets no card host', async () => {
     const s = start(OFF_TOPIC);
     await s.idle();
