@@ -1,5 +1,6 @@
 import { VERDICTS, type PageReport, type SentenceReport, type Strictness } from '../core';
-import { countLabel, findingsOf, NOTHING_IN_REFERENCE, STRICTNESS_LABELS, verdictName } from './labels';
+import { countLabel, findingsOf, NOTHING_IN_REFERENCE, STRICTNESS_LABELS, VERDICT_LABELS, verdictName } from './labels';
+import type { DismissedFlag, WrongFlagReport } from './flag-notes';
 import type { PageReportReply } from './messages';
 
 /**
@@ -10,8 +11,16 @@ import type { PageReportReply } from './messages';
  * where the report does not carry them, and saves the text.
  */
 
-/** What the export adds to the page report, where the content script gave it (see `PageReportReply`). */
-export type ExportFields = Pick<PageReportReply, 'title' | 'checkedAt' | 'claimSet'>;
+/** The reader's own answers to this page's flags, kept in the browser (see `flag-notes.ts`). */
+export interface ReaderAnswers {
+  /** The flags dismissed on this page. */
+  dismissed: DismissedFlag[];
+  /** The flags on this page reported as wrong. */
+  reportedWrong: WrongFlagReport[];
+}
+
+/** What the export adds to the page report: what the content script gave (see `PageReportReply`), and the reader's answers. */
+export type ExportFields = Pick<PageReportReply, 'title' | 'checkedAt' | 'claimSet'> & { answers?: ReaderAnswers };
 
 /**
  * The report as pretty JSON: the page-report schema, with `title`,
@@ -19,7 +28,7 @@ export type ExportFields = Pick<PageReportReply, 'title' | 'checkedAt' | 'claimS
  * popup's reply carries a scan `status` that is not part of it).
  */
 export function reportToJson(report: PageReport & ExportFields): string {
-  const { file, title, checkedAt, strictness, claimSet, topical, sentences, summary } = report;
+  const { file, title, checkedAt, strictness, claimSet, topical, sentences, summary, answers } = report;
   const exported = {
     file,
     ...(title !== undefined ? { title } : {}),
@@ -29,6 +38,7 @@ export function reportToJson(report: PageReport & ExportFields): string {
     topical,
     sentences,
     summary,
+    ...(answers && (answers.dismissed.length > 0 || answers.reportedWrong.length > 0) ? { answers } : {}),
   };
   return `${JSON.stringify(exported, null, 2)}\n`;
 }
@@ -73,6 +83,17 @@ export function reportToMarkdown(report: PageReport & ExportFields, options: Mar
   } else {
     lines.push('## Flagged sentences', '');
     flagged.forEach((sentence, index) => lines.push(...findingLines(sentence, index + 1, source)));
+  }
+  const answers = report.answers;
+  if (answers && answers.reportedWrong.length > 0) {
+    lines.push('## Flags I reported as wrong', '');
+    for (const wrong of answers.reportedWrong) lines.push(`- ${verdictName(wrong.verdict, wrong.severity)}: ${escapeMarkdown(wrong.sentence)}${wrong.claimIds.length ? ` (claims: ${wrong.claimIds.map(escapeMarkdown).join(', ')})` : ''}`);
+    lines.push('');
+  }
+  if (answers && answers.dismissed.length > 0) {
+    lines.push('## Flags I dismissed on this page', '');
+    for (const flag of answers.dismissed) lines.push(`- ${VERDICT_LABELS[flag.verdict]}: ${escapeMarkdown(flag.text)}`);
+    lines.push('');
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

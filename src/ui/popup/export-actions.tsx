@@ -1,7 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { Connector } from '../../ext/connector';
-import { exportFileName, reportToJson, reportToMarkdown } from '../../ext/export';
+import { exportFileName, reportToJson, reportToMarkdown, type ExportFields } from '../../ext/export';
+import { pageKey } from '../../ext/flag-notes';
 import type { PageReportReply } from '../../ext/messages';
+
+/** The page report as exported: with the reader's answers to its flags. */
+type ExportedReport = PageReportReply & ExportFields;
 
 /** Props of `ExportActions`. */
 export interface ExportActionsProps {
@@ -21,18 +25,23 @@ export interface ExportActionsProps {
  */
 export function ExportActions({ connector, available, source, now }: ExportActionsProps) {
   const [outcome, setOutcome] = useState('');
-  const run = (action: (report: PageReportReply, checkedAt: Date) => Promise<void>, done: string) => {
+  const run = (action: (report: ExportedReport, checkedAt: Date) => Promise<void>, done: string) => {
     if (!available) return;
     setOutcome('Reading the report…');
     connector
       .getFullReport()
+      .then(async (report): Promise<ExportedReport> => {
+        // The reader's own answers to this page's flags go with it.
+        const [dismissed, reports] = await Promise.all([connector.getDismissed(report.file), connector.getWrongReports()]);
+        return { ...report, answers: { dismissed, reportedWrong: reports.filter((r) => pageKey(r.url) === pageKey(report.file)) } };
+      })
       .then((report) => action(report, now()))
       .then(
         () => setOutcome(done),
         (error: unknown) => setOutcome(`That did not work: ${error instanceof Error ? error.message : String(error)}`),
       );
   };
-  const markdown = (page: PageReportReply, checkedAt: Date) => reportToMarkdown(page, { checkedAt, source });
+  const markdown = (page: ExportedReport, checkedAt: Date) => reportToMarkdown(page, { checkedAt, source });
   return (
     <section class="export" aria-labelledby="export-heading">
       <h2 id="export-heading">Export this report</h2>

@@ -40,6 +40,16 @@ describe('reportToJson', () => {
     expect(claimSet).toEqual({ label: SOURCE, version: 1, hash: expect.stringMatching(/^fnv1a64:[0-9a-f]{16}$/) });
   });
 
+  it("carries the reader's answers to the page's flags when there are any, and nothing of them when there are none", () => {
+    const dismissed = [{ text: 'A.', verdict: 'unsupported' as const, at: '2026-12-02T17:00:00.000Z' }];
+    const reportedWrong = [{ url: REAL.file, sentence: 'B.', verdict: 'conflict' as const, claimIds: ['x'], reasons: ['R.'], claimSet: { label: SOURCE, version: 1, hash: 'fnv1a64:0123456789abcdef' }, at: '2026-12-02T17:00:00.000Z' }];
+    expect(JSON.parse(reportToJson({ ...REAL, answers: { dismissed, reportedWrong } })).answers).toEqual({ dismissed, reportedWrong });
+    expect(JSON.parse(reportToJson({ ...REAL, answers: { dismissed: [], reportedWrong: [] } }))).toEqual(REAL);
+    const md = reportToMarkdown({ ...REAL, answers: { dismissed, reportedWrong } }, { checkedAt: CHECKED_AT, source: SOURCE });
+    expect(md).toContain('## Flags I reported as wrong\n\n- Conflict: B. (claims: x)\n');
+    expect(md).toContain('## Flags I dismissed on this page\n\n- Unsupported: A.\n');
+  });
+
   it('is indented for reading and ends with a newline', () => {
     const json = reportToJson(REAL);
     expect(json).toContain('\n  "strictness": "balanced"');
