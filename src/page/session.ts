@@ -16,8 +16,8 @@
  */
 import { summarize, type Checker, type PageReport, type SentenceReport, type Strictness } from '../core';
 import { SUGGESTED_SHORTCUTS, type FindingShortcuts } from '../ext/commands';
-import { flaggedAnnouncement } from '../ext/labels';
 import { MAX_FINDINGS_PAGE, type FindingsPage, type PageReportReply, type PageStatusReply } from '../ext/messages';
+import { CountAnnouncer } from './count-announcer';
 import { cardFinding, FindingCards, type FindingCardsOptions } from './finding-cards';
 import { elementOf } from './geometry';
 import { createHighlighter, type Highlighter, type HighlighterOptions } from './highlighter';
@@ -55,9 +55,6 @@ export const PAINT_ALL_UP_TO = 300;
  * as one line, so the second is drawn differently (see `highlight-styles.ts`).
  */
 const NEIGHBOUR_GAP = 2;
-
-/** Least time between two announcements of a page's counts: a live blog's would otherwise follow every batch it adds. */
-const ANNOUNCE_EVERY_MS = 10_000;
 
 /** What the reader hears after "Report as wrong". */
 const REPORTED_WRONG = 'Kept among your reports of wrong flags: export them from the toolbar popup. Nothing is sent anywhere.';
@@ -100,7 +97,7 @@ export interface PageSessionOptions {
   onDismiss?: (sentence: SentenceReport) => void;
   /** The reader reported a flag as wrong from its card (the content script keeps the report). */
   onReportWrong?: (sentence: SentenceReport) => void;
-  /** Least time between two announcements of the counts, in milliseconds (`ANNOUNCE_EVERY_MS` by default). */
+  /** Least time between two announcements of the counts, in milliseconds (see `CountAnnouncer`). */
   announceEveryMs?: number;
   /** The keys of the finding commands, for the announcement and the card (the suggested ones by default). */
   shortcuts?: () => FindingShortcuts;
@@ -141,16 +138,20 @@ export class PageSession {
   private dismissedCount = 0;
   /** When the check last became `done` (ISO 8601): the time of the check, for the export. */
   private checkedAt: string | undefined;
-  /** The flagged counts last announced (see `announce`), as a key. */
-  private announced = '';
-  /** When (`Date.now()`) the last announcement was made, and the one waiting for its turn. */
-  private announcedAt = -Infinity;
-  private announceTimer: number | undefined;
+  /** Says the counts when a check ends with something flagged. */
+  private readonly announcer: CountAnnouncer;
 
   constructor(private readonly options: PageSessionOptions) {
     this.doc = options.document;
     this.showSupported = options.showSupported;
     this.dismissed = options.dismissed ?? new Set();
+    this.announcer = new CountAnnouncer({
+      win: this.doc.defaultView,
+      // The live region lives in the card host, made here if the page has none yet (it has marks: something is flagged).
+      say: (text) => this.cardsNow()?.announce(text),
+      shortcuts: () => this.shortcuts(),
+      ...(options.announceEveryMs !== undefined ? { everyMs: options.announceEveryMs } : {}),
+    });
     this.checker = new PageChecker(options.checker, options.strictness);
     this.highlighter = createHighlighter(this.doc, {
       own: this.own,
@@ -307,7 +308,7 @@ export class PageSession {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    if (this.announceTimer !== undefined) this.doc.defaultView?.clearTimeout(this.announceTimer);
+    this.announcer.stop();
     this.watcher.stop();
     this.cards?.destroy();
     this.highlighter.destroy();
@@ -378,7 +379,7 @@ export class PageSession {
     if (this.destroyed) return;
     this.sync();
     this.setStatus('done');
-    this.announce();
+    this.announcer.counts(this.counts);
     this.settleIfIdle();
   }
 
@@ -392,34 +393,7 @@ export class PageSession {
     return this.options.shortcuts?.() ?? SUGGESTED_SHORTCUTS;
   }
 
-  /**
-   * A check that ends with something flagged is announced to screen readers
-   * (politely: after what they are reading), once for each new count of
-   * conflicts and unsupported statements, so a live page that only grows
-   * its unflagged text says nothing more.
-   */
-  private announce(): void {
-    if (this.destroyed) return;
-    const { conflict, unsupported } = this.counts;
-    const key = `${conflict}/${unsupported}`;
-    if (key === this.announced) return;
-    // A live page that keeps growing would announce on every batch: at most
-    // one announcement per interval, the latest counts at its end.
-    const win = this.doc.defaultView;
-    const now = Date.now();
-    const wait = this.announcedAt + (this.options.announceEveryMs ?? ANNOUNCE_EVERY_MS) - now;
-    if (wait > 0 && win) {
-      this.announceTimer ??= win.setTimeout(() => {
-        this.announceTimer = undefined;
-        this.announce();
-      }, wait);
-      return;
-    }
-    this.announced = key;
-    this.announcedAt = now;
-    const text = flaggedAnnouncement(this.counts, this.shortcuts());
-    if (text) this.cardsNow()?.announce(text);
-  }
+
 
   private clock(): () => number {
     return this.options.now ?? (() => (this.doc.defaultView?.performance ?? performance).now());
