@@ -211,8 +211,8 @@ export class PageSession {
 
   /** The flagged sentences (conflict or unsupported) from `offset`, at most `limit` (capped at `MAX_FINDINGS_PAGE`), in page order. */
   flaggedPage(offset: number, limit: number): FindingsPage {
-    const flagged = this.findings().filter((s) => (s.verdict === 'conflict' || s.verdict === 'unsupported') && !this.dismissed.has(s.text));
-    return { total: flagged.length, offset, sentences: flagged.slice(offset, offset + Math.min(limit, MAX_FINDINGS_PAGE)) };
+    const { total, sentences } = this.checker.flaggedSlice(offset, Math.min(limit, MAX_FINDINGS_PAGE), (text) => !this.dismissed.has(text));
+    return { total, offset, sentences };
   }
 
   /** The sentences of `report` with a verdict, in page order. */
