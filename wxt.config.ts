@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import { loadClaimSet } from './src/core/claims/load';
+import { manifestCommands } from './src/ext/commands';
 
 /**
  * Firefox's manifest keys for this add-on. WXT 0.20's manifest types predate
@@ -19,6 +20,9 @@ const gecko: GeckoSettings = {
   data_collection_permissions: { required: ['none'] },
 };
 
+/** The toolbar icon in each size (public/icon/, rendered from assets/icon/icon.svg by `npm run icons`). */
+const TOOLBAR_ICON = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+
 // The extension's behaviour (content script, popup) is wired in entrypoints/;
 // this file only says how WXT builds it.
 export default defineConfig({
@@ -35,16 +39,15 @@ export default defineConfig({
     description:
       'Marks statements that conflict with, or lack support in, the EEAS release on the EU–Japan Security and Defence Partnership.',
     permissions: ['storage'],
+    // The toolbar button's icon: the same PNGs (public/icon/, from assets/icon/icon.svg) WXT lists as the extension's icons.
+    // (MV3 names it `action`, MV2 `browser_action`; WXT does not carry this key across.)
+    ...(browser === 'firefox' ? { browser_action: { default_icon: TOOLBAR_ICON } } : { action: { default_icon: TOOLBAR_ICON } }),
     // The page script (entrypoints/page.ts) is a plain script, listed here
     // rather than by WXT's defineContentScript: see that file for why.
     content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['page.js'], run_at: 'document_idle', all_frames: true }],
-    // The background forwards the key to the page as `{ type: 'next-finding' }`.
-    commands: {
-      'next-finding': {
-        suggested_key: { default: 'Alt+Shift+J' },
-        description: 'Go to the next flagged statement',
-      },
-    },
+    // The background forwards each key to the page as the message of the
+    // command's name (`next-finding`, `previous-finding`); defined in src/ext/commands.ts.
+    commands: manifestCommands(),
     // Chrome warns about keys it does not know; only Firefox reads these.
     ...(browser === 'firefox' && { browser_specific_settings: { gecko } }),
   }),

@@ -1,7 +1,8 @@
 import { browser, type Runtime } from '../src/ext/browser';
 import { applyBadge, badgeUpdateFor, clearsBadge, type BadgeApi } from '../src/ext/badge';
-import { forwardCommand } from '../src/ext/commands';
+import { forwardCommand, shortcutsFrom, SUGGESTED_SHORTCUTS } from '../src/ext/commands';
 import { isExtensionMessage } from '../src/ext/messages';
+import { opensWelcome, WELCOME_PAGE } from '../src/ext/welcome';
 
 // Wiring only; the decisions live in src/ext. Listeners are added
 // synchronously on every start, so a Chrome service worker (or a Firefox event
@@ -12,13 +13,24 @@ export default defineBackground(() => {
   const badge: BadgeApi = browser.action ?? browser.browserAction;
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-    if (!isExtensionMessage(message) || message.type !== 'report-changed') return;
+    if (!isExtensionMessage(message)) return undefined;
+    if (message.type === 'get-shortcuts') {
+      // Only extension pages and the background may ask which keys the commands have.
+      return browser.commands ? browser.commands.getAll().then(shortcutsFrom, () => SUGGESTED_SHORTCUTS) : Promise.resolve(SUGGESTED_SHORTCUTS);
+    }
+    if (message.type !== 'report-changed') return undefined;
     const update = badgeUpdateFor(message, sender);
     if (update) void applyBadge(badge, update);
+    return undefined;
   });
 
   browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
     if (clearsBadge(changeInfo)) void applyBadge(badge, { tabId, text: '' });
+  });
+
+  // The first-run page, once, when the extension is installed (not on updates or browser updates).
+  browser.runtime.onInstalled.addListener((details) => {
+    if (opensWelcome(details)) void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) });
   });
 
   // `commands` is there only when the manifest declares some.

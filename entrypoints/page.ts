@@ -1,8 +1,13 @@
 import { browser } from '../src/ext/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { createChecker, defaultChecker, type Checker } from '../src/core';
+import { claimSetIdentity } from '../src/ext/claim-set-identity';
 import { activeClaimSet, CLAIM_SET_KEY } from '../src/ext/claim-set-store';
-import { isExtensionMessage, type PageReportReply, type ReportChanged } from '../src/ext/messages';
+import { DISMISSED_KEY, dismissedOn, dismissFlag, parseDismissed, reportWrongFlag } from '../src/ext/flag-notes';
+import { findingsOf } from '../src/ext/labels';
+import type { SentenceReport } from '../src/core';
+import { SUGGESTED_SHORTCUTS, type FindingShortcuts } from '../src/ext/commands';
+import { isExtensionMessage, type FindingsPage, type GetShortcuts, type PageReportReply, type PageStatusReply, type ReportChanged } from '../src/ext/messages';
 import { activeOn, parseSettings, SETTINGS_KEY, type Settings } from '../src/ext/settings';
 import { PageSession } from '../src/page/session';
 
@@ -53,10 +58,54 @@ export default defineUnlistedScript(() => {
     checker = active.kind === 'bundled' ? defaultChecker() : createChecker(active.set);
   };
   let lastSent = '';
+  /** The sentences whose flags the reader dismissed on this page (by text), from storage. */
+  let dismissed: ReadonlySet<string> = new Set();
+  /** What storage holds of every page's dismissals: read again for this page's address after an in-page navigation. */
+  let dismissedStored: unknown;
+  const dismissedHere = (): ReadonlySet<string> => new Set(dismissedOn(parseDismissed(dismissedStored), location.href).map((flag) => flag.text));
+  const useDismissed = (stored: unknown): void => {
+    dismissedStored = stored;
+    dismissed = dismissedHere();
+    session?.update({ dismissed });
+  };
+  const onDismiss = (sentence: SentenceReport): void => {
+    if (!sentence.verdict) return;
+    // Hidden at once; storage tells every other tab on this page (and the popup) after.
+    dismissed = new Set([...dismissed, sentence.text]);
+    session?.update({ dismissed });
+    dismissFlag(browser.storage.local, location.href, { text: sentence.text, verdict: sentence.verdict, at: new Date().toISOString() }).catch(() => undefined);
+  };
+  const onReportWrong = (sentence: SentenceReport): void => {
+    if (!sentence.verdict) return;
+    const findings = findingsOf(sentence);
+    reportWrongFlag(browser.storage.local, {
+      url: location.href,
+      title: document.title,
+      sentence: sentence.text,
+      verdict: sentence.verdict,
+      ...(sentence.severity ? { severity: sentence.severity } : {}),
+      claimIds: findings.flatMap((f) => (f.claimId ? [f.claimId] : [])),
+      reasons: findings.map((f) => f.reason),
+      claimSet: claimSetIdentity(checker.claimSet),
+      at: new Date().toISOString(),
+    }).catch(() => undefined);
+  };
+  /** The keys of the finding commands, as the background reports them (it alone may ask the browser). */
+  let shortcuts: FindingShortcuts = SUGGESTED_SHORTCUTS;
+  const askShortcuts = (): void => {
+    const request: GetShortcuts = { type: 'get-shortcuts' };
+    browser.runtime.sendMessage(request).then(
+      (reply: unknown) => {
+        const keys = reply as Partial<FindingShortcuts> | undefined;
+        if (typeof keys?.next === 'string' && typeof keys.previous === 'string') shortcuts = { next: keys.next, previous: keys.previous };
+      },
+      () => undefined,
+    );
+  };
 
   /** The page's report; an empty one when checking is off here, `scanning` until settings are read. */
   const reply = (): PageReportReply =>
-    session?.report() ?? {
+    session ? { ...session.report(), title: document.title, claimSet: claimSetIdentity(checker.claimSet) } : {
       file: location.href,
       strictness: (settings ?? parseSettings(undefined)).strictness,
       topical: false,
@@ -64,6 +113,13 @@ export default defineUnlistedScript(() => {
       summary: { conflict: 0, unsupported: 0, supported: 0 },
       status: settings ? 'done' : 'scanning',
     };
+
+  /** The state and counts only (the popup's first question); an empty page's when checking is off here. */
+  const statusReply = (): PageStatusReply => {
+    if (session) return session.pageStatus();
+    const { sentences: _none, ...empty } = reply();
+    return { ...empty, flagged: 0 };
+  };
 
   const notify = (report: Pick<PageReportReply, 'summary' | 'status'>): void => {
     const key = JSON.stringify([report.summary, report.status]);
@@ -88,12 +144,19 @@ export default defineUnlistedScript(() => {
   const restart = (): void => {
     stop();
     if (settings && activeOn(settings, location.hostname)) {
+      // The reader may have changed the keys since the last page; this address has its own dismissals.
+      askShortcuts();
+      dismissed = dismissedHere();
       session = new PageSession({
         document,
         file: location.href,
         strictness: settings.strictness,
         showSupported: settings.showSupported,
         checker,
+        shortcuts: () => shortcuts,
+        dismissed,
+        onDismiss,
+        onReportWrong,
         // Firefox needs its highlights registered again to paint every range; in Chromium that costs a long task on long pages.
         reregisterHighlights: import.meta.env.FIREFOX,
         // The counts only: the whole report lists every sentence of the page.
@@ -124,10 +187,16 @@ export default defineUnlistedScript(() => {
     switch (message.type) {
       case 'get-page-report':
         return Promise.resolve(reply());
+      case 'get-page-status':
+        return Promise.resolve(statusReply());
+      case 'get-findings':
+        return Promise.resolve<FindingsPage>(session?.flaggedPage(message.offset, message.limit) ?? { total: 0, offset: message.offset, sentences: [] });
       case 'reveal-finding':
-        return Promise.resolve(session?.reveal(message.start) ?? false);
+        return Promise.resolve(session?.reveal(message.start, { focus: message.focus ?? false }) ?? false);
       case 'next-finding':
         return Promise.resolve(session?.next() !== undefined);
+      case 'previous-finding':
+        return Promise.resolve(session?.previous() !== undefined);
       default:
         return undefined;
     }
@@ -135,6 +204,7 @@ export default defineUnlistedScript(() => {
 
   const onStorageChanged = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
     if (area !== 'local') return;
+    if (DISMISSED_KEY in changes) useDismissed(changes[DISMISSED_KEY]?.newValue);
     const setChanged = CLAIM_SET_KEY in changes;
     if (setChanged) {
       claimSetHeard = true;
@@ -148,6 +218,12 @@ export default defineUnlistedScript(() => {
 
   browser.runtime.onMessage.addListener(onMessage);
   browser.storage.onChanged.addListener(onStorageChanged);
+  // Forced colours on or off: the marks are drawn another way there (src/page/highlight-styles.ts), so mark afresh.
+  const forcedColors = window.matchMedia?.('(forced-colors: active)');
+  const onForcedColors = (): void => {
+    if (alive() && session) restart();
+  };
+  forcedColors?.addEventListener('change', onForcedColors);
   // An in-page (History API) navigation is a new page to the reader: a
   // fresh report. A jump to an anchor (#section) is the same page. The same
   // look, once a second, notices when the extension is gone (updated,
@@ -159,6 +235,7 @@ export default defineUnlistedScript(() => {
       clearInterval(watch);
       browser.runtime.onMessage.removeListener(onMessage);
       browser.storage.onChanged.removeListener(onStorageChanged);
+      forcedColors?.removeEventListener('change', onForcedColors);
       stop();
       return;
     }
@@ -169,11 +246,12 @@ export default defineUnlistedScript(() => {
   }, NAVIGATION_CHECK_MS);
 
   browser.storage.local
-    .get([SETTINGS_KEY, CLAIM_SET_KEY])
+    .get([SETTINGS_KEY, CLAIM_SET_KEY, DISMISSED_KEY])
     .then((stored) => {
       // A change that arrived while reading wins over what was read.
       if (!alive() || settings) return;
       if (!claimSetHeard) useClaimSet(stored[CLAIM_SET_KEY]);
+      useDismissed(stored[DISMISSED_KEY]);
       apply(parseSettings(stored[SETTINGS_KEY]));
     })
     .catch(() => {

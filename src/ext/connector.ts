@@ -1,7 +1,9 @@
 import { browser } from './browser';
 import { isStrictness } from '../core';
-import type { GetPageReport, PageReportReply, RevealFinding } from './messages';
+import type { FindingsPage, GetFindings, GetPageReport, GetPageStatus, PageReportReply, PageStatusReply, RevealFinding } from './messages';
+import { shortcutsFrom, SUGGESTED_SHORTCUTS, type FindingShortcuts } from './commands';
 import { claimSetInfo, importClaimSet, loadActiveClaimSet, useBundledClaimSet, type ClaimSetArea, type ClaimSetInfo, type ImportResult } from './claim-set-store';
+import { DISMISSED_KEY, dismissedOn, parseDismissed, parseWrongReports, undoDismiss, WRONG_REPORTS_KEY, type DismissedFlag, type WrongFlagReport } from './flag-notes';
 import type { Settings } from './settings';
 import { loadSettings, updateSettings, type SettingsPatch } from './storage';
 
@@ -11,10 +13,24 @@ import { loadSettings, updateSettings, type SettingsPatch } from './storage';
  * tests, or on its own while it is being worked on, with `createMockConnector`.
  */
 export interface Connector {
-  /** The active tab's page report, or why there is none. Never rejects. */
+  /**
+   * The active tab's page state and counts (`get-page-status`: never the
+   * whole report, which on a long page is megabytes), or why there are none.
+   * Never rejects.
+   */
   getActiveTabReport(): Promise<ActiveTabReport>;
-  /** Asks the active tab's content script to scroll to the sentence starting at `start` and flash it. */
+  /** One page of the active tab's flagged sentences (`get-findings`), each with its findings. */
+  getFindings(offset: number, limit: number): Promise<FindingsPage>;
+  /** The active tab's whole page report (`get-page-report`): for the export only. */
+  getFullReport(): Promise<PageReportReply>;
+  /**
+   * Asks the active tab's content script to scroll to the sentence starting
+   * at `start`, flash it and open its card with focus in it; the toolbar
+   * popup then closes, so the reader lands in the card.
+   */
   revealFinding(start: number): Promise<void>;
+  /** The keys of the finding commands as the browser assigned them (`''`: none). Never rejects. */
+  getShortcuts(): Promise<FindingShortcuts>;
   getSettings(): Promise<Settings>;
   /** Saves `patch` over the stored settings; resolves to what was saved. Open pages re-check on their own. */
   setSettings(patch: SettingsPatch): Promise<Settings>;
@@ -30,6 +46,12 @@ export interface Connector {
   useBundledClaimSet(): Promise<ClaimSetInfo>;
   /** Opens the page where a claim set is imported (a file picker closes Firefox's popup, so it is a page of its own). */
   openClaimSetPage(): Promise<void>;
+  /** The flags the reader dismissed on the page at `url`. */
+  getDismissed(url: string): Promise<DismissedFlag[]>;
+  /** Shows the flag on `text` on the page at `url` again (the page re-marks it on its own); resolves to what is still dismissed there. */
+  undoDismiss(url: string, text: string): Promise<DismissedFlag[]>;
+  /** The reader's reports of wrong flags, oldest first. */
+  getWrongReports(): Promise<WrongFlagReport[]>;
 }
 
 /** Why the active tab has no report. */
@@ -41,7 +63,7 @@ export type UnavailableReason =
 
 /** The active tab as the popup sees it. `hostname` is `null` when the browser does not tell us the tab's address. */
 export type ActiveTabReport = { hostname: string | null } & (
-  | { kind: 'report'; report: PageReportReply }
+  | { kind: 'report'; report: PageStatusReply }
   | { kind: 'unavailable'; reason: UnavailableReason }
   | { kind: 'error'; message: string }
 );
@@ -104,6 +126,22 @@ export function isNoReceiverError(error: unknown): boolean {
  * update, so the reply is checked before the UI relies on it.
  */
 export function isPageReportReply(value: unknown): value is PageReportReply {
+  return isPageStatusShaped(value) && Array.isArray((value as { sentences?: unknown }).sentences) && (value as { sentences: unknown[] }).sentences.every(isSentenceShaped);
+}
+
+/** Whether a reply is shaped like a `PageStatusReply` (see `isPageReportReply` for why replies are checked). */
+export function isPageStatusReply(value: unknown): value is PageStatusReply {
+  return isPageStatusShaped(value) && Number.isInteger((value as { flagged?: unknown }).flagged);
+}
+
+/** Whether a reply is shaped like a `FindingsPage`. */
+export function isFindingsPage(value: unknown): value is FindingsPage {
+  if (typeof value !== 'object' || value === null) return false;
+  const page = value as Record<string, unknown>;
+  return Number.isInteger(page.total) && Number.isInteger(page.offset) && Array.isArray(page.sentences) && page.sentences.every(isSentenceShaped);
+}
+
+function isPageStatusShaped(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
   const reply = value as Record<string, unknown>;
   const summary = reply.summary as Record<string, unknown> | null | undefined;
@@ -112,8 +150,6 @@ export function isPageReportReply(value: unknown): value is PageReportReply {
     typeof reply.file === 'string' &&
     isStrictness(reply.strictness) &&
     typeof reply.topical === 'boolean' &&
-    Array.isArray(reply.sentences) &&
-    reply.sentences.every(isSentenceShaped) &&
     typeof summary === 'object' &&
     summary !== null &&
     ['conflict', 'unsupported', 'supported'].every((key) => Number.isInteger(summary[key]))
@@ -140,11 +176,23 @@ export interface BrowserConnectorApis {
   openOptionsPage(): Promise<void>;
   /** The popup's document, for the clipboard and downloads. */
   document: Document;
+  /** The browser's keyboard commands (`commands.getAll`); absent where the browser has none. */
+  commands?: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
+  /** Whether this page is in a tab of its own (the popup opened as a page), not the toolbar popup: then it does not close itself. */
+  inTab?(): Promise<boolean>;
 }
 
 /** The connector the popup uses in the browser. */
 export function createBrowserConnector(
-  apis: BrowserConnectorApis = { tabs: browser.tabs, storage: browser.storage.local, openOptionsPage: () => browser.runtime.openOptionsPage(), document },
+  apis: BrowserConnectorApis = {
+    tabs: browser.tabs,
+    storage: browser.storage.local,
+    openOptionsPage: () => browser.runtime.openOptionsPage(),
+    document,
+    commands: browser.commands,
+    // `tabs.getCurrent` gives nothing in the toolbar popup, the tab when the popup is a page in a tab.
+    inTab: async () => (await browser.tabs.getCurrent()) !== undefined,
+  },
 ): Connector {
   const { tabs, storage } = apis;
 
@@ -156,6 +204,12 @@ export function createBrowserConnector(
   // Top frame only: the report is the whole page's, and only the top frame's
   // content script answers for it.
   const toTopFrame = { frameId: 0 };
+
+  async function askActiveTab(message: unknown): Promise<unknown> {
+    const tab = await activeTab();
+    if (tab?.id === undefined) throw new Error('There is no page to ask.');
+    return tabs.sendMessage(tab.id, message, toTopFrame);
+  }
 
   return {
     async getActiveTabReport() {
@@ -169,7 +223,7 @@ export function createBrowserConnector(
       if (tab?.id === undefined) return { kind: 'unavailable', hostname, reason: 'no-content-script' };
       // Asking a page we may not run on only produces a confusing error.
       if (tab.url && isRestrictedUrl(tab.url)) return { kind: 'unavailable', hostname, reason: 'restricted' };
-      const request: GetPageReport = { type: 'get-page-report' };
+      const request: GetPageStatus = { type: 'get-page-status' };
       let reply: unknown;
       try {
         reply = await tabs.sendMessage(tab.id, request, toTopFrame);
@@ -179,16 +233,40 @@ export function createBrowserConnector(
       }
       // Firefox resolves with nothing when listeners exist but none answers.
       if (reply === undefined || reply === null) return { kind: 'unavailable', hostname, reason: silentReason(tab) };
-      if (!isPageReportReply(reply)) return { kind: 'error', hostname, message: 'The page answered with something that is not a report.' };
+      if (!isPageStatusReply(reply)) return { kind: 'error', hostname, message: 'The page answered with something that is not a report.' };
       // Without permission to read the tab's address, the report names the page.
       return { kind: 'report', hostname: hostname ?? hostnameOf(reply.file), report: reply };
+    },
+
+    async getFindings(offset, limit) {
+      const request: GetFindings = { type: 'get-findings', offset, limit };
+      const reply = await askActiveTab(request);
+      if (!isFindingsPage(reply)) throw new Error('The page answered with something that is not a list of findings.');
+      return reply;
+    },
+
+    async getFullReport() {
+      const request: GetPageReport = { type: 'get-page-report' };
+      const reply = await askActiveTab(request);
+      if (!isPageReportReply(reply)) throw new Error('The page answered with something that is not a report.');
+      return reply;
     },
 
     async revealFinding(start) {
       const tab = await activeTab();
       if (tab?.id === undefined) return;
-      const request: RevealFinding = { type: 'reveal-finding', start };
-      await tabs.sendMessage(tab.id, request, toTopFrame);
+      const request: RevealFinding = { type: 'reveal-finding', start, focus: true };
+      const shown = await tabs.sendMessage(tab.id, request, toTopFrame);
+      // Focus is in the card, but the toolbar popup keeps the keyboard until it closes.
+      if (shown === true && apis.inTab && !(await apis.inTab().catch(() => true))) apis.document.defaultView?.close();
+    },
+
+    async getShortcuts() {
+      try {
+        return apis.commands ? shortcutsFrom(await apis.commands.getAll()) : SUGGESTED_SHORTCUTS;
+      } catch {
+        return SUGGESTED_SHORTCUTS;
+      }
     },
 
     getSettings: () => loadSettings(storage),
@@ -197,6 +275,9 @@ export function createBrowserConnector(
     importClaimSet: (text, fileName) => importClaimSet(text, fileName, storage),
     useBundledClaimSet: () => useBundledClaimSet(storage),
     openClaimSetPage: () => apis.openOptionsPage(),
+    getDismissed: async (url) => dismissedOn(parseDismissed((await storage.get(DISMISSED_KEY))[DISMISSED_KEY]), url),
+    undoDismiss: (url, text) => undoDismiss(storage, url, text),
+    getWrongReports: async () => parseWrongReports((await storage.get(WRONG_REPORTS_KEY))[WRONG_REPORTS_KEY]),
 
     async copyText(text) {
       const clipboard = apis.document.defaultView?.navigator.clipboard;

@@ -1,4 +1,6 @@
 import type { PageReport } from '../core';
+import type { ClaimSetIdentity } from './claim-set-identity';
+import type { FindingShortcuts } from './commands';
 
 /**
  * The runtime messages between the popup, the background and the content
@@ -10,16 +12,59 @@ export interface GetPageReport {
   type: 'get-page-report';
 }
 
-/** What the content script answers to `get-page-report`: the CLI's JSON plus the scan's status. */
+/** What the content script answers to `get-page-report`: the CLI's JSON plus the scan's status and what the export needs. */
 export type PageReportReply = PageReport & {
   /** `scanning` while work is under way; `done` when every sentence has its verdict. */
   status: 'scanning' | 'done';
+  /** The page's title (`document.title`); only for the whole report. */
+  title?: string;
+  /** When the check last finished (ISO 8601, UTC). */
+  checkedAt?: string;
+  /** The claim set the verdicts rest on; only for the whole report. */
+  claimSet?: ClaimSetIdentity;
 };
 
-/** Popup -> content script: scroll to the finding whose sentence starts at `start`, open its card and make it flash. */
+/**
+ * Popup -> content script (top frame): the page's state and counts only,
+ * what the popup shows first; cheap on any page, unlike the whole report.
+ */
+export interface GetPageStatus {
+  type: 'get-page-status';
+}
+
+/** What the content script answers to `get-page-status`: the report without its sentences. */
+export type PageStatusReply = Omit<PageReportReply, 'sentences' | 'title' | 'claimSet'> & {
+  /** How many sentences are flagged (conflict or unsupported): what `get-findings` pages through. */
+  flagged: number;
+};
+
+/** Popup -> content script (top frame): one page of the flagged sentences, in page order. */
+export interface GetFindings {
+  type: 'get-findings';
+  /** Index of the first flagged sentence wanted (0-based). */
+  offset: number;
+  /** How many at most. */
+  limit: number;
+}
+
+/** What the content script answers to `get-findings`. */
+export interface FindingsPage {
+  /** How many flagged sentences the page has now. */
+  total: number;
+  offset: number;
+  /** The flagged sentences from `offset`, at most `limit`, each with every finding behind its verdict. */
+  sentences: PageReportReply['sentences'];
+}
+
+/**
+ * Popup -> content script: scroll to the finding whose sentence starts at
+ * `start`, open its card and make it flash; with `focus`, focus goes into the
+ * card (the popup then closes, so the reader lands in it).
+ */
 export interface RevealFinding {
   type: 'reveal-finding';
   start: number;
+  focus?: boolean;
 }
 
 /** Content script -> background: the page's counts changed (the badge shows the conflicts). */
@@ -38,15 +83,48 @@ export interface NextFinding {
   type: 'next-finding';
 }
 
-export type ExtensionMessage = GetPageReport | RevealFinding | ReportChanged | NextFinding;
+/** Background -> content script (top frame): the `previous-finding` command; as `next-finding`, backwards. */
+export interface PreviousFinding {
+  type: 'previous-finding';
+}
 
-const TYPES = new Set<string>(['get-page-report', 'reveal-finding', 'report-changed', 'next-finding']);
+/**
+ * Content script -> background: which keys the finding commands have (only
+ * the background may ask `commands.getAll()`), for the announcement and the
+ * card. Answered with `FindingShortcuts`.
+ */
+export interface GetShortcuts {
+  type: 'get-shortcuts';
+}
+
+/** What the background answers to `get-shortcuts`. */
+export type ShortcutsReply = FindingShortcuts;
+
+export type ExtensionMessage = GetPageReport | GetPageStatus | GetFindings | RevealFinding | ReportChanged | NextFinding | PreviousFinding | GetShortcuts;
+
+const TYPES = new Set<string>(['get-page-report', 'get-page-status', 'get-findings', 'reveal-finding', 'report-changed', 'next-finding', 'previous-finding', 'get-shortcuts']);
+
+/** The most flagged sentences one `get-findings` answers with: a page the popup shows, not the whole list in disguise. */
+export const MAX_FINDINGS_PAGE = 200;
 
 /** Whether an unknown value received from another context is one of our messages. */
 export function isExtensionMessage(value: unknown): value is ExtensionMessage {
   if (typeof value !== 'object' || value === null) return false;
   const type = (value as { type?: unknown }).type;
   if (typeof type !== 'string' || !TYPES.has(type)) return false;
-  if (type === 'reveal-finding') return Number.isInteger((value as { start?: unknown }).start);
+  if (type === 'get-findings') {
+    const { offset, limit } = value as { offset?: unknown; limit?: unknown };
+    return Number.isInteger(offset) && (offset as number) >= 0 && Number.isInteger(limit) && (limit as number) > 0;
+  }
+  if (type === 'reveal-finding') {
+    const { start, focus } = value as { start?: unknown; focus?: unknown };
+    return Number.isInteger(start) && (focus === undefined || typeof focus === 'boolean');
+  }
   return true;
+}
+
+/** The status reply that goes with a whole report: the report without its sentences, and how many are flagged. */
+export function statusOfReport(report: PageReportReply): PageStatusReply {
+  const { sentences: _sentences, title: _title, claimSet: _claimSet, ...rest } = report;
+  return { ...rest, flagged: report.summary.conflict + report.summary.unsupported };
 }

@@ -1,8 +1,10 @@
 import { summarize, type SentenceReport } from '../core';
 import { activeClaimSet, claimSetInfo, importFailure, type ClaimSetInfo } from './claim-set-store';
 import { parseClaimSetFile } from '../core/claims/import';
+import { SUGGESTED_SHORTCUTS } from './commands';
+import { pageKey, type DismissedFlag, type WrongFlagReport } from './flag-notes';
 import type { ActiveTabReport, Connector } from './connector';
-import type { PageReportReply } from './messages';
+import { statusOfReport, type PageReportReply } from './messages';
 import { parseSettings, type Settings } from './settings';
 import type { SettingsPatch } from './storage';
 
@@ -14,6 +16,9 @@ import type { SettingsPatch } from './storage';
 /** What the mock was asked to do, in order. */
 export interface MockConnectorCalls {
   getActiveTabReport: number;
+  /** `[offset, limit]` of each `getFindings`. */
+  getFindings: [number, number][];
+  getFullReport: number;
   revealFinding: number[];
   setSettings: SettingsPatch[];
   copied: string[];
@@ -21,6 +26,8 @@ export interface MockConnectorCalls {
   /** File names of claim sets offered to `importClaimSet`. */
   imports: string[];
   openClaimSetPage: number;
+  /** Texts given to `undoDismiss`. */
+  undoDismiss: string[];
 }
 
 /** A connector that records what the popup asked of it. */
@@ -32,24 +39,34 @@ export interface MockConnector extends Connector {
   readonly claimSet: ClaimSetInfo;
 }
 
+/** A state of the active tab as the mock holds it: a page's whole report, from which it answers every question. */
+export type MockTabState = Exclude<ActiveTabReport, { kind: 'report' }> | { kind: 'report'; hostname: string | null; report: PageReportReply };
+
 /** What the mock answers with. */
 export interface MockConnectorOptions {
-  /** What successive `getActiveTabReport` calls return; the last one repeats. Default: one finished sample report. */
-  states?: readonly ActiveTabReport[];
+  /** What successive `getActiveTabReport` calls find; the last one repeats. Default: one finished sample report. */
+  states?: readonly MockTabState[];
   /** Stored settings, read through `parseSettings` like real storage. */
   settings?: unknown;
   /** Make `copyText` fail, as a clipboard the browser refuses would. */
   failCopy?: boolean;
   /** What storage holds under the claim-set key, read like real storage. */
   claimSet?: unknown;
+  /** Flags dismissed, each on the page at its `url`. */
+  dismissed?: readonly { url: string; flag: DismissedFlag }[];
+  /** The reader's reports of wrong flags. */
+  wrongReports?: readonly WrongFlagReport[];
 }
 
 /** A mock connector. Its reports follow the saved strictness, as content scripts re-check at once when it changes. */
 export function createMockConnector(options: MockConnectorOptions = {}): MockConnector {
   const states = options.states?.length ? options.states : [reportState(sampleReport())];
   let settings = parseSettings(options.settings);
-  const calls: MockConnectorCalls = { getActiveTabReport: 0, revealFinding: [], setSettings: [], copied: [], downloads: [], imports: [], openClaimSetPage: 0 };
+  const calls: MockConnectorCalls = { getActiveTabReport: 0, getFindings: [], getFullReport: 0, undoDismiss: [], revealFinding: [], setSettings: [], copied: [], downloads: [], imports: [], openClaimSetPage: 0 };
   let claimSet = claimSetInfo(activeClaimSet(options.claimSet));
+  /** The state the last `getActiveTabReport` found: `getFindings` and `getFullReport` answer from it. */
+  let current: MockTabState = states[0]!;
+  let dismissed = [...(options.dismissed ?? [])];
 
   return {
     calls,
@@ -62,11 +79,25 @@ export function createMockConnector(options: MockConnectorOptions = {}): MockCon
     async getActiveTabReport() {
       const state = states[Math.min(calls.getActiveTabReport, states.length - 1)]!;
       calls.getActiveTabReport += 1;
+      current = state;
       if (state.kind !== 'report') return state;
-      return { ...state, report: { ...state.report, strictness: settings.strictness } };
+      return { ...state, report: statusOfReport({ ...state.report, strictness: settings.strictness }) };
+    },
+    async getFindings(offset, limit) {
+      calls.getFindings.push([offset, limit]);
+      const flagged = current.kind === 'report' ? current.report.sentences.filter((s) => s.verdict === 'conflict' || s.verdict === 'unsupported') : [];
+      return { total: flagged.length, offset, sentences: flagged.slice(offset, offset + limit) };
+    },
+    async getFullReport() {
+      calls.getFullReport += 1;
+      if (current.kind !== 'report') throw new Error('There is no report.');
+      return { ...current.report, strictness: settings.strictness };
     },
     async revealFinding(start) {
       calls.revealFinding.push(start);
+    },
+    async getShortcuts() {
+      return SUGGESTED_SHORTCUTS;
     },
     async getSettings() {
       return settings;
@@ -103,11 +134,22 @@ export function createMockConnector(options: MockConnectorOptions = {}): MockCon
     async openClaimSetPage() {
       calls.openClaimSetPage += 1;
     },
+    async getDismissed(url) {
+      return dismissed.filter((entry) => pageKey(entry.url) === pageKey(url)).map((entry) => entry.flag);
+    },
+    async undoDismiss(url, text) {
+      calls.undoDismiss.push(text);
+      dismissed = dismissed.filter((entry) => !(pageKey(entry.url) === pageKey(url) && entry.flag.text === text));
+      return dismissed.filter((entry) => pageKey(entry.url) === pageKey(url)).map((entry) => entry.flag);
+    },
+    async getWrongReports() {
+      return [...(options.wrongReports ?? [])];
+    },
   };
 }
 
 /** A `report` state for the active tab, its hostname taken from the report. */
-export function reportState(report: PageReportReply): ActiveTabReport {
+export function reportState(report: PageReportReply): MockTabState {
   let hostname: string | null = null;
   try {
     hostname = new URL(report.file).hostname || null;

@@ -1,6 +1,9 @@
 /**
  * Opening the card on marked sentences: on hover (after a short dwell), on
- * click, and on request (the popup's "show on page", the next-finding key).
+ * click, on request (the popup's "show on page", the next- and
+ * previous-finding keys), and when focus lands on a link or button inside a
+ * marked sentence (the card is offered beside it, and the next-finding key
+ * moves focus into it; nothing is taken from the reader's focus).
  *
  * Follows WCAG's rules for content on hover: the pointer can move onto the
  * card without it closing, it stays while the pointer is on the sentence or
@@ -9,10 +12,12 @@
  *
  * @module
  */
-import type { Verdict } from '../core';
+import type { SentenceReport } from '../core';
+import type { FindingShortcuts } from '../ext/commands';
+import { verdictName } from '../ext/labels';
 import { mountCardHost, type CardHost } from '../ui/card/card-host';
 import type { CardFinding } from '../ui/card/finding-card';
-import { anchorBoxOf, markAt } from './geometry';
+import { anchorBoxOf, markAt, markContaining } from './geometry';
 import type { Highlighter } from './highlighter';
 import type { OwnNodes } from './own-nodes';
 import type { StyleMode } from './style-sheet';
@@ -41,6 +46,14 @@ export interface FindingCardsOptions {
   leaveDelayMs?: number;
   /** `open` only for tests. */
   cardMode?: ShadowRootMode;
+  /** Go to the previous or next flagged statement (the card's buttons). */
+  onStep?(direction: 1 | -1): void;
+  /** The keys of the finding commands, for the card and what is announced. */
+  shortcuts?(): FindingShortcuts;
+  /** The reader dismissed the flag marked under `key` (the card's button). */
+  onDismiss?(key: number): void;
+  /** The reader reported the flag marked under `key` as wrong (the card's button). */
+  onReportWrong?(key: number): void;
   styles?: StyleMode | 'auto';
 }
 
@@ -50,6 +63,8 @@ export interface OpenHow {
   focus?: boolean;
   /** Stay open when the pointer leaves (opened by click or on request). */
   pinned?: boolean;
+  /** Offered beside a focused link or button in the sentence: stays while focus is there; the next-finding key enters it. */
+  offered?: boolean;
 }
 
 /** The cards of one page session; see the module comment. */
@@ -58,6 +73,10 @@ export class FindingCards {
   private readonly documents = new Map<Document, AbortController>();
   private openKey: number | undefined;
   private pinned = false;
+  private offeredKey: number | undefined;
+  private returningFocus = false;
+  /** Whether the open card's sentence has been in view since the card opened (see `reposition`). */
+  private anchorSeen = false;
   /** Where focus was before the card took it, to give it back. */
   private returnFocus: HTMLElement | null = null;
   private hoverTimer: { key: number; id: number } | undefined;
@@ -72,6 +91,10 @@ export class FindingCards {
       own: options.own,
       mode: options.cardMode ?? 'closed',
       styles: options.styles ?? 'auto',
+      ...(options.onStep ? { onStep: options.onStep } : {}),
+      ...(options.shortcuts ? { shortcuts: options.shortcuts } : {}),
+      ...(options.onDismiss ? { onDismiss: () => this.openKey !== undefined && options.onDismiss?.(this.openKey) } : {}),
+      ...(options.onReportWrong ? { onReportWrong: () => this.openKey !== undefined && options.onReportWrong?.(this.openKey) } : {}),
     });
     const listen = new AbortController();
     this.documents.set(options.document, listen);
@@ -87,6 +110,16 @@ export class FindingCards {
   /** The key whose card is open, if one is. */
   get current(): number | undefined {
     return this.openKey;
+  }
+
+  /** The key of a card offered beside a focused element and not yet entered, if one is open. */
+  get offered(): number | undefined {
+    return this.offeredKey !== undefined && this.offeredKey === this.openKey && !this.card.contains(this.activeElement()) ? this.offeredKey : undefined;
+  }
+
+  /** Say `text` to screen readers (a polite live region). */
+  announce(text: string): void {
+    this.card.announce(text);
   }
 
   /** Also listen in `doc` (a same-origin frame's document with marks). */
@@ -106,9 +139,11 @@ export class FindingCards {
     this.cancelLeave();
     if (how.focus && !this.card.contains(this.activeElement())) this.returnFocus = this.activeElement();
     this.card.show(finding, box);
+    this.anchorSeen = this.inView(box);
     this.openKey = key;
     this.card.host.setAttribute(OPEN_FINDING_ATTRIBUTE, String(key));
-    this.pinned = how.pinned ?? false;
+    this.pinned = (how.pinned ?? false) || (how.offered ?? false);
+    this.offeredKey = how.offered ? key : undefined;
     if (how.focus) this.card.focus();
     return true;
   }
@@ -123,9 +158,18 @@ export class FindingCards {
     this.card.host.removeAttribute(OPEN_FINDING_ATTRIBUTE);
     this.openKey = undefined;
     this.pinned = false;
+    this.offeredKey = undefined;
     const target = this.returnFocus;
     this.returnFocus = null;
-    if (hadFocus && target?.isConnected) target.focus({ preventScroll: true });
+    if (hadFocus && target?.isConnected) {
+      // Focus going back is not the reader arriving at a link: the card they closed is not offered again.
+      this.returningFocus = true;
+      try {
+        target.focus({ preventScroll: true });
+      } finally {
+        this.returningFocus = false;
+      }
+    }
   }
 
   /** Show the open card again (its finding changed, e.g. with strictness), or close it if it has none now. */
@@ -152,6 +196,27 @@ export class FindingCards {
     doc.addEventListener('click', (event) => this.onClick(doc, event), { signal });
     // Capture: Escape closes the card before the page acts on it.
     doc.addEventListener('keydown', (event) => this.onKey(event), { capture: true, signal });
+    doc.addEventListener('focusin', (event) => this.onFocus(event), { signal });
+  }
+
+  /**
+   * Focus landed somewhere: on a link or button inside a marked sentence,
+   * offer that sentence's card (shown, focus left where it is) and say so;
+   * elsewhere, take back a card that was offered.
+   */
+  private onFocus(event: FocusEvent): void {
+    const target = (event.composedPath?.()[0] ?? event.target) as Node | null;
+    if (!target || this.returningFocus || this.card.contains(target)) return;
+    const key = markContaining(this.options.highlighter, target);
+    if (key === undefined) {
+      if (this.offeredKey !== undefined && this.offeredKey === this.openKey) this.close();
+      return;
+    }
+    if (key === this.openKey) return;
+    const finding = this.options.findingOf(key);
+    if (!finding || !this.open(key, { offered: true })) return;
+    const enter = this.options.shortcuts?.().next;
+    this.card.announce(`In a flagged sentence: ${verdictName(finding.verdict, finding.severity)}.${enter ? ` ${enter} opens its card.` : ''}`);
   }
 
   private onPointer(doc: Document, event: MouseEvent): void {
@@ -213,7 +278,21 @@ export class FindingCards {
   private reposition(): void {
     if (this.openKey === undefined) return;
     const box = anchorBoxOf(this.options.highlighter, this.openKey, this.options.document);
-    if (box) this.card.place(box);
+    if (!box) return;
+    // The card belongs beside its sentence: once the sentence has scrolled out
+    // of view it closes (unless the reader is in it), rather than staying
+    // pinned to the viewport's edge over other text.
+    // (Only once it was in view: a revealed sentence starts out of view and is scrolled to.)
+    const inView = this.inView(box);
+    if (inView) this.anchorSeen = true;
+    if (!inView && this.anchorSeen && !this.card.contains(this.activeElement())) this.close();
+    else this.card.place(box);
+  }
+
+  private inView(box: { top: number; bottom: number }): boolean {
+    const doc = this.options.document;
+    const height = doc.documentElement.clientHeight || doc.defaultView?.innerHeight || 0;
+    return box.bottom >= 0 && box.top <= height;
   }
 
   private scheduleLeave(): void {
@@ -250,8 +329,8 @@ export class FindingCards {
   }
 }
 
-/** What the card shows for a sentence report: its verdict, severity, reason, quote. */
-export function cardFinding(sentence: { verdict: Verdict | null; severity?: CardFinding['severity']; reason?: string; quote?: string }): CardFinding | undefined {
+/** What the card shows for a sentence report: the sentence, its verdict and severity, and every finding behind it. */
+export function cardFinding(sentence: Pick<SentenceReport, 'text' | 'verdict' | 'severity' | 'reason' | 'quote' | 'findings'>): CardFinding | undefined {
   if (!sentence.verdict) return undefined;
-  return { verdict: sentence.verdict, severity: sentence.severity, reason: sentence.reason, quote: sentence.quote };
+  return { verdict: sentence.verdict, severity: sentence.severity, reason: sentence.reason, quote: sentence.quote, findings: sentence.findings, text: sentence.text };
 }

@@ -76,3 +76,26 @@ export function elementOf(highlighter: Highlighter, key: number): Element | unde
   const node = range.startContainer;
   return (node.nodeType === 1 ? (node as Element) : node.parentElement) ?? undefined;
 }
+
+/**
+ * The key of the mark whose text lies in `node` or around it (a link or
+ * button inside a marked sentence, or a piece of the sentence), if any: the
+ * first such mark in the order the keys are kept.
+ */
+export function markContaining(highlighter: Highlighter, node: Node): number | undefined {
+  for (const key of highlighter.keys()) {
+    for (const range of highlighter.rangesOf(key)) {
+      if (range.startContainer.ownerDocument !== node.ownerDocument) continue;
+      try {
+        if (!range.intersectsNode(node)) continue;
+        // A container around the sentence and much else (a focusable <main>) is not "in" the sentence.
+        const around = node.contains(range.startContainer) && node.contains(range.endContainer);
+        if (around && (node.textContent?.length ?? 0) > 2 * range.toString().length) continue;
+        return key;
+      } catch {
+        // A node in another tree (a shadow root the range is not in) cannot intersect it.
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,13 +1,14 @@
 /**
  * The Highlight API way of marking (see `highlighter.ts`): one `Highlight`
- * per verdict in each document's `CSS.highlights`, painted by the `::highlight()`
+ * per look (verdict, severity, alternation) in each document's `CSS.highlights`, painted by the `::highlight()`
  * rules of `highlight-styles.ts`. No page node is touched.
  *
  * @module
  */
 import { rangesFromPieces, type TextPiece } from './anchor';
 import type { Highlighter, HighlighterOptions } from './highlighter';
-import { FLASH_HIGHLIGHT, HIGHLIGHT_NAMES, highlightCss, type MarkedVerdict } from './highlight-styles';
+import type { Verdict } from '../core';
+import { FLASH_HIGHLIGHT, HIGHLIGHT_NAMES, highlightCss, MARK_LOOKS, verdictOfLook, type MarkLook } from './highlight-styles';
 import { FlashTimers, TreeStyles } from './mark-upkeep';
 
 /** The Highlight API's pieces, as a window offers them. */
@@ -29,18 +30,18 @@ export function highlightApiOf(doc: Document): HighlightApi | undefined {
 }
 
 /** Conflicts paint over unsupported over supported, and a flash over all. */
-const PRIORITY: Readonly<Record<MarkedVerdict, number>> = { conflict: 3, unsupported: 2, supported: 1 };
+const PRIORITY: Readonly<Record<Verdict, number>> = { conflict: 3, unsupported: 2, supported: 1 };
 const FLASH_PRIORITY = 4;
 
 /** One document's registry and the highlights this extension put into it. */
 interface DocumentHighlights {
   registry: HighlightRegistry;
-  byVerdict: Map<MarkedVerdict, Highlight>;
+  byLook: Map<MarkLook, Highlight>;
   flash: Highlight;
 }
 
 interface Marked {
-  verdict: MarkedVerdict;
+  look: MarkLook;
   ranges: Range[];
 }
 
@@ -63,17 +64,17 @@ export class CssHighlighter implements Highlighter {
     this.styles = new TreeStyles(highlightCss(), options.own, options.styles);
   }
 
-  mark(key: number, verdict: MarkedVerdict, pieces: readonly TextPiece[]): void {
+  mark(key: number, look: MarkLook, pieces: readonly TextPiece[]): void {
     this.unmark(key);
     const ranges = rangesFromPieces(pieces);
     for (const range of ranges) {
       const highlights = this.highlightsOf(range.startContainer.ownerDocument!);
       if (!highlights) continue;
       this.styles.ensure(range.startContainer.getRootNode());
-      highlights.byVerdict.get(verdict)!.add(range);
+      highlights.byLook.get(look)!.add(range);
       this.refreshSoon(range.startContainer.ownerDocument!);
     }
-    this.marks.set(key, { verdict, ranges });
+    this.marks.set(key, { look, ranges });
   }
 
   unmark(key: number): void {
@@ -81,15 +82,15 @@ export class CssHighlighter implements Highlighter {
     if (!marked) return;
     for (const range of marked.ranges) {
       const highlights = this.documents.get(range.startContainer.ownerDocument!);
-      highlights?.byVerdict.get(marked.verdict)?.delete(range);
+      highlights?.byLook.get(marked.look)?.delete(range);
       highlights?.flash.delete(range);
       if (highlights) this.refreshSoon(range.startContainer.ownerDocument!);
     }
     this.marks.delete(key);
   }
 
-  verdictOf(key: number): MarkedVerdict | undefined {
-    return this.marks.get(key)?.verdict;
+  lookOf(key: number): MarkLook | undefined {
+    return this.marks.get(key)?.look;
   }
 
   keys(): number[] {
@@ -131,7 +132,7 @@ export class CssHighlighter implements Highlighter {
     for (const { win, id } of this.refreshes.values()) win.cancelAnimationFrame(id);
     this.refreshes.clear();
     for (const [, highlights] of this.documents) {
-      const ours = [...highlights.byVerdict.entries()].map(([verdict, h]) => [HIGHLIGHT_NAMES[verdict], h] as const);
+      const ours = [...highlights.byLook.entries()].map(([look, h]) => [HIGHLIGHT_NAMES[look], h] as const);
       for (const [name, highlight] of [...ours, [FLASH_HIGHLIGHT, highlights.flash] as const]) {
         // Only our own: never delete a highlight someone else registered under the name.
         if (highlights.registry.get(name) === highlight) highlights.registry.delete(name);
@@ -153,9 +154,9 @@ export class CssHighlighter implements Highlighter {
       api.registry.set(name, highlight);
       return highlight;
     };
-    const byVerdict = new Map<MarkedVerdict, Highlight>();
-    for (const verdict of Object.keys(HIGHLIGHT_NAMES) as MarkedVerdict[]) byVerdict.set(verdict, make(HIGHLIGHT_NAMES[verdict], PRIORITY[verdict]));
-    const highlights = { registry: api.registry, byVerdict, flash: make(FLASH_HIGHLIGHT, FLASH_PRIORITY) };
+    const byLook = new Map<MarkLook, Highlight>();
+    for (const look of MARK_LOOKS) byLook.set(look, make(HIGHLIGHT_NAMES[look], PRIORITY[verdictOfLook(look)]));
+    const highlights = { registry: api.registry, byLook, flash: make(FLASH_HIGHLIGHT, FLASH_PRIORITY) };
     this.documents.set(doc, highlights);
     return highlights;
   }
@@ -181,7 +182,7 @@ export class CssHighlighter implements Highlighter {
       this.refreshes.delete(doc);
       const highlights = this.documents.get(doc);
       if (!highlights) return;
-      const ours = [...highlights.byVerdict.entries()].map(([verdict, h]) => [HIGHLIGHT_NAMES[verdict], h] as const);
+      const ours = [...highlights.byLook.entries()].map(([look, h]) => [HIGHLIGHT_NAMES[look], h] as const);
       for (const [name, highlight] of [...ours, [FLASH_HIGHLIGHT, highlights.flash] as const]) {
         // Only our own, still registered: never take over a name someone else set.
         if (highlights.registry.get(name) === highlight) highlights.registry.set(name, highlight);

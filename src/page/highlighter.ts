@@ -17,7 +17,7 @@
  */
 import type { TextPiece } from './anchor';
 import { CssHighlighter, highlightApiOf } from './highlight-api';
-import type { MarkedVerdict } from './highlight-styles';
+import type { MarkLook } from './highlight-styles';
 import { ElementHighlighter } from './mark-elements';
 import { NearViewportHighlighter } from './near-viewport';
 import type { OwnNodes } from './own-nodes';
@@ -29,12 +29,12 @@ export { highlightApiOf, type HighlightApi } from './highlight-api';
 export interface Highlighter {
   /** Which way this one marks. */
   readonly kind: 'highlight-api' | 'elements';
-  /** Mark the text of `pieces` as one finding; replaces an earlier mark under the same key. */
-  mark(key: number, verdict: MarkedVerdict, pieces: readonly TextPiece[]): void;
+  /** Mark the text of `pieces` as one finding, drawn as `look`; replaces an earlier mark under the same key. */
+  mark(key: number, look: MarkLook, pieces: readonly TextPiece[]): void;
   /** Take one finding's mark off. */
   unmark(key: number): void;
-  /** The verdict a key is marked with, if it is marked. */
-  verdictOf(key: number): MarkedVerdict | undefined;
+  /** The look a key is marked with (its verdict: `verdictOfLook`), if it is marked. */
+  lookOf(key: number): MarkLook | undefined;
   /** The keys marked now, in the order they were marked. */
   keys(): number[];
   /** The keys whose marks the browser paints now, where that is fewer than `keys()` (see `NearViewportHighlighter`). */

@@ -1,7 +1,7 @@
 /**
  * The fallback way of marking (see `highlighter.ts`), for browsers without
  * the CSS Custom Highlight API: marked text is shown in `<ejfc-mark
- * data-verdict=…>` elements.
+ * data-verdict=… data-look=…>` elements.
  *
  * The page's own text node is never changed: it is taken out whole and kept,
  * its data untouched, while pieces made by the extension (plain text nodes
@@ -14,7 +14,7 @@
  */
 import type { TextPiece } from './anchor';
 import type { Highlighter, HighlighterOptions } from './highlighter';
-import { MARK_TAG, markCss, type MarkedVerdict } from './highlight-styles';
+import { MARK_TAG, markCss, verdictOfLook, type MarkLook } from './highlight-styles';
 import { FlashTimers, TreeStyles } from './mark-upkeep';
 import type { OwnNodes } from './own-nodes';
 
@@ -23,13 +23,13 @@ interface Swapped {
   /** The page's node, out of the page while it has marks; never modified. */
   original: Text;
   /** The marked parts of `original.data`, in order, not overlapping. */
-  spans: { from: number; to: number; key: number; verdict: MarkedVerdict }[];
+  spans: { from: number; to: number; key: number; look: MarkLook }[];
   /** What stands in the page in its place, in order. */
   stand: Node[];
 }
 
 interface Marked {
-  verdict: MarkedVerdict;
+  look: MarkLook;
   /** The page nodes this finding marks text of. */
   nodes: Text[];
 }
@@ -50,7 +50,7 @@ export class ElementHighlighter implements Highlighter {
     this.styles = new TreeStyles(markCss(), options.own, options.styles);
   }
 
-  mark(key: number, verdict: MarkedVerdict, pieces: readonly TextPiece[]): void {
+  mark(key: number, look: MarkLook, pieces: readonly TextPiece[]): void {
     this.unmark(key);
     const nodes: Text[] = [];
     for (const { node, from, to } of pieces) {
@@ -60,14 +60,14 @@ export class ElementHighlighter implements Highlighter {
       const entry = swapped ?? { original: node, spans: [], stand: [] };
       // Sentences never overlap; a piece that would is left unmarked rather than mangled.
       if (entry.spans.some((s) => s.from < to && from < s.to)) continue;
-      entry.spans.push({ from, to, key, verdict });
+      entry.spans.push({ from, to, key, look });
       entry.spans.sort((a, b) => a.from - b.from);
       if (this.redraw(entry)) {
         this.swapped.set(node, entry);
         nodes.push(node);
       }
     }
-    this.marks.set(key, { verdict, nodes });
+    this.marks.set(key, { look, nodes });
   }
 
   unmark(key: number): void {
@@ -83,8 +83,8 @@ export class ElementHighlighter implements Highlighter {
     }
   }
 
-  verdictOf(key: number): MarkedVerdict | undefined {
-    return this.marks.get(key)?.verdict;
+  lookOf(key: number): MarkLook | undefined {
+    return this.marks.get(key)?.look;
   }
 
   keys(): number[] {
@@ -155,7 +155,8 @@ export class ElementHighlighter implements Highlighter {
     for (const span of entry.spans) {
       if (span.from > at) stand.push(text(at, span.from));
       const mark = this.own.add(doc.createElement(MARK_TAG));
-      mark.setAttribute('data-verdict', span.verdict);
+      mark.setAttribute('data-verdict', verdictOfLook(span.look));
+      mark.setAttribute('data-look', span.look);
       mark.setAttribute('data-ejfc-key', String(span.key));
       mark.appendChild(text(span.from, span.to));
       stand.push(mark);

@@ -19,7 +19,7 @@
  */
 import { rangesFromPieces, type TextPiece } from './anchor';
 import type { Highlighter } from './highlighter';
-import type { MarkedVerdict } from './highlight-styles';
+import type { MarkLook } from './highlight-styles';
 
 export interface NearViewportOptions {
   /** Paint every mark while there are at most this many. */
@@ -29,7 +29,7 @@ export interface NearViewportOptions {
 }
 
 interface Kept {
-  verdict: MarkedVerdict;
+  look: MarkLook;
   pieces: readonly TextPiece[];
   /** The element followed for this mark; `null`: always painted. */
   anchor: Element | null;
@@ -52,10 +52,10 @@ export class NearViewportHighlighter implements Highlighter {
     this.kind = inner.kind;
   }
 
-  mark(key: number, verdict: MarkedVerdict, pieces: readonly TextPiece[]): void {
+  mark(key: number, look: MarkLook, pieces: readonly TextPiece[]): void {
     this.unmark(key);
     const anchor = this.anchorOf(pieces);
-    this.kept.set(key, { verdict, pieces, anchor });
+    this.kept.set(key, { look, pieces, anchor });
     if (anchor) {
       let keys = this.byAnchor.get(anchor);
       if (!keys) {
@@ -66,7 +66,7 @@ export class NearViewportHighlighter implements Highlighter {
       keys.add(key);
     }
     if (!this.observer && this.kept.size > this.options.paintAllUpTo) this.startFollowing();
-    if (!this.observer || !anchor || this.near.has(anchor)) this.inner.mark(key, verdict, pieces);
+    if (!this.observer || !anchor || this.near.has(anchor)) this.inner.mark(key, look, pieces);
   }
 
   unmark(key: number): void {
@@ -86,8 +86,8 @@ export class NearViewportHighlighter implements Highlighter {
     }
   }
 
-  verdictOf(key: number): MarkedVerdict | undefined {
-    return this.kept.get(key)?.verdict;
+  lookOf(key: number): MarkLook | undefined {
+    return this.kept.get(key)?.look;
   }
 
   keys(): number[] {
@@ -100,7 +100,7 @@ export class NearViewportHighlighter implements Highlighter {
   }
 
   rangesOf(key: number): Range[] {
-    if (this.inner.verdictOf(key) !== undefined) return this.inner.rangesOf(key);
+    if (this.inner.lookOf(key) !== undefined) return this.inner.rangesOf(key);
     const kept = this.kept.get(key);
     return kept ? rangesFromPieces(kept.pieces) : [];
   }
@@ -109,7 +109,7 @@ export class NearViewportHighlighter implements Highlighter {
   flash(key: number): void {
     const kept = this.kept.get(key);
     if (!kept) return;
-    if (this.inner.verdictOf(key) === undefined) this.inner.mark(key, kept.verdict, kept.pieces);
+    if (this.inner.lookOf(key) === undefined) this.inner.mark(key, kept.look, kept.pieces);
     this.inner.flash(key);
   }
 
@@ -163,7 +163,7 @@ export class NearViewportHighlighter implements Highlighter {
         this.near.add(anchor);
         for (const key of keys) {
           const kept = this.kept.get(key)!;
-          if (this.inner.verdictOf(key) === undefined) this.inner.mark(key, kept.verdict, kept.pieces);
+          if (this.inner.lookOf(key) === undefined) this.inner.mark(key, kept.look, kept.pieces);
         }
       } else {
         this.near.delete(anchor);

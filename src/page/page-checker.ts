@@ -109,6 +109,11 @@ export class PageChecker {
   }
 
   /** Whether every piece of text added has been split and every sentence assessed. */
+  /** Whether what was read so far says anything about the reference's subject (`PageReport.topical`). */
+  get topical(): boolean {
+    return this.reading.topical;
+  }
+
   get finished(): boolean {
     return this.next >= this.pending.length && this.queue.length === 0 && !this.undecided();
   }
@@ -289,6 +294,36 @@ export class PageChecker {
       if (decision.verdict) found.push({ text: entry.text, start: entry.start, end: entry.end, ...decision });
     }
     return inPageOrder(found);
+  }
+
+  /**
+   * The flagged sentences (conflict or unsupported) of `findings` that
+   * `keep` accepts, from `offset`, at most `limit`, with how many there are:
+   * one page of the popup's list. Only that page's sentences are made as
+   * objects (on a page with 16,000 flagged sentences, making them all for
+   * each page asked was enough garbage for a collection the popup waited on).
+   */
+  flaggedSlice(offset: number, limit: number, keep: (text: string) => boolean): { total: number; sentences: SentenceReport[] } {
+    const sentences: SentenceReport[] = [];
+    if (!this.reading.topical) return { total: 0, sentences };
+    let total = 0;
+    let previous = -1;
+    for (const entry of this.read) {
+      if (entry.removed) continue;
+      // Out of page order (text the page put back earlier): the whole list, sorted.
+      if (entry.start < previous) return this.flaggedSliceSorted(offset, limit, keep);
+      previous = entry.start;
+      const decision = this.decision(entry);
+      if ((decision.verdict !== 'conflict' && decision.verdict !== 'unsupported') || !keep(entry.text)) continue;
+      if (total >= offset && sentences.length < limit) sentences.push({ text: entry.text, start: entry.start, end: entry.end, ...decision });
+      total += 1;
+    }
+    return { total, sentences };
+  }
+
+  private flaggedSliceSorted(offset: number, limit: number, keep: (text: string) => boolean): { total: number; sentences: SentenceReport[] } {
+    const flagged = this.findings().filter((s) => (s.verdict === 'conflict' || s.verdict === 'unsupported') && keep(s.text));
+    return { total: flagged.length, sentences: flagged.slice(offset, offset + limit) };
   }
 
   /** The sentence of `findings` that starts at `start`, if it has a verdict: one lookup, for a card. */

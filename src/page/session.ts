@@ -15,11 +15,13 @@
  * @module
  */
 import { summarize, type Checker, type PageReport, type SentenceReport, type Strictness } from '../core';
-import type { PageReportReply } from '../ext/messages';
+import { SUGGESTED_SHORTCUTS, type FindingShortcuts } from '../ext/commands';
+import { MAX_FINDINGS_PAGE, type FindingsPage, type PageReportReply, type PageStatusReply } from '../ext/messages';
+import { CountAnnouncer } from './count-announcer';
 import { cardFinding, FindingCards, type FindingCardsOptions } from './finding-cards';
 import { elementOf } from './geometry';
 import { createHighlighter, type Highlighter, type HighlighterOptions } from './highlighter';
-import type { MarkedVerdict } from './highlight-styles';
+import { inForcedColors, markLook, type MarkLook } from './highlight-styles';
 import { OwnNodes } from './own-nodes';
 import { PageChecker } from './page-checker';
 import { joinPieces, PageText, type ReadPiece } from './page-text';
@@ -47,6 +49,15 @@ const MARK_INTERVAL_MS_PER_MARK = 0.1;
  * every change a long frame.
  */
 export const PAINT_ALL_UP_TO = 300;
+/**
+ * Two marks of the same kind at most this many characters of page text
+ * apart (a space, a line break) are neighbours: drawn alike they would read
+ * as one line, so the second is drawn differently (see `highlight-styles.ts`).
+ */
+const NEIGHBOUR_GAP = 2;
+
+/** What the reader hears after "Report as wrong". */
+const REPORTED_WRONG = 'Kept among your reports of wrong flags: export them from the toolbar popup. Nothing is sent anywhere.';
 
 const ELEMENT_NODE = 1;
 const DOCUMENT_NODE = 9;
@@ -62,7 +73,7 @@ export interface PageSessionOptions {
   showSupported: boolean;
   /** The engine over the claim set in force; the bundled set's by default. */
   checker?: Checker;
-  /** Force a way of marking (see `createHighlighter`). */
+  /** Force a way of marking (see `createHighlighter`); by default elements in forced-colours mode, else the Highlight API where there is one. */
   highlighter?: HighlighterOptions['prefer'];
   /** How CSS gets into the page (see `installStyles`). */
   styles?: StyleMode | 'auto';
@@ -80,6 +91,16 @@ export interface PageSessionOptions {
   settleMs?: number;
   /** Longest wait for quiet: a page that never stops changing is still read this often. */
   maxWaitMs?: number;
+  /** The sentences (by text) whose flags the reader dismissed on this page: not marked, not listed, not stepped to. */
+  dismissed?: ReadonlySet<string>;
+  /** The reader dismissed a flag from its card (the content script keeps it; `update({ dismissed })` hides it). */
+  onDismiss?: (sentence: SentenceReport) => void;
+  /** The reader reported a flag as wrong from its card (the content script keeps the report). */
+  onReportWrong?: (sentence: SentenceReport) => void;
+  /** Least time between two announcements of the counts, in milliseconds (see `CountAnnouncer`). */
+  announceEveryMs?: number;
+  /** The keys of the finding commands, for the announcement and the card (the suggested ones by default). */
+  shortcuts?: () => FindingShortcuts;
   /** Called when the report may have changed (new verdicts, counts, status). */
   onChange?: (session: PageSession) => void;
   /** Clock for slices; `performance.now` by default. */
@@ -112,14 +133,30 @@ export class PageSession {
   /** Marks wanted at the last `sync`: how long the next one may wait (see `MARK_INTERVAL_MS_PER_MARK`). */
   private markCount = 0;
   private yielding: (() => Promise<void>) | undefined;
+  private dismissed: ReadonlySet<string>;
+  /** How many flagged sentences are dismissed, as of the last `sync`. */
+  private dismissedCount = 0;
+  /** When the check last became `done` (ISO 8601): the time of the check, for the export. */
+  private checkedAt: string | undefined;
+  /** Says the counts when a check ends with something flagged. */
+  private readonly announcer: CountAnnouncer;
 
   constructor(private readonly options: PageSessionOptions) {
     this.doc = options.document;
     this.showSupported = options.showSupported;
+    this.dismissed = options.dismissed ?? new Set();
+    this.announcer = new CountAnnouncer({
+      win: this.doc.defaultView,
+      // The live region lives in the card host, made here if the page has none yet (it has marks: something is flagged).
+      say: (text) => this.cardsNow()?.announce(text),
+      shortcuts: () => this.shortcuts(),
+      ...(options.announceEveryMs !== undefined ? { everyMs: options.announceEveryMs } : {}),
+    });
     this.checker = new PageChecker(options.checker, options.strictness);
     this.highlighter = createHighlighter(this.doc, {
       own: this.own,
-      prefer: options.highlighter ?? 'auto',
+      // Highlights cannot show the marks apart in forced colours (see highlight-styles.ts): elements there.
+      prefer: options.highlighter ?? (inForcedColors(this.doc) ? 'elements' : 'auto'),
       styles: options.styles ?? 'auto',
       ...(options.reregisterHighlights !== undefined ? { reregister: options.reregisterHighlights } : {}),
       paintAllUpTo: options.paintAllUpTo ?? PAINT_ALL_UP_TO,
@@ -155,8 +192,27 @@ export class PageSession {
    * `findings` and `summary`, which cost far less on a long page.
    */
   report(): PageReportReply {
-    this.cachedReport ??= { ...this.checker.report(this.options.file), status: this.scanStatus };
+    this.cachedReport ??= { ...this.checker.report(this.options.file), status: this.scanStatus, ...(this.checkedAt ? { checkedAt: this.checkedAt } : {}) };
     return this.cachedReport;
+  }
+
+  /** The report without its sentences: state and counts, cheap whatever the page's length (what the popup shows first). */
+  pageStatus(): PageStatusReply {
+    return {
+      file: this.options.file,
+      strictness: this.checker.strictness,
+      topical: this.checker.topical,
+      summary: this.counts,
+      status: this.scanStatus,
+      ...(this.checkedAt ? { checkedAt: this.checkedAt } : {}),
+      flagged: this.counts.conflict + this.counts.unsupported - this.dismissedCount,
+    };
+  }
+
+  /** The flagged sentences (conflict or unsupported) from `offset`, at most `limit` (capped at `MAX_FINDINGS_PAGE`), in page order. */
+  flaggedPage(offset: number, limit: number): FindingsPage {
+    const { total, sentences } = this.checker.flaggedSlice(offset, Math.min(limit, MAX_FINDINGS_PAGE), (text) => !this.dismissed.has(text));
+    return { total, offset, sentences };
   }
 
   /** The sentences of `report` with a verdict, in page order. */
@@ -187,8 +243,9 @@ export class PageSession {
    * sentence without reading any again; showing supported sentences adds or
    * removes their marks.
    */
-  update(settings: { strictness?: Strictness; showSupported?: boolean }): void {
+  update(settings: { strictness?: Strictness; showSupported?: boolean; dismissed?: ReadonlySet<string> }): void {
     if (this.destroyed) return;
+    if (settings.dismissed) this.dismissed = settings.dismissed;
     if (settings.strictness) this.checker.strictness = settings.strictness;
     if (settings.showSupported !== undefined) this.showSupported = settings.showSupported;
     this.sync();
@@ -201,7 +258,7 @@ export class PageSession {
    * false when no marked sentence starts there.
    */
   reveal(start: number, how: { focus?: boolean } = {}): boolean {
-    if (this.destroyed || this.highlighter.verdictOf(start) === undefined) return false;
+    if (this.destroyed || this.highlighter.lookOf(start) === undefined) return false;
     const element = elementOf(this.highlighter, start);
     const reduceMotion = this.doc.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     element?.scrollIntoView?.({ block: 'center', inline: 'nearest', behavior: reduceMotion ? 'auto' : 'smooth' });
@@ -214,17 +271,35 @@ export class PageSession {
   /**
    * Go to the flagged sentence (conflict or unsupported) after the one shown
    * last, from the top after the last one; scroll to it and open its card
-   * with focus. Returns the sentence's start, or `undefined` when nothing is
-   * flagged.
+   * with focus. A card offered beside a focused link in a flagged sentence
+   * is entered first. Returns the sentence's start, or `undefined` when
+   * nothing is flagged.
    */
   next(): number | undefined {
+    return this.step(1);
+  }
+
+  /** As `next`, backwards: the flagged sentence before the one shown last, from the bottom before the first. */
+  previous(): number | undefined {
+    return this.step(-1);
+  }
+
+  private step(direction: 1 | -1): number | undefined {
     const flagged = this
       .findings()
-      .filter((s) => (s.verdict === 'conflict' || s.verdict === 'unsupported') && this.highlighter.verdictOf(s.start) !== undefined)
+      .filter((s) => (s.verdict === 'conflict' || s.verdict === 'unsupported') && this.highlighter.lookOf(s.start) !== undefined)
       .map((s) => s.start);
     if (flagged.length === 0) return undefined;
-    const after = this.cards?.current ?? this.lastShown ?? -1;
-    const target = flagged.find((start) => start > after) ?? flagged[0]!;
+    const offered = this.cards?.offered;
+    let target: number;
+    if (offered !== undefined && flagged.includes(offered)) target = offered;
+    else {
+      const from = this.cards?.current ?? this.lastShown;
+      target =
+        direction === 1
+          ? (flagged.find((start) => start > (from ?? -1)) ?? flagged[0]!)
+          : (flagged.findLast((start) => start < (from ?? Infinity)) ?? flagged[flagged.length - 1]!);
+    }
     this.reveal(target, { focus: true });
     return target;
   }
@@ -233,6 +308,7 @@ export class PageSession {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.announcer.stop();
     this.watcher.stop();
     this.cards?.destroy();
     this.highlighter.destroy();
@@ -305,8 +381,21 @@ export class PageSession {
     if (this.destroyed) return;
     this.sync();
     this.setStatus('done');
+    this.announcer.counts(this.counts);
     this.settleIfIdle();
   }
+
+  /** Hand the sentence marked under `key` to the reader's answer. */
+  private answer(key: number, to: (sentence: SentenceReport) => void): void {
+    const sentence = this.checker.findingAt(key);
+    if (sentence) to(sentence);
+  }
+
+  private shortcuts(): FindingShortcuts {
+    return this.options.shortcuts?.() ?? SUGGESTED_SHORTCUTS;
+  }
+
+
 
   private clock(): () => number {
     return this.options.now ?? (() => (this.doc.defaultView?.performance ?? performance).now());
@@ -321,9 +410,20 @@ export class PageSession {
       highlighter: this.highlighter,
       own: this.own,
       sourceLabel: this.checker.claimSet.source.label,
+      onStep: (direction) => void this.step(direction),
+      ...(options.onDismiss ? { onDismiss: (key: number) => this.answer(key, options.onDismiss!) } : {}),
+      ...(options.onReportWrong
+        ? {
+            onReportWrong: (key: number) => {
+              this.answer(key, options.onReportWrong!);
+              this.cards?.announce(REPORTED_WRONG);
+            },
+          }
+        : {}),
+      shortcuts: () => this.shortcuts(),
       findingOf: (key) => {
         const sentence = this.checker.findingAt(key);
-        return sentence && this.highlighter.verdictOf(key) ? cardFinding(sentence) : undefined;
+        return sentence && this.highlighter.lookOf(key) ? cardFinding(sentence) : undefined;
       },
       styles: options.styles ?? 'auto',
       ...(typeof options.cards === 'object' ? options.cards : {}),
@@ -342,21 +442,33 @@ export class PageSession {
     this.cachedReport = undefined;
     const findings = this.findings();
     this.counts = summarize(findings);
-    const wanted = new Map<number, { verdict: MarkedVerdict; end: number }>();
+    const wanted = new Map<number, { look: MarkLook; end: number }>();
+    // In page order: the second of two neighbours of the same kind gets the other look, so the reader sees where each ends.
+    let previous: { kind: MarkLook; end: number; alt: boolean } | undefined;
+    let dismissed = 0;
     for (const sentence of findings) {
-      if (sentence.verdict && (sentence.verdict !== 'supported' || this.showSupported)) wanted.set(sentence.start, { verdict: sentence.verdict, end: sentence.end });
+      if (!sentence.verdict || (sentence.verdict === 'supported' && !this.showSupported)) continue;
+      if (sentence.verdict !== 'supported' && this.dismissed.has(sentence.text)) {
+        dismissed += 1;
+        continue;
+      }
+      const kind = markLook(sentence.verdict, sentence.severity);
+      const alt = previous !== undefined && previous.kind === kind && sentence.start - previous.end <= NEIGHBOUR_GAP && !previous.alt;
+      wanted.set(sentence.start, { look: markLook(sentence.verdict, sentence.severity, alt), end: sentence.end });
+      previous = { kind, end: sentence.end, alt };
     }
     this.markCount = wanted.size;
+    this.dismissedCount = dismissed;
     let cardGone = false;
     for (const key of this.highlighter.keys()) {
-      if (wanted.get(key)?.verdict === this.highlighter.verdictOf(key)) continue;
+      if (wanted.get(key)?.look === this.highlighter.lookOf(key)) continue;
       this.highlighter.unmark(key);
       if (key === this.cards?.current) cardGone = true;
     }
-    for (const [key, { verdict, end }] of wanted) {
-      if (this.highlighter.verdictOf(key) === verdict) continue;
+    for (const [key, { look, end }] of wanted) {
+      if (this.highlighter.lookOf(key) === look) continue;
       const pieces = this.text.piecesOf(key, end);
-      this.highlighter.mark(key, verdict, pieces);
+      this.highlighter.mark(key, look, pieces);
       const cards = this.cardsNow();
       for (const piece of pieces) {
         const doc = piece.node.ownerDocument;
@@ -370,6 +482,7 @@ export class PageSession {
   private setStatus(status: PageReportReply['status']): void {
     if (this.scanStatus === status) return;
     this.scanStatus = status;
+    if (status === 'done') this.checkedAt = new Date().toISOString();
     this.cachedReport = undefined;
     this.options.onChange?.(this);
   }

@@ -15,7 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STRICTNESS_LEVELS, type Strictness } from '../../src/core';
-import { SEVERITY_LABELS, VERDICT_LABELS } from '../../src/ext/labels';
+import { findingsOf, NOTHING_IN_REFERENCE, SEVERITY_LABELS, VERDICT_LABELS } from '../../src/ext/labels';
 import type { PageReportReply } from '../../src/ext/messages';
 import { BROWSERS, poll, type ExtensionBrowser } from './harness';
 import { ROOT } from './harness/paths';
@@ -114,13 +114,18 @@ function expectCardFor(card: CardView | null, sentence: Sentence): void {
   expect(card!.label).toContain(verdict);
   if (sentence.severity) expect(card!.label).toContain(SEVERITY_LABELS[sentence.severity]);
   expect(card!.text).toContain(verdict);
-  expect(card!.description).toBe(sentence.reason);
-  expect(card!.text).toContain(sentence.reason);
-  if (sentence.quote) {
-    expect(card!.quote).toBe(sentence.quote.replace(/\s+/g, ' ').trim());
-    expect(card!.source).toBe(SOURCE_LABEL);
-  } else {
+  // It names the sentence, and gives every finding behind the verdict its own reason and passage.
+  const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+  expect(card!.sentence).toBe(collapse(sentence.text));
+  const findings = findingsOf(sentence);
+  expect(findings.length).toBeGreaterThan(0);
+  expect(card!.reasons.map((reason) => reason.replace(` ${NOTHING_IN_REFERENCE}`, ''))).toEqual(findings.map((f) => collapse(f.reason)));
+  expect(card!.description).toBe(collapse([`The sentence: ${sentence.text}`, ...card!.reasons].join(' ')));
+  expect(card!.quotes).toEqual(findings.filter((f) => f.quote).map((f) => collapse(f.quote!)));
+  if (findings.some((f) => f.quote)) expect(card!.source).toBe(SOURCE_LABEL);
+  else {
     expect(card!.quote).toBe('');
+    expect(card!.text).toContain(NOTHING_IN_REFERENCE);
     expect(card!.text).toContain(SOURCE_LABEL);
   }
 }

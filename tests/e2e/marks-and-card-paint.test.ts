@@ -10,6 +10,7 @@
  * style paints must come out unpainted.
  */
 import { describe, expect, it } from 'vitest';
+import { HIGHLIGHT_NAMES } from '../../src/page/highlight-styles';
 import { BROWSERS, poll, SCREENSHOTS_DIR, type ExtensionBrowser } from './harness';
 import { flaggedSentences, hideHighlights, showHighlights, visibleMarks, type Box, type VisibleMark } from './marks-and-card';
 import { seedPageName } from './pages/generate';
@@ -17,7 +18,7 @@ import { SEED_IDS } from './pages/seeds';
 import { readPng, type Pixels } from './png';
 import { pageReport, useExtensionBrowser } from './support';
 
-const MARK_HIGHLIGHTS = ['ejfc-conflict', 'ejfc-unsupported', 'ejfc-supported'] as const;
+const MARK_HIGHLIGHTS = Object.values(HIGHLIGHT_NAMES);
 /** A highlight the extension never styles: the control that must show unpainted. */
 const UNSTYLED = 'ejfc-test-unstyled';
 
@@ -30,11 +31,15 @@ const PIXEL_DIFFERENCE = 40;
  */
 const PAINTED_PER_PIXEL = 0.25;
 
-/** Pixels that differ between the two screenshots inside `rects` (each stretched a few pixels down, where an underline may run). */
+/**
+ * Pixels that differ between the two screenshots inside `rects` (each
+ * stretched a few pixels down, where an underline may run: the second of two
+ * neighbouring marks draws its line lower, 0.38em below the baseline).
+ */
 function changedPixels(on: Pixels, off: Pixels, rects: readonly Box[]): number {
   let changed = 0;
   for (const rect of rects) {
-    for (let y = Math.max(0, Math.floor(rect.top)); y < Math.min(on.height, Math.ceil(rect.bottom) + 3); y++) {
+    for (let y = Math.max(0, Math.floor(rect.top)); y < Math.min(on.height, Math.ceil(rect.bottom) + 7); y++) {
       for (let x = Math.max(0, Math.floor(rect.left)); x < Math.min(on.width, Math.ceil(rect.right)); x++) {
         const i = (y * on.width + x) * 4;
         const distance = Math.abs(on.rgba[i]! - off.rgba[i]!) + Math.abs(on.rgba[i + 1]! - off.rgba[i + 1]!) + Math.abs(on.rgba[i + 2]! - off.rgba[i + 2]!);

@@ -10,6 +10,8 @@
  * does not cover the article.
  */
 import { describe, expect, it } from 'vitest';
+import { findingsOf } from '../../src/ext/labels';
+import { highlightNamesOf } from '../../src/page/highlight-styles';
 import { BROWSERS, poll, POPUP_VIEWPORT, SCREENSHOTS_DIR, type ExtensionBrowser } from './harness';
 import { flaggedSentences, openCard, openCardStart, placeOfMark, visibleMarks } from './marks-and-card';
 import { seedPageName } from './pages/generate';
@@ -40,8 +42,8 @@ describe.each(BROWSERS)('%s: the README screenshots', (name) => {
     await browser().evaluate(() => scrollTo({ top: 0, behavior: 'instant' }));
     const flagged = flaggedSentences(report).map((sentence) => sentence.text.replace(/\s+/g, ' '));
     const inView = await poll(
-      () => visibleMarks(browser(), ['ejfc-conflict', 'ejfc-unsupported']),
-      (marks) => new Set(marks.map((mark) => mark.highlight)).size === 2,
+      () => visibleMarks(browser(), [...highlightNamesOf('conflict'), ...highlightNamesOf('unsupported')]),
+      (marks) => new Set(marks.map((mark) => (mark.highlight.startsWith('ejfc-conflict') ? 'conflict' : 'unsupported'))).size === 2,
       { timeoutMs: 10_000, what: 'a conflict and an unsupported claim marked in view' },
     );
     for (const mark of inView) expect(flagged.some((sentence) => sentence.includes(mark.text)), mark.text).toBe(true);
@@ -58,7 +60,9 @@ describe.each(BROWSERS)('%s: the README screenshots', (name) => {
     await browser().page.click(place!.point.x, place!.point.y);
     await poll(() => openCardStart(browser()), (start) => start === target!.start, { timeoutMs: 5_000, what: "the conflict's card to open" });
     const card = await openCard(browser());
-    expect(card?.description).toBe(target!.reason);
+    // Described by its sentence and every reason.
+    expect(card?.sentence).toBe(target!.text.replace(/\s+/g, ' ').trim());
+    for (const finding of findingsOf(target!)) expect(card?.description).toContain(finding.reason.replace(/\s+/g, ' ').trim());
     expect(card!.box.bottom, 'the whole card is in view').toBeLessThanOrEqual(place!.viewport.height);
     expect(card!.box.top).toBeGreaterThanOrEqual(0);
     await painted(browser());

@@ -33,7 +33,8 @@ export function markedPieces(browser: ExtensionBrowser): Promise<Record<MarkedVe
     };
     const pieces = {} as Record<(typeof verdicts)[number], string[]>;
     for (const verdict of verdicts) {
-      const ranges = [...(registry?.get(`ejfc-${verdict}`) ?? [])].sort(inOrder);
+      // Every look of a verdict (`ejfc-conflict`, `ejfc-conflict-soft`, `ejfc-conflict-alt`, …) starts with its name.
+      const ranges = [...(registry?.entries() ?? [])].filter(([name]) => name.startsWith(`ejfc-${verdict}`)).flatMap(([, set]) => [...set]).sort(inOrder);
       const elements = [...document.querySelectorAll(`ejfc-mark[data-verdict="${verdict}"]`)];
       pieces[verdict] = [...ranges.map((range) => range.toString()), ...elements.map((mark) => mark.textContent ?? '')];
     }
@@ -139,7 +140,8 @@ export function placeOfMark(
       const want = squash(sentence);
       const registry = (CSS as unknown as { highlights?: Map<string, Iterable<Range>> }).highlights;
       const pieces: Array<{ text: string; element: Element | null; rects: () => DOMRect[] }> = [
-        ...[...(registry?.get(`ejfc-${verdict}`) ?? [])].map((range) => ({
+        // Every look of the verdict (`ejfc-conflict-soft`, `ejfc-unsupported-alt`, …) starts with its name.
+        ...[...(registry?.entries() ?? [])].filter(([name]) => name.startsWith(`ejfc-${verdict}`)).flatMap(([, set]) => [...set]).map((range) => ({
           text: range.toString(),
           element: range.startContainer.parentElement,
           rects: () => [...range.getClientRects()],
@@ -188,11 +190,17 @@ export function inViewport(place: MarkPlace): boolean {
 export interface CardView {
   /** The dialog's accessible name (`aria-label`): it names the verdict. */
   label: string;
-  /** The text its `aria-describedby` points at: the reason. */
+  /** The text of what its `aria-describedby` points at, in order: the sentence, then each finding's reason. */
   description: string;
-  /** The reference passage (`<blockquote>`). */
+  /** The sentence the card is about (its `<q>`). */
+  sentence: string;
+  /** Each finding's reason, in order. */
+  reasons: string[];
+  /** The reference passages (`<blockquote>`), in order. */
+  quotes: string[];
+  /** The first reference passage (`<blockquote>`). */
   quote: string;
-  /** Where the passage comes from (`<figcaption>`). */
+  /** Where the first passage comes from (`<figcaption>`). */
   source: string;
   /** Everything the card says, whitespace collapsed. */
   text: string;
@@ -226,11 +234,14 @@ export async function openCard(browser: ExtensionBrowser): Promise<CardView | nu
     const dialog = root.querySelector<HTMLElement>('[role="dialog"]');
     if (!dialog) return null;
     const collapse = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
-    const describedBy = dialog.getAttribute('aria-describedby');
+    const describedBy = (dialog.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
     const { left, top, right, bottom } = dialog.getBoundingClientRect();
     return {
       label: dialog.getAttribute('aria-label') ?? '',
-      description: describedBy ? collapse(root.getElementById(describedBy)?.textContent) : '',
+      description: collapse(describedBy.map((id) => root.getElementById(id)?.textContent ?? '').join(' ')),
+      sentence: collapse(dialog.querySelector('q')?.textContent),
+      reasons: [...dialog.querySelectorAll('.reason')].map((p) => collapse(p.textContent)),
+      quotes: [...dialog.querySelectorAll('blockquote')].map((q) => collapse(q.textContent)),
       quote: collapse(dialog.querySelector('blockquote')?.textContent),
       source: collapse(dialog.querySelector('figcaption')?.textContent),
       text: collapse(dialog.innerText),

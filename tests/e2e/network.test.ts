@@ -159,7 +159,7 @@ describe.each(BROWSERS)('%s: the extension makes no network request', (name) => 
       const popup = await browser().extensionPage('popup.html', POPUP_VIEWPORT);
       try {
         await poll(
-          () => popup.evaluate(() => document.querySelectorAll('button.finding').length),
+          () => popup.evaluate(() => document.querySelectorAll('button.finding-show').length),
           (count) => count > 0,
           { what: 'the popup to list findings' },
         );
@@ -175,7 +175,7 @@ describe.each(BROWSERS)('%s: the extension makes no network request', (name) => 
         // the card is open (this test is about requests, not about the popup).
         const card = await poll(
           async () => {
-            await popup.evaluate(() => document.querySelector<HTMLButtonElement>('button.finding')?.click());
+            await popup.evaluate(() => document.querySelector<HTMLButtonElement>('button.finding-show')?.click());
             return openCard(browser());
           },
           (view) => view !== null,

@@ -95,7 +95,7 @@ export function pageReport(browser: ExtensionBrowser, accept: (report: PageRepor
 }
 
 export interface PageMarks {
-  /** Ranges in each CSS Custom Highlight the extension registers. */
+  /** Ranges in the CSS Custom Highlights the extension registers, by verdict (all looks of it). */
   highlights: Record<'ejfc-conflict' | 'ejfc-unsupported' | 'ejfc-supported', number>;
   /** Fallback `<ejfc-mark data-verdict>` elements, by verdict. */
   elements: Record<string, number>;
@@ -105,7 +105,9 @@ export interface PageMarks {
 export function pageMarks(browser: ExtensionBrowser): Promise<PageMarks> {
   return browser.evaluate(() => {
     const registry = (CSS as unknown as { highlights?: Map<string, Set<unknown>> }).highlights;
-    const size = (name: string): number => registry?.get(name)?.size ?? 0;
+    // Every look of a verdict (`ejfc-conflict`, `ejfc-conflict-soft`, `ejfc-conflict-alt`, …) starts with its name.
+    const size = (verdictName: string): number =>
+      [...(registry?.entries() ?? [])].reduce((sum, [name, ranges]) => sum + (name.startsWith(verdictName) ? ranges.size : 0), 0);
     const elements: Record<string, number> = {};
     for (const mark of document.querySelectorAll<HTMLElement>('ejfc-mark[data-verdict]')) {
       const verdict = mark.dataset.verdict ?? '';

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import type { FindingShortcuts } from '../../ext/commands';
 import { OwnNodes } from '../../page/own-nodes';
 import { installStyles, type InstalledStyles, type StyleMode } from '../../page/style-sheet';
 import { CARD_CSS } from './card-styles';
@@ -31,6 +32,11 @@ export interface CardHost {
   hide(): void;
   /** Move focus into the card (opened by keyboard). */
   focus(): void;
+  /**
+   * Say `text` to screen readers through a polite live region beside the
+   * card (not in it: the region is there whether a card shows or not).
+   */
+  announce(text: string): void;
   /** Whether `node` (an event's target, a focused element) is inside the card. */
   contains(node: EventTarget | null): boolean;
   /** Take the host out of the page. */
@@ -42,6 +48,14 @@ export interface CardHostOptions {
   onClose(): void;
   /** The claim set's `source.label`. */
   sourceLabel: string;
+  /** Go to the previous or next flagged statement (the card's buttons). */
+  onStep?(direction: 1 | -1): void;
+  /** The keys of the finding commands as the browser assigned them. */
+  shortcuts?(): FindingShortcuts;
+  /** Dismiss the flag shown (the card's button). */
+  onDismiss?(): void;
+  /** Report the flag shown as wrong (the card's button). */
+  onReportWrong?(): void;
   /** Registry of the extension's own nodes: the host is added to it. */
   own?: OwnNodes;
   /** `closed` on pages (page scripts cannot reach in); `open` is for tests. */
@@ -52,6 +66,16 @@ export interface CardHostOptions {
 
 /** Space kept between the card and the sentence, and the viewport's edges. */
 const GAP = 8;
+/** Shorter than this the card is not worth squeezing beside the sentence: it goes where it fits, over it. */
+const MIN_HEIGHT = 120;
+
+/**
+ * How long after the live region's text is cleared the new text is put in:
+ * a region whose text changes in the task that made it (the first check of
+ * a page ends in the task that marks it) or is set to the same text again
+ * is not announced by every screen reader.
+ */
+const ANNOUNCE_DELAY_MS = 150;
 
 /**
  * Put a card host into `doc`: a custom element at the end of `<html>` (pages
@@ -82,6 +106,12 @@ export function mountCardHost(doc: Document, options: CardHostOptions): CardHost
   // Preact owns only this container: rendering straight into the shadow root
   // would let it take over a <style> element put there.
   const container = root.appendChild(doc.createElement('div'));
+  // The polite live region: made with the host, filled only when there is something to say.
+  const live = root.appendChild(doc.createElement('div'));
+  live.setAttribute('role', 'status');
+  live.setAttribute('aria-live', 'polite');
+  live.className = 'live';
+  let announceTimer: number | undefined;
   let current: { finding: CardFinding; anchor: AnchorBox } | null = null;
 
   const dialog = (): HTMLElement | null => root.querySelector<HTMLElement>('[role="dialog"]');
@@ -90,14 +120,26 @@ export function mountCardHost(doc: Document, options: CardHostOptions): CardHost
     const card = dialog();
     const win = doc.defaultView;
     if (!card || !win) return;
+    // Measured at the height its style allows, not at a height squeezed for an earlier anchor.
+    card.style.removeProperty('max-height');
     const width = card.offsetWidth;
     const height = card.offsetHeight;
     const viewportWidth = doc.documentElement.clientWidth || win.innerWidth;
     const viewportHeight = doc.documentElement.clientHeight || win.innerHeight;
-    // Below the sentence if it fits, else above it, else wherever it fits best.
-    let top = anchor.bottom + GAP;
-    if (top + height > viewportHeight - GAP && anchor.top - GAP - height >= GAP) top = anchor.top - GAP - height;
-    top = Math.max(GAP, Math.min(top, viewportHeight - GAP - height));
+    const below = viewportHeight - GAP - (anchor.bottom + GAP);
+    const above = anchor.top - GAP - GAP;
+    // Below the sentence if it fits, else above it; else on the roomier side,
+    // made shorter (it scrolls): a card never covers the sentence it is about.
+    let top: number;
+    if (height <= below) top = anchor.bottom + GAP;
+    else if (height <= above) top = anchor.top - GAP - height;
+    else if (below >= above && below >= MIN_HEIGHT) {
+      top = anchor.bottom + GAP;
+      card.style.setProperty('max-height', `${Math.floor(below)}px`);
+    } else if (above >= MIN_HEIGHT) {
+      top = GAP;
+      card.style.setProperty('max-height', `${Math.floor(above)}px`);
+    } else top = Math.max(GAP, Math.min(anchor.bottom + GAP, viewportHeight - GAP - height));
     const left = Math.max(GAP, Math.min(anchor.left, viewportWidth - GAP - width));
     card.style.setProperty('left', `${Math.round(left)}px`);
     card.style.setProperty('top', `${Math.round(top)}px`);
@@ -111,7 +153,18 @@ export function mountCardHost(doc: Document, options: CardHostOptions): CardHost
     },
     show(finding, anchor) {
       current = { finding, anchor };
-      render(<FindingCard finding={finding} sourceLabel={options.sourceLabel} onClose={options.onClose} />, container);
+      render(
+        <FindingCard
+          finding={finding}
+          sourceLabel={options.sourceLabel}
+          onClose={options.onClose}
+          onStep={options.onStep}
+          shortcuts={options.shortcuts?.()}
+          onDismiss={options.onDismiss}
+          onReportWrong={options.onReportWrong}
+        />,
+        container,
+      );
       place(anchor);
     },
     place(anchor) {
@@ -127,6 +180,15 @@ export function mountCardHost(doc: Document, options: CardHostOptions): CardHost
     focus() {
       dialog()?.focus({ preventScroll: true });
     },
+    announce(text) {
+      const win = doc.defaultView;
+      live.textContent = '';
+      if (announceTimer !== undefined) win?.clearTimeout(announceTimer);
+      announceTimer = win?.setTimeout(() => {
+        announceTimer = undefined;
+        live.textContent = text;
+      }, ANNOUNCE_DELAY_MS);
+    },
     contains(node) {
       for (let n = node as Node | null; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) {
         if (n === host || n === root) return true;
@@ -134,6 +196,7 @@ export function mountCardHost(doc: Document, options: CardHostOptions): CardHost
       return false;
     },
     destroy() {
+      if (announceTimer !== undefined) doc.defaultView?.clearTimeout(announceTimer);
       current = null;
       render(null, container);
       styles.remove();

@@ -58,6 +58,33 @@ blockquote {
   font-style: italic;
 }
 figcaption, .source { margin: 0; font-size: 12px; opacity: 0.85; }
+.sentence { margin: 0 0 6px; }
+.sentence .label { font-size: 12px; opacity: 0.8; }
+.sentence q { font-style: italic; }
+.findings { margin: 0 0 6px; padding-left: 1.4em; }
+.findings > li + li { margin-top: 8px; }
+.finding-verdict { margin: 0 0 2px; font-weight: 600; font-size: 13px; }
+.nothing { font-weight: 600; }
+.steps { display: flex; gap: 8px; margin-top: 10px; }
+.step {
+  all: unset; cursor: pointer; flex: 1; text-align: center; white-space: nowrap;
+  display: flex; flex-direction: column; align-items: center; gap: 2px;
+  padding: 4px 8px; border-radius: 6px; border: 1px solid #8e8e93; font-size: 13px;
+}
+.step:hover { background: rgba(127, 127, 127, 0.18); }
+.step:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
+kbd { font: 11px/1.2 ui-monospace, monospace; opacity: 0.8; }
+.answers { display: flex; gap: 8px; margin-top: 8px; }
+.answer {
+  all: unset; cursor: pointer; flex: 1; text-align: center; font-size: 12px;
+  padding: 3px 6px; border-radius: 6px; text-decoration: underline; text-underline-offset: 2px;
+}
+.answer:hover { background: rgba(127, 127, 127, 0.18); }
+.answer:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
+.live {
+  position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
+  overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;
+}
 @media (prefers-color-scheme: dark) {
   .card { background: #1c1c1e; color: #f2f2f7; border-color: #48484a; box-shadow: 0 6px 24px rgba(0, 0, 0, 0.6); }
 }

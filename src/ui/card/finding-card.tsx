@@ -1,14 +1,32 @@
-import type { SentenceReport, Verdict } from '../../core';
-import { SEVERITY_LABELS, VERDICT_LABELS } from '../../ext/labels';
+import type { ReportFinding, SentenceReport, Verdict } from '../../core';
+import type { FindingShortcuts } from '../../ext/commands';
+import { findingsOf, NOTHING_IN_REFERENCE, SEVERITY_LABELS, verdictName, VERDICT_LABELS } from '../../ext/labels';
 
-/** What a card shows of one flagged (or supported) sentence. */
-export type CardFinding = Pick<SentenceReport, 'severity' | 'reason' | 'quote'> & { verdict: Verdict };
+/**
+ * What a card shows of one flagged (or supported) sentence: the sentence
+ * itself, its verdict, and every finding behind the verdict (`findings`, as
+ * the page report lists them; the single `reason` and `quote` stand for one
+ * when the list is absent).
+ */
+export type CardFinding = Pick<SentenceReport, 'severity' | 'reason' | 'quote' | 'findings'> & {
+  verdict: Verdict;
+  /** The sentence the card is about, as the page has it. */
+  text?: string;
+};
 
 export interface FindingCardProps {
   finding: CardFinding;
   /** Names the reference the quote comes from: the claim set's `source.label`. */
   sourceLabel: string;
   onClose(): void;
+  /** Go to the previous or next flagged statement (the card's buttons); no buttons without it. */
+  onStep?(direction: 1 | -1): void;
+  /** The keys of the finding commands, shown beside the buttons. */
+  shortcuts?: FindingShortcuts;
+  /** Hide this flag on this page (undone from the popup); no button without it. */
+  onDismiss?(): void;
+  /** Keep this flag among the reader's reports of wrong flags; no button without it. */
+  onReportWrong?(): void;
 }
 
 /** A mark beside the verdict's name, so the verdict never rests on colour alone. */
@@ -20,18 +38,25 @@ const SEVERITY_NOTES = {
   soft: 'The wording overstates or shifts what the reference says.',
 } as const;
 
+/** The element ids inside the card's shadow root (one card per page, so fixed ids are unique there). */
+export const CARD_IDS = Object.freeze({ sentence: 'ejfc-sentence', reason: (index: number) => `ejfc-reason-${index}` });
+
 /**
  * The card that opens on a marked sentence: the verdict (and severity), the
- * reason, the reference passage the verdict rests on, and where that passage
- * comes from.
+ * sentence it is about, each finding's reason with the reference passage it
+ * rests on (or, plainly, that the reference has nothing on it), where the
+ * passages come from, and buttons to the previous and next flagged statement.
  *
- * The reason can quote the page, so everything here is rendered as text
- * (Preact text nodes), never as markup. A non-modal dialog: named for screen
- * readers by its verdict, described by its reason; Escape closes it.
+ * The sentence and the reasons come from the page, so everything here is
+ * rendered as text (Preact text nodes), never as markup. A non-modal dialog:
+ * named for screen readers by its verdict, described by the sentence and the
+ * reasons; Escape closes it.
  */
-export function FindingCard({ finding, sourceLabel, onClose }: FindingCardProps) {
-  const { verdict, severity, reason, quote } = finding;
-  const name = `${VERDICT_LABELS[verdict]}${severity ? ` (${SEVERITY_LABELS[severity]})` : ''}`;
+export function FindingCard({ finding, sourceLabel, onClose, onStep, shortcuts, onDismiss, onReportWrong }: FindingCardProps) {
+  const { verdict, severity, text } = finding;
+  const findings = findingsOf(finding);
+  const name = verdictName(verdict, severity);
+  const describedBy = [text ? CARD_IDS.sentence : undefined, ...findings.map((_f, index) => CARD_IDS.reason(index))].filter(Boolean).join(' ');
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
     // The page must not see this Escape too (it might close its own dialog).
@@ -39,15 +64,16 @@ export function FindingCard({ finding, sourceLabel, onClose }: FindingCardProps)
     event.stopPropagation();
     onClose();
   };
+  const anyQuote = findings.some((f) => f.quote);
   return (
     <div
       role="dialog"
       aria-modal="false"
       aria-label={`Fact check: ${name}`}
-      aria-describedby={reason ? 'ejfc-reason' : undefined}
+      aria-describedby={describedBy || undefined}
       tabIndex={-1}
       lang="en"
-      class={`card card-${verdict}`}
+      class={`card card-${verdict}${severity ? ` card-${severity}` : ''}`}
       onKeyDown={onKeyDown}
     >
       <div class="head">
@@ -62,20 +88,73 @@ export function FindingCard({ finding, sourceLabel, onClose }: FindingCardProps)
           ×
         </button>
       </div>
-      {severity && <p class="note">{SEVERITY_NOTES[severity]}</p>}
-      {reason && (
-        <p class="reason" id="ejfc-reason">
-          {reason}
+      {text && (
+        <p class="sentence" id={CARD_IDS.sentence}>
+          <span class="label">The sentence: </span>
+          <q>{text}</q>
         </p>
       )}
-      {quote ? (
+      {severity && <p class="note">{SEVERITY_NOTES[severity]}</p>}
+      {findings.length === 1 ? (
+        <FindingDetail finding={findings[0]!} index={0} sourceLabel={sourceLabel} showVerdict={false} />
+      ) : (
+        <ol class="findings" aria-label={`${findings.length} findings`}>
+          {findings.map((f, index) => (
+            <li key={index}>
+              <FindingDetail finding={f} index={index} sourceLabel={sourceLabel} showVerdict />
+            </li>
+          ))}
+        </ol>
+      )}
+      {!anyQuote && <p class="source">Checked against the {sourceLabel}.</p>}
+      {onStep && <StepButtons onStep={onStep} shortcuts={shortcuts} />}
+      {verdict !== 'supported' && (onDismiss || onReportWrong) && (
+        <div class="answers">
+          {onDismiss && (
+            <button type="button" class="answer" onClick={onDismiss} title="Hide this flag on this page; undo it from the toolbar popup">
+              Dismiss on this page
+            </button>
+          )}
+          {onReportWrong && (
+            <button type="button" class="answer" onClick={onReportWrong} title="Keep it among your reports of wrong flags, to export from the popup; nothing is sent anywhere">
+              Report as wrong
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function FindingDetail({ finding, index, sourceLabel, showVerdict }: { finding: ReportFinding; index: number; sourceLabel: string; showVerdict: boolean }) {
+  return (
+    <div class="finding">
+      {showVerdict && <p class="finding-verdict">{verdictName(finding.verdict, finding.severity)}</p>}
+      <p class="reason" id={CARD_IDS.reason(index)}>
+        {finding.reason}
+        {!finding.quote && finding.verdict !== 'supported' && <span class="nothing"> {NOTHING_IN_REFERENCE}</span>}
+      </p>
+      {finding.quote && (
         <figure class="reference">
-          <blockquote>{quote}</blockquote>
+          <blockquote>{finding.quote}</blockquote>
           <figcaption>{sourceLabel}</figcaption>
         </figure>
-      ) : (
-        <p class="source">Checked against the {sourceLabel}.</p>
       )}
+    </div>
+  );
+}
+
+function StepButtons({ onStep, shortcuts }: { onStep(direction: 1 | -1): void; shortcuts: FindingShortcuts | undefined }) {
+  return (
+    <div class="steps">
+      <button type="button" class="step" onClick={() => onStep(-1)} aria-keyshortcuts={shortcuts?.previous || undefined}>
+        <span aria-hidden="true">← </span>
+        Previous{shortcuts?.previous && <kbd>{shortcuts.previous}</kbd>}
+      </button>
+      <button type="button" class="step" onClick={() => onStep(1)} aria-keyshortcuts={shortcuts?.next || undefined}>
+        Next<span aria-hidden="true"> →</span>
+        {shortcuts?.next && <kbd>{shortcuts.next}</kbd>}
+      </button>
     </div>
   );
 }

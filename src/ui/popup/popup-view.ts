@@ -1,5 +1,5 @@
 import type { ActiveTabReport, UnavailableReason } from '../../ext/connector';
-import type { PageReportReply } from '../../ext/messages';
+import type { PageStatusReply } from '../../ext/messages';
 import type { Settings } from '../../ext/settings';
 
 /**
@@ -15,12 +15,12 @@ export type PopupView =
   /** Checking is paused on this site. */
   | { kind: 'paused'; hostname: string }
   /** The page is being checked; `report` holds what is known so far. */
-  | { kind: 'scanning'; report: PageReportReply }
+  | { kind: 'scanning'; report: PageStatusReply }
   /** The strictness changed and the page has not been checked at the new one yet: the old report would mislead. */
   | { kind: 'rechecking' }
   /** Nothing on the page is about the reference's subject. */
-  | { kind: 'off-topic'; report: PageReportReply }
-  | { kind: 'report'; report: PageReportReply };
+  | { kind: 'off-topic'; report: PageStatusReply }
+  | { kind: 'report'; report: PageStatusReply };
 
 /** The view for the active tab under `settings`; `loading` until both are known. */
 export function popupView(tab: ActiveTabReport | null, settings: Settings | null): PopupView {

@@ -3,7 +3,9 @@ import type { Connector } from '../../ext/connector';
 import { STRICTNESS_LABELS } from '../../ext/labels';
 import { ClaimSetSection } from './claim-set-section';
 import { ExportActions } from './export-actions';
-import { FindingList } from './finding-list';
+import { FlagAnswers } from './flag-answers';
+import { FlaggedFindings } from './flagged-findings';
+import { KeyboardHelp } from './keyboard-help';
 import type { PopupView } from './popup-view';
 import { SettingsToggles } from './settings-toggles';
 import { StrictnessControl } from './strictness-control';
@@ -29,8 +31,10 @@ export const DEFAULT_POLL_MS = 400;
 const currentDate = () => new Date();
 
 /**
- * The toolbar popup: the active page's summary and flagged sentences, the
- * strictness, the on/off and pause switches, and the export.
+ * The toolbar popup: first the active page's summary and the keys, then the
+ * settings (strictness, on/off and pause switches, claim set) and the export,
+ * then the flagged sentences, a page at a time: on a long page the list is
+ * the long part, so it comes last and never pushes the rest out of reach.
  */
 export function Popup({ connector, source, pollMs = DEFAULT_POLL_MS, now = currentDate }: PopupProps) {
   const { view, hostname, settings, settingsError, changeSettings, reload, claimSet, useBundledClaimSet } = usePopupData(connector, pollMs);
@@ -58,7 +62,7 @@ export function Popup({ connector, source, pollMs = DEFAULT_POLL_MS, now = curre
           </button>
         )}
         {(view.kind === 'report' || view.kind === 'scanning') && <SummaryCounts summary={view.report.summary} />}
-        {view.kind === 'report' && <FindingList report={view.report} onReveal={(start) => void connector.revealFinding(start).catch(() => undefined)} />}
+        {view.kind === 'report' && view.report.summary.conflict + view.report.summary.unsupported > 0 && <KeyboardHelp connector={connector} />}
       </section>
 
       {settings && (
@@ -80,7 +84,13 @@ export function Popup({ connector, source, pollMs = DEFAULT_POLL_MS, now = curre
       )}
 
       {(report || view.kind === 'scanning' || view.kind === 'rechecking') && (
-        <ExportActions connector={connector} report={report} source={reference} now={now} />
+        <ExportActions connector={connector} available={report !== null} source={reference} now={now} />
+      )}
+
+      {report && <FlagAnswers connector={connector} url={report.file} now={now} onChange={reload} />}
+
+      {view.kind === 'report' && (
+        <FlaggedFindings connector={connector} status={view.report} onReveal={(start) => void connector.revealFinding(start).catch(() => undefined)} />
       )}
     </main>
   );

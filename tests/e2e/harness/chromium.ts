@@ -11,6 +11,8 @@ import { argumentJson, callAsJsonExpression, parseJsonResult, shadowRootCallDecl
 import { CHROME_BUILD, CHROMIUM_EXECUTABLE } from './paths';
 import {
   DEFAULT_VIEWPORT,
+  FIRST_RUN_PAGE,
+  FIRST_RUN_WAIT_MS,
   type BrowserTab,
   type ConsoleError,
   type ExtensionBrowser,
@@ -140,6 +142,7 @@ class ChromiumExtensionBrowser implements ExtensionBrowser {
   readonly extensionOrigin: string;
   private readonly errors: ConsoleError[] = [];
   private closed = false;
+  firstRunPage: string | null = null;
   private pageTabId = -1;
   page!: ChromiumTab;
 
@@ -183,10 +186,25 @@ class ChromiumExtensionBrowser implements ExtensionBrowser {
 
   async start(): Promise<void> {
     await this.watchWorker(this.worker);
+    await this.closeFirstRunPage();
     const { tabId, page } = await this.createTab('about:blank', true);
     this.pageTabId = tabId;
     this.page = new ChromiumTab(page);
     await page.setViewportSize(DEFAULT_VIEWPORT);
+  }
+
+  /** Waits for the tab the extension opens on install, notes its address and closes it (see `ExtensionBrowser.firstRunPage`). */
+  private async closeFirstRunPage(): Promise<void> {
+    const deadline = Date.now() + FIRST_RUN_WAIT_MS;
+    while (Date.now() < deadline) {
+      const page = this.context.pages().find((p) => p.url().startsWith(this.extensionOrigin) && p.url().endsWith(FIRST_RUN_PAGE));
+      if (page) {
+        this.firstRunPage = page.url();
+        await page.close();
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   /** Opens a tab through the extension, so its tab id is known, and picks up the Playwright page that is that tab. */

@@ -15,6 +15,8 @@ import { argumentJson, callAsJsonExpression, parseJsonResult, shadowRootCallDecl
 import { FIREFOX_BUILD, FIREFOX_EXECUTABLE, firefoxAddonId } from './paths';
 import {
   DEFAULT_VIEWPORT,
+  FIRST_RUN_PAGE,
+  FIRST_RUN_WAIT_MS,
   type BrowserTab,
   type ConsoleError,
   type ExtensionBrowser,
@@ -200,6 +202,7 @@ class FirefoxExtensionBrowser implements ExtensionBrowser {
   private closed = false;
   /** An extension page kept open to call `browser.tabs` from. */
   private helper!: FirefoxTab;
+  firstRunPage: string | null = null;
   private pageTabId = -1;
   page!: FirefoxTab;
 
@@ -231,11 +234,26 @@ class FirefoxExtensionBrowser implements ExtensionBrowser {
     // The popup page is the one page the build is sure to have; it stays open
     // in the first tab as the place the harness calls `browser.tabs` from.
     this.helper = new FirefoxTab(this.bidi, first.context);
+    await this.closeFirstRunPage(first.context);
     await this.helper.goto(`${this.extensionOrigin}/popup.html`);
     const { tabId, context } = await this.createTab('about:blank', true);
     this.pageTabId = tabId;
     this.page = new FirefoxTab(this.bidi, context);
     await this.page.setViewport(DEFAULT_VIEWPORT);
+  }
+
+  /** Waits for the tab the extension opens on install, notes its address and closes it (see `ExtensionBrowser.firstRunPage`). */
+  private async closeFirstRunPage(keep: string): Promise<void> {
+    const deadline = Date.now() + FIRST_RUN_WAIT_MS;
+    while (Date.now() < deadline) {
+      const tab = (await topLevelContexts(this.bidi)).find((info) => info.context !== keep && info.url.startsWith(this.extensionOrigin) && info.url.endsWith(FIRST_RUN_PAGE));
+      if (tab) {
+        this.firstRunPage = tab.url;
+        await this.bidi.send('browsingContext.close', { context: tab.context });
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   /** Opens a tab through the extension, so its tab id is known, and finds the BiDi context that is that tab. */

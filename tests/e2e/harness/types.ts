@@ -96,6 +96,13 @@ export interface ExtensionBrowser {
    * keeps open. For the extension's own APIs (storage, the toolbar badge).
    */
   evaluateInExtension<Result, Arg = undefined>(fn: ExtensionFunction<Arg, Result>, arg?: Arg): Promise<Result>;
+  /**
+   * The address of the tab the extension opened when it was installed (its
+   * first-run page), or `null` if none opened within a few seconds. The
+   * harness closes that tab before it opens the web tab, so that the tests'
+   * "active tab" is the web page.
+   */
+  readonly firstRunPage: string | null;
   /** Every error logged since launch, in order, by the web tab, extension pages and the extension's background. */
   consoleErrors(): ConsoleError[];
   /** Ends the browser and removes its profile. Safe to call twice. */
@@ -113,4 +120,8 @@ export interface LaunchOptions {
 }
 
 export const DEFAULT_VIEWPORT = { width: 1280, height: 900 } as const;
+/** The extension's first-run page, which it opens in a tab on install (see `ExtensionBrowser.firstRunPage`). */
+export const FIRST_RUN_PAGE = '/welcome.html';
+/** How long the harness waits for that tab at launch. */
+export const FIRST_RUN_WAIT_MS = 5_000;
 export const POPUP_VIEWPORT = { width: 420, height: 600 } as const;

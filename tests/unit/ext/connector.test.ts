@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import {
   createBrowserConnector,
@@ -10,6 +10,7 @@ import {
   type TabsApi,
 } from '../../../src/ext/connector';
 import { createMockConnector, reportState, sampleReport } from '../../../src/ext/mock-connector';
+import { statusOfReport } from '../../../src/ext/messages';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../../src/ext/settings';
 
 beforeEach(() => {
@@ -98,7 +99,7 @@ function connectorWith(tab: { id?: number; url?: string } | undefined, answer: (
 }
 
 describe('createBrowserConnector: getActiveTabReport', () => {
-  const report = sampleReport();
+  const report = statusOfReport(sampleReport());
   const page = { id: 7, url: 'https://news.example/world/eu-japan-defence' };
 
   it.each<[string, { id?: number; url?: string } | undefined, () => Promise<unknown>, ActiveTabReport]>([
@@ -137,10 +138,33 @@ describe('createBrowserConnector: getActiveTabReport', () => {
     expect(await connector.getActiveTabReport()).toEqual(expected);
   });
 
-  it("asks the tab's top frame for the page report", async () => {
+  it("asks the tab's top frame for the page's status, never the whole report", async () => {
     const { connector, sent } = connectorWith(page, async () => report);
     await connector.getActiveTabReport();
+    expect(sent).toEqual([{ tabId: 7, message: { type: 'get-page-status' }, options: { frameId: 0 } }]);
+  });
+
+  it('a whole report where a status is wanted is not taken for one (an older content script)', async () => {
+    const { sentences: _s, ...noCount } = sampleReport();
+    const { connector } = connectorWith(page, async () => noCount);
+    expect((await connector.getActiveTabReport()).kind).toBe('error');
+  });
+
+  it('getFindings asks the top frame for one page of the flagged sentences', async () => {
+    const full = sampleReport();
+    const flagged = full.sentences.filter((x) => x.verdict === 'conflict' || x.verdict === 'unsupported');
+    const { connector, sent } = connectorWith(page, async () => ({ total: flagged.length, offset: 1, sentences: flagged.slice(1, 3) }));
+    expect(await connector.getFindings(1, 2)).toEqual({ total: flagged.length, offset: 1, sentences: flagged.slice(1, 3) });
+    expect(sent).toEqual([{ tabId: 7, message: { type: 'get-findings', offset: 1, limit: 2 }, options: { frameId: 0 } }]);
+  });
+
+  it('getFullReport asks for the whole report, for the export', async () => {
+    const full = sampleReport();
+    const { connector, sent } = connectorWith(page, async () => full);
+    expect(await connector.getFullReport()).toEqual(full);
     expect(sent).toEqual([{ tabId: 7, message: { type: 'get-page-report' }, options: { frameId: 0 } }]);
+    const { connector: broken } = connectorWith(page, async () => ({ total: 1 }));
+    await expect(broken.getFullReport()).rejects.toThrow(/not a report/);
   });
 
   it('never rejects, even when the tabs API does', async () => {
@@ -151,10 +175,37 @@ describe('createBrowserConnector: getActiveTabReport', () => {
 });
 
 describe('createBrowserConnector: revealFinding and settings', () => {
-  it("sends reveal-finding with the sentence's start to the top frame", async () => {
+  it("sends reveal-finding with the sentence's start and focus to the top frame", async () => {
     const { connector, sent } = connectorWith({ id: 3, url: 'https://news.example/' }, async () => undefined);
     await connector.revealFinding(135);
-    expect(sent).toEqual([{ tabId: 3, message: { type: 'reveal-finding', start: 135 }, options: { frameId: 0 } }]);
+    expect(sent).toEqual([{ tabId: 3, message: { type: 'reveal-finding', start: 135, focus: true }, options: { frameId: 0 } }]);
+  });
+
+  it.each([
+    ['the toolbar popup closes once the card has focus, so the reader lands in it', false, true, 1],
+    ['the popup opened as a page in a tab stays', true, true, 0],
+    ['nothing shown on the page: the popup stays', false, false, 0],
+  ])('%s', async (_reason, inTab, shown, closes) => {
+    const { tabs } = fakeTabs({ id: 3, url: 'https://news.example/' }, async () => shown);
+    const close = vi.fn();
+    const connector = createBrowserConnector({
+      tabs,
+      storage: fakeBrowser.storage.local,
+      openOptionsPage: async () => undefined,
+      document: { defaultView: { close } } as unknown as Document,
+      inTab: async () => inTab,
+    });
+    await connector.revealFinding(135);
+    expect(close).toHaveBeenCalledTimes(closes);
+  });
+
+  it.each([
+    ['the keys the browser assigned', [{ name: 'next-finding', shortcut: 'Ctrl+Shift+1' }, { name: 'previous-finding', shortcut: '' }], { next: 'Ctrl+Shift+1', previous: '' }],
+    ['a command the browser does not list keeps its suggested key', [{ name: 'next-finding', shortcut: 'Alt+Shift+J' }], { next: 'Alt+Shift+J', previous: 'Alt+Shift+K' }],
+  ])('getShortcuts: %s', async (_reason, commands, expected) => {
+    const { tabs } = fakeTabs(undefined, async () => undefined);
+    const connector = createBrowserConnector({ tabs, storage: fakeBrowser.storage.local, openOptionsPage: async () => undefined, document: undefined as never, commands: { getAll: async () => commands } });
+    expect(await connector.getShortcuts()).toEqual(expected);
   });
 
   it('reads and writes settings through storage.local', async () => {

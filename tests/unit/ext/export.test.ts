@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultChecker, summarize, type PageReport, type SentenceReport } from '../../../src/core';
 import { escapeMarkdown, exportFileName, flaggedSentences, reportToJson, reportToMarkdown } from '../../../src/ext/export';
 import type { PageReportReply } from '../../../src/ext/messages';
+import { NOTHING_IN_REFERENCE } from '../../../src/ext/labels';
+import { claimSetIdentity, fnv1a64 } from '../../../src/ext/claim-set-identity';
 
 const SOURCE = defaultChecker().claimSet.source.label;
 const CHECKED_AT = new Date(2024, 10, 5, 9, 30);
@@ -29,6 +31,25 @@ describe('reportToJson', () => {
     expect(JSON.parse(reportToJson(reply))).toEqual(REAL);
   });
 
+  it('carries the page title, the time of the check and the claim set in force when the page gave them, in the schema\'s place', () => {
+    const claimSet = claimSetIdentity(defaultChecker().claimSet);
+    const reply: PageReportReply = { ...REAL, status: 'done', title: 'EU and Japan <b>sign</b>', checkedAt: '2024-11-05T09:30:00.000Z', claimSet };
+    const json = JSON.parse(reportToJson(reply)) as Record<string, unknown>;
+    expect(json).toEqual({ ...REAL, title: 'EU and Japan <b>sign</b>', checkedAt: '2024-11-05T09:30:00.000Z', claimSet });
+    expect(Object.keys(json)).toEqual(['file', 'title', 'checkedAt', 'strictness', 'claimSet', 'topical', 'sentences', 'summary']);
+    expect(claimSet).toEqual({ label: SOURCE, version: 1, hash: expect.stringMatching(/^fnv1a64:[0-9a-f]{16}$/) });
+  });
+
+  it("carries the reader's answers to the page's flags when there are any, and nothing of them when there are none", () => {
+    const dismissed = [{ text: 'A.', verdict: 'unsupported' as const, at: '2026-12-02T17:00:00.000Z' }];
+    const reportedWrong = [{ url: REAL.file, sentence: 'B.', verdict: 'conflict' as const, claimIds: ['x'], reasons: ['R.'], claimSet: { label: SOURCE, version: 1, hash: 'fnv1a64:0123456789abcdef' }, at: '2026-12-02T17:00:00.000Z' }];
+    expect(JSON.parse(reportToJson({ ...REAL, answers: { dismissed, reportedWrong } })).answers).toEqual({ dismissed, reportedWrong });
+    expect(JSON.parse(reportToJson({ ...REAL, answers: { dismissed: [], reportedWrong: [] } }))).toEqual(REAL);
+    const md = reportToMarkdown({ ...REAL, answers: { dismissed, reportedWrong } }, { checkedAt: CHECKED_AT, source: SOURCE });
+    expect(md).toContain('## Flags I reported as wrong\n\n- Conflict: B. (claims: x)\n');
+    expect(md).toContain('## Flags I dismissed on this page\n\n- Unsupported: A.\n');
+  });
+
   it('is indented for reading and ends with a newline', () => {
     const json = reportToJson(REAL);
     expect(json).toContain('\n  "strictness": "balanced"');
@@ -53,6 +74,38 @@ describe('reportToMarkdown', () => {
     ['an unsupported claim', 'Unsupported\n\n> Borrell and Iwaya also agreed'],
   ])('has %s', (_what, expected) => {
     expect(markdown).toContain(expected);
+  });
+
+  it('a sentence with several findings gives each its own reason and passage, and says where the reference has nothing', () => {
+    const sentence: SentenceReport = {
+      text: 'They signed the pact in Osaka, said Gen Nakatani.',
+      start: 0,
+      end: 49,
+      verdict: 'conflict',
+      severity: 'hard',
+      reason: 'Wrong place. Signed where announced. No Nakatani.',
+      claimId: 'place',
+      quote: 'They met in Tokyo.',
+      findings: [
+        { verdict: 'conflict', severity: 'hard', reason: 'Wrong place.', claimId: 'place', quote: 'They met in Tokyo.' },
+        { verdict: 'conflict', severity: 'soft', reason: 'Signed where announced.', claimId: 'act', quote: 'They announced the partnership.' },
+        { verdict: 'unsupported', reason: 'The reference does not mention Gen Nakatani.' },
+      ],
+    };
+    const md = reportToMarkdown(reportOf([sentence]), { checkedAt: CHECKED_AT, source: SOURCE });
+    const section = md.slice(md.indexOf('### 1.'));
+    expect(section).toContain('Finding 1 (Conflict (hard)): Wrong place.\n\nReference passage:\n\n> They met in Tokyo.\n');
+    expect(section).toContain('Finding 2 (Conflict (soft)): Signed where announced.\n\nReference passage:\n\n> They announced the partnership.\n');
+    expect(section).toContain(`Finding 3 (Unsupported): The reference does not mention Gen Nakatani.\n\n${NOTHING_IN_REFERENCE}\n`);
+    // The joined reason of the first finding is not repeated as one.
+    expect(section).not.toContain('Reason: Wrong place. Signed');
+  });
+
+  it('an unsupported sentence with no passage says the reference has nothing on it, with no passage quoted', () => {
+    const sentence: SentenceReport = { text: 'Nakatani joined them.', start: 0, end: 21, verdict: 'unsupported', reason: 'The reference does not mention Gen Nakatani.', findings: [{ verdict: 'unsupported', reason: 'The reference does not mention Gen Nakatani.' }] };
+    const md = reportToMarkdown(reportOf([sentence]), { checkedAt: CHECKED_AT, source: SOURCE });
+    expect(md).toContain(`Reason: The reference does not mention Gen Nakatani.\n\n${NOTHING_IN_REFERENCE}\n`);
+    expect(md).not.toContain('Reference passage:');
   });
 
   it('the source is the EEAS release of 1 November 2024', () => {
@@ -100,6 +153,21 @@ describe('reportToMarkdown', () => {
     expect(leaked).toEqual([]);
   });
 
+  it('names the page by its title (escaped), then its address, the time of the check in UTC and the claim set with its version and hash', () => {
+    const claimSet = { label: 'My set', version: 1, hash: 'fnv1a64:0123456789abcdef' };
+    const md = reportToMarkdown({ ...REAL, title: 'EU *and* Japan', checkedAt: '2024-11-05T09:30:12.000Z', claimSet }, { checkedAt: CHECKED_AT, source: SOURCE });
+    expect(md.split('\n').slice(0, 8)).toEqual([
+      '# Fact check: EU \\*and\\* Japan',
+      '',
+      '- Page: https://news.example/eu-japan',
+      '- Checked: 2024-11-05 09:30 UTC',
+      expect.stringMatching(/^- Strictness: balanced \(/),
+      '- Reference: My set',
+      '- Claim set: version 1, fnv1a64:0123456789abcdef',
+      expect.stringMatching(/^- Summary: /),
+    ]);
+  });
+
   it('escapes the page address in the title', () => {
     const md = reportToMarkdown(reportOf([], { file: 'https://news.example/a_(b)<i>' }), { checkedAt: CHECKED_AT, source: SOURCE });
     expect(md.split('\n')[0]).toBe('# Fact check: https://news.example/a\\_\\(b\\)\\<i\\>');
@@ -142,5 +210,19 @@ describe('exportFileName', () => {
     ['a file name that is not a URL gives a generic name', 'article.txt', 'json', 'fact-check-page-2024-11-05.json'],
   ])('%s', (_reason, file, extension, expected) => {
     expect(exportFileName(reportOf([], { file }), CHECKED_AT, extension)).toBe(expected);
+  });
+});
+
+describe('claimSetIdentity', () => {
+  it('FNV-1a 64 of known text (its published test vectors, for ASCII as UTF-16 code units: each unit adds a zero byte)', () => {
+    // The empty string is the offset basis.
+    expect(fnv1a64('')).toBe('cbf29ce484222325');
+  });
+
+  it('two sets that differ in one claim have different hashes; the same set the same', () => {
+    const set = defaultChecker().claimSet;
+    const other = { ...set, claims: set.claims.slice(1) };
+    expect(claimSetIdentity(set).hash).toBe(claimSetIdentity({ ...set }).hash);
+    expect(claimSetIdentity(other).hash).not.toBe(claimSetIdentity(set).hash);
   });
 });

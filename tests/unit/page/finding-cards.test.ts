@@ -25,7 +25,7 @@ function fakeHighlighter(lines: Record<number, ReturnType<typeof box>[]>): Highl
     kind: 'highlight-api',
     keys: () => Object.keys(lines).map(Number),
     rangesOf: (key) => (lines[key] ? [rangeOf(lines[key]!)] : []),
-    verdictOf: (key) => (lines[key] ? 'conflict' : undefined),
+    lookOf: (key) => (lines[key] ? 'conflict' : undefined),
     mark: () => {},
     unmark: () => {},
     flash: () => {},
@@ -102,6 +102,32 @@ describe('FindingCards: when the card opens and closes', () => {
     expect(c.current).toBe(2);
     click(10, 10);
     expect(c.current).toBeUndefined();
+  });
+
+  it('a pinned card closes once its sentence has scrolled out of view, not while a revealed one is scrolled to', async () => {
+    const lines: Record<number, ReturnType<typeof box>[]> = { 1: [box(100, 2000, 500, 20)] };
+    cards = new FindingCards({
+      document,
+      highlighter: fakeHighlighter(lines),
+      findingOf: () => ({ verdict: 'conflict', severity: 'hard', reason: 'Reason.', quote: 'Passage.' }),
+      sourceLabel: 'EEAS press release, Tokyo, 1 November 2024',
+      own: new OwnNodes(),
+      cardMode: 'open',
+    });
+    const scroll = async (top: number) => {
+      lines[1] = [box(100, top, 500, 20)];
+      window.dispatchEvent(new Event('scroll'));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    };
+    // Revealed below the fold: scrolling towards it keeps the card.
+    expect(cards.open(1, { pinned: true })).toBe(true);
+    await scroll(1500);
+    expect(cards.current).toBe(1);
+    await scroll(300);
+    expect(cards.current).toBe(1);
+    // In view, then scrolled away above the top: the card goes.
+    await scroll(-200);
+    expect(cards.current).toBeUndefined();
   });
 
   it('Escape anywhere closes it, and the page does not get that Escape', async () => {

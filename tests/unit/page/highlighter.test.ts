@@ -130,7 +130,7 @@ describe('the fallback highlighter (<ejfc-mark> elements)', () => {
     document.body.innerHTML = '<p>Borrell met Iwaya in Osaka.</p>';
     highlighter.mark(1, 'conflict', piecesOf(document.body, 'Borrell met Iwaya in Osaka.')[0]!);
     const css = mode === 'adopted' ? [...document.adoptedStyleSheets[0]!.cssRules].map((r) => r.cssText).join('\n') : document.querySelector('style[data-ejfc]')!.textContent!;
-    expect(css).toContain(`${MARK_TAG}[data-verdict="conflict"]`);
+    expect(css).toContain(`${MARK_TAG}[data-look="conflict"]`);
     expect(css).toMatch(/wavy/);
     highlighter.destroy();
     expect(document.adoptedStyleSheets.length + document.querySelectorAll('style').length).toBe(0);

@@ -2,21 +2,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TextPiece } from '../../../src/page/anchor';
 import type { Highlighter } from '../../../src/page/highlighter';
-import type { MarkedVerdict } from '../../../src/page/highlight-styles';
+import type { MarkLook } from '../../../src/page/highlight-styles';
 import { NearViewportHighlighter } from '../../../src/page/near-viewport';
 
 /** What the browser is asked to paint: a highlighter that only records. */
 class PaintedMarks implements Highlighter {
   readonly kind = 'highlight-api' as const;
-  readonly painted = new Map<number, MarkedVerdict>();
+  readonly painted = new Map<number, MarkLook>();
   readonly flashed: number[] = [];
-  mark(key: number, verdict: MarkedVerdict): void {
+  mark(key: number, verdict: MarkLook): void {
     this.painted.set(key, verdict);
   }
   unmark(key: number): void {
     this.painted.delete(key);
   }
-  verdictOf(key: number): MarkedVerdict | undefined {
+  lookOf(key: number): MarkLook | undefined {
     return this.painted.get(key);
   }
   keys(): number[] {
@@ -96,12 +96,12 @@ describe('NearViewportHighlighter', () => {
     observer.report((el) => paragraphs.indexOf(el as HTMLParagraphElement) < 3);
     expect(inner.keys().sort((a, b) => a - b)).toEqual([0, 1, 2]);
     expect(marks.keys()).toHaveLength(12);
-    expect(marks.verdictOf(7)).toBe('unsupported');
+    expect(marks.lookOf(7)).toBe('unsupported');
     expect(marks.paintedKeys()).toEqual(inner.keys());
     // The reader scrolls: what comes near is painted, what goes far is taken off.
     observer.report((el) => [8, 9].includes(paragraphs.indexOf(el as HTMLParagraphElement)));
     expect(inner.keys().sort((a, b) => a - b)).toEqual([8, 9]);
-    expect(inner.verdictOf(9)).toBe('unsupported');
+    expect(inner.lookOf(9)).toBe('unsupported');
   });
 
   it('a mark added where the reader is, is painted at once; one added far away is not', () => {
@@ -112,8 +112,8 @@ describe('NearViewportHighlighter', () => {
     // Another sentence of the first paragraph's element, and one far below.
     marks.mark(100, 'unsupported', piecesOf(0));
     marks.mark(15, 'conflict', piecesOf(15));
-    expect(inner.verdictOf(100)).toBe('unsupported');
-    expect(inner.verdictOf(15)).toBeUndefined();
+    expect(inner.lookOf(100)).toBe('unsupported');
+    expect(inner.lookOf(15)).toBeUndefined();
     expect(FakeObserver.last!.followed.has(paragraphs[15]!)).toBe(true);
   });
 
@@ -122,9 +122,9 @@ describe('NearViewportHighlighter', () => {
     const marks = new NearViewportHighlighter(inner, document, { paintAllUpTo: 2 });
     for (let i = 0; i < 6; i++) marks.mark(i, 'conflict', piecesOf(i));
     FakeObserver.last!.report((el) => el === paragraphs[0]);
-    expect(inner.verdictOf(5)).toBeUndefined();
+    expect(inner.lookOf(5)).toBeUndefined();
     marks.flash(5);
-    expect(inner.verdictOf(5)).toBe('conflict');
+    expect(inner.lookOf(5)).toBe('conflict');
     expect(inner.flashed).toEqual([5]);
   });
 
@@ -135,7 +135,7 @@ describe('NearViewportHighlighter', () => {
     const observer = FakeObserver.last!;
     marks.unmark(3);
     expect(observer.followed.has(paragraphs[3]!)).toBe(false);
-    expect(marks.verdictOf(3)).toBeUndefined();
+    expect(marks.lookOf(3)).toBeUndefined();
     marks.clear();
     expect(observer.disconnected).toBe(true);
     expect(marks.keys()).toEqual([]);

@@ -42,6 +42,21 @@ describe('PageChecker gives exactly what check() gives on the whole text', () =>
 describe('PageChecker', () => {
   const seed = read('seeds/002_e7a668e7c20fc301.txt');
 
+  it.each(TEXTS)('flaggedSlice on %s: every page of it is that page of the flagged findings, in order, with the count', (_name, text) => {
+    for (const level of STRICTNESS_LEVELS) {
+      const checker = new PageChecker(undefined, level);
+      addByLines(checker, text);
+      checker.step();
+      const flagged = checker.findings().filter((s) => s.verdict === 'conflict' || s.verdict === 'unsupported');
+      for (const [offset, limit] of [[0, 2], [1, 3], [0, 1000], [flagged.length, 5]] as const) {
+        expect(checker.flaggedSlice(offset, limit, () => true)).toEqual({ total: flagged.length, sentences: flagged.slice(offset, offset + limit) });
+      }
+      const skipped = flagged[0]?.text;
+      const kept = flagged.filter((s) => s.text !== skipped);
+      expect(checker.flaggedSlice(0, 1000, (t) => t !== skipped)).toEqual({ total: kept.length, sentences: kept });
+    }
+  });
+
   it('changing strictness redecides without reading again, as if checked at the new level', () => {
     const checker = new PageChecker(undefined, 'lenient');
     checker.add(seed);

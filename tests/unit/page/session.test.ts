@@ -2,11 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defaultChecker, STRICTNESS_LEVELS, type Strictness } from '../../../src/core';
-import { HIGHLIGHT_NAMES, MARK_TAG } from '../../../src/page/highlight-styles';
+import { defaultChecker, STRICTNESS_LEVELS, summarize, type Strictness } from '../../../src/core';
+import { HIGHLIGHT_NAMES, highlightNamesOf, MARK_TAG } from '../../../src/page/highlight-styles';
 import { readableText } from '../../../src/page/readable-text';
 import { PageSession, type PageSessionOptions } from '../../../src/page/session';
 import { CARD_HOST_TAG } from '../../../src/ui/card/card-host';
+import { flaggedAnnouncement } from '../../../src/ext/labels';
 import { installFakeHighlights, type FakeHighlightApi } from './fake-highlights';
 
 const SEED = readFileSync(fileURLToPath(`${import.meta.url}/../../../fixtures/seeds/002_e7a668e7c20fc301.txt`), 'utf8').trimEnd();
@@ -30,6 +31,12 @@ function snapshot(root: Node): [Node, string | null][] {
   visit(root);
   return out;
 }
+
+/** The ranges of every highlight of a verdict's marks (all its looks). */
+const rangesWith = (api: FakeHighlightApi, verdict: 'conflict' | 'unsupported' | 'supported'): Range[] =>
+  highlightNamesOf(verdict).flatMap((name) => [...(api.registry.get(name) ?? [])] as Range[]);
+/** How many ranges a verdict's marks have. */
+const marked = (api: FakeHighlightApi, verdict: 'conflict' | 'unsupported' | 'supported'): number => rangesWith(api, verdict).length;
 
 let session: PageSession | undefined;
 let fake: FakeHighlightApi | undefined;
@@ -73,7 +80,7 @@ describe('PageSession: the first read', () => {
     await s.idle();
     const text = readableText(document.body).text;
     expect(text).toBe(SEED);
-    const { status, ...report } = s.report();
+    const { status, checkedAt: _checkedAt, ...report } = s.report();
     expect(status).toBe('done');
     expect(report).toEqual(defaultChecker().check(text, { strictness, file: 'https://news.example/article' }));
   });
@@ -83,13 +90,46 @@ describe('PageSession: the first read', () => {
     await s.idle();
     const count = (verdict: 'conflict' | 'unsupported' | 'supported') => s.report().sentences.filter((x) => x.verdict === verdict).length;
     expect(count('conflict')).toBeGreaterThan(0);
-    expect(fake!.registry.get(HIGHLIGHT_NAMES.conflict)!.size).toBe(count('conflict'));
-    expect(fake!.registry.get(HIGHLIGHT_NAMES.unsupported)!.size).toBe(count('unsupported'));
-    expect(fake!.registry.get(HIGHLIGHT_NAMES.supported)?.size ?? 0).toBe(0);
+    expect(marked(fake!, 'conflict')).toBe(count('conflict'));
+    expect(marked(fake!, 'unsupported')).toBe(count('unsupported'));
+    expect(marked(fake!, 'supported')).toBe(0);
     s.update({ showSupported: true });
-    expect(fake!.registry.get(HIGHLIGHT_NAMES.supported)!.size).toBe(count('supported'));
+    expect(marked(fake!, 'supported')).toBe(count('supported'));
     s.update({ showSupported: false });
-    expect(fake!.registry.get(HIGHLIGHT_NAMES.supported)!.size).toBe(0);
+    expect(marked(fake!, 'supported')).toBe(0);
+  });
+
+  it('a soft conflict is drawn unlike a hard one; of two neighbouring marks of one kind the second is drawn apart, so each sentence shows where it ends', async () => {
+    const soft = 'The EU and Japan signed the Security and Defence Partnership in Tokyo on 1 November 2024.';
+    const html = `<main><p>${CONFLICT} ${CONFLICT} ${CONFLICT}</p><p>${soft}</p></main>`;
+    const s = start(html);
+    await s.idle();
+    const conflicts = flagged(s);
+    expect(conflicts.map((x) => x.severity)).toEqual(['hard', 'hard', 'hard', 'soft']);
+    const texts = (name: string) => [...(fake!.registry.get(name) ?? [])].map((r) => r.toString());
+    // Hard, hard (second of two: the other look), hard (a new pair starts), then soft in a paragraph of its own.
+    expect(texts(HIGHLIGHT_NAMES.conflict)).toEqual([CONFLICT, CONFLICT]);
+    expect(texts(HIGHLIGHT_NAMES['conflict-alt'])).toEqual([CONFLICT]);
+    expect(texts(HIGHLIGHT_NAMES['conflict-soft'])).toEqual([soft]);
+    expect(s.report().sentences.filter((x) => x.verdict === 'conflict').map((x) => s.highlighter.lookOf(x.start))).toEqual(['conflict', 'conflict-alt', 'conflict', 'conflict-soft']);
+  });
+
+  it('in forced-colours mode the marks are elements (highlights cannot be told apart there), elsewhere highlights', async () => {
+    const real = window.matchMedia;
+    window.matchMedia = ((query: string) => ({ matches: query === '(forced-colors: active)', media: query })) as unknown as typeof window.matchMedia;
+    try {
+      const s = start(`<main><p>${CONFLICT}</p></main>`);
+      await s.idle();
+      expect(s.highlighter.kind).toBe('elements');
+      expect(document.querySelector(`${MARK_TAG}[data-look="conflict"]`)?.textContent).toBe(CONFLICT);
+      expect(marked(fake!, 'conflict')).toBe(0);
+    } finally {
+      window.matchMedia = real;
+    }
+    session!.destroy();
+    const s = start(`<main><p>${CONFLICT}</p></main>`);
+    await s.idle();
+    expect(s.highlighter.kind).toBe('highlight-api');
   });
 
   it('on a long page the marks are brought up to date a few times a second of checking, not after every slice, and all of them at the end', async () => {
@@ -103,8 +143,8 @@ describe('PageSession: the first read', () => {
     expect(s.report().sentences.length).toBeGreaterThan(20 * 10);
     // Every sync tells onChange; so does each change of status (scanning, done).
     expect(changes).toBeLessThanOrEqual(Math.ceil(tick / 250) + 4);
-    expect(fake!.registry.get(HIGHLIGHT_NAMES.conflict)!.size).toBe(flagged('conflict'));
-    expect(fake!.registry.get(HIGHLIGHT_NAMES.unsupported)!.size).toBe(flagged('unsupported'));
+    expect(marked(fake!, 'conflict')).toBe(flagged('conflict'));
+    expect(marked(fake!, 'unsupported')).toBe(flagged('unsupported'));
   });
 
   it('a new strictness redecides and remarks at once, without reading the page again', async () => {
@@ -112,9 +152,9 @@ describe('PageSession: the first read', () => {
     await s.idle();
     const add = vi.spyOn(s.checker, 'add');
     s.update({ strictness: 'lenient' });
-    const { status: _status, ...report } = s.report();
+    const { status: _status, checkedAt: _checkedAt, ...report } = s.report();
     expect(report).toEqual(defaultChecker().check(SEED, { strictness: 'lenient', file: 'https://news.example/article' }));
-    expect(fake!.registry.get(HIGHLIGHT_NAMES.unsupported)!.size).toBe(0);
+    expect(marked(fake!, 'unsupported')).toBe(0);
     expect(add).not.toHaveBeenCalled();
   });
 
@@ -150,7 +190,7 @@ describe('PageSession: the first read', () => {
     await session.idle();
     expect(session.report().sentences.map((x) => x.text)).toEqual(['Intro text.', CONFLICT, framed]);
     expect(flagged(session).map((x) => x.verdict)).toEqual(['conflict', 'conflict']);
-    const roots = (api: FakeHighlightApi) => [...(api.registry.get(HIGHLIGHT_NAMES.conflict) ?? [])].map((r) => r.startContainer.getRootNode());
+    const roots = (api: FakeHighlightApi) => rangesWith(api, 'conflict').map((r) => r.startContainer.getRootNode());
     expect(roots(fake!)).toEqual([shadow]);
     expect(roots(frameFake)).toEqual([frameDoc]);
     session.destroy();
@@ -174,7 +214,7 @@ describe('PageSession: text the page adds later', () => {
     const after = s.report().sentences;
     expect(after.slice(0, before.length)).toEqual(before);
     expect(after.slice(before.length).map((x) => [x.text, x.verdict])).toEqual([[CONFLICT, 'conflict']]);
-    expect(s.highlighter.verdictOf(after[after.length - 1]!.start)).toBe('conflict');
+    expect(s.highlighter.lookOf(after[after.length - 1]!.start)).toBe('conflict');
     // Moving a paragraph that was read already brings nothing new.
     document.querySelector('article')!.appendChild(document.querySelector('article p')!);
     await settled(s);
@@ -392,6 +432,142 @@ describe('PageSession: findings and cards', () => {
     dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
     expect(host.shadowRoot!.querySelector('[role="dialog"]')).toBeNull();
     expect(document.activeElement).toBe(button);
+  });
+
+  it('pageStatus() gives the counts without sentences; flaggedPage() a page of the flagged sentences, in page order, with their findings', async () => {
+    const s = start(seedPage());
+    await s.idle();
+    const report = s.report();
+    const all = flagged(s);
+    expect(s.pageStatus()).toEqual({ file: report.file, strictness: report.strictness, topical: true, summary: report.summary, status: 'done', checkedAt: report.checkedAt, flagged: all.length });
+    expect(Date.parse(s.pageStatus().checkedAt!)).not.toBeNaN();
+    expect(s.flaggedPage(0, 2)).toEqual({ total: all.length, offset: 0, sentences: all.slice(0, 2) });
+    expect(s.flaggedPage(1, 100).sentences).toEqual(all.slice(1));
+    expect(s.flaggedPage(all.length, 5).sentences).toEqual([]);
+    expect(all.every((x) => x.findings && x.findings.length > 0)).toBe(true);
+  });
+
+  it("a dismissed flag is not marked, listed or stepped to; the card's Dismiss and Report as wrong hand its sentence over; undone, it is marked again", async () => {
+    const onDismiss = vi.fn();
+    const onReportWrong = vi.fn();
+    const s = start(seedPage(), { onDismiss, onReportWrong });
+    await s.idle();
+    const all = flagged(s);
+    const target = all[1]!;
+    s.reveal(target.start);
+    const root = document.querySelector(CARD_HOST_TAG)!.shadowRoot!;
+    const button = (name: string) => [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === name)!;
+    button('Report as wrong').click();
+    expect(onReportWrong).toHaveBeenCalledWith(expect.objectContaining({ text: target.text, start: target.start, verdict: target.verdict }));
+    await vi.waitFor(() => expect(root.querySelector('[aria-live="polite"]')!.textContent).toContain('Nothing is sent anywhere'));
+    button('Dismiss on this page').click();
+    expect(onDismiss).toHaveBeenCalledWith(expect.objectContaining({ text: target.text }));
+
+    // The content script answers with the new set.
+    s.update({ dismissed: new Set([target.text]) });
+    expect(s.highlighter.lookOf(target.start)).toBeUndefined();
+    expect(root.querySelector('[role="dialog"]')).toBeNull();
+    expect(s.flaggedPage(0, 100).sentences.map((x) => x.start)).toEqual(all.filter((x) => x !== target).map((x) => x.start));
+    expect(s.pageStatus().flagged).toBe(all.length - 1);
+    const visited = new Set(all.map(() => s.next()));
+    expect(visited.has(target.start)).toBe(false);
+    // The report itself stays the engine's.
+    expect(s.report().summary).toEqual(summarize(s.report().sentences));
+
+    s.update({ dismissed: new Set() });
+    expect(s.highlighter.lookOf(target.start)).toBeDefined();
+    expect(s.pageStatus().flagged).toBe(all.length);
+  });
+
+  it('previous() goes through the flagged ones backwards and around', async () => {
+    const s = start(seedPage());
+    await s.idle();
+    const starts = flagged(s).map((x) => x.start);
+    expect(starts.length).toBeGreaterThan(2);
+    // Nothing shown yet: backwards starts from the bottom.
+    expect(s.previous()).toBe(starts[starts.length - 1]);
+    expect(s.previous()).toBe(starts[starts.length - 2]);
+    expect(s.next()).toBe(starts[starts.length - 1]);
+    s.reveal(starts[0]!);
+    expect(s.previous()).toBe(starts[starts.length - 1]);
+  });
+
+  it('previous() puts focus in the card and names the sentence there', async () => {
+    const s = start(`<main><p>Intro about Borrell.</p><p>${CONFLICT}</p></main>`);
+    await s.idle();
+    s.previous();
+    const root = document.querySelector(CARD_HOST_TAG)!.shadowRoot!;
+    const dialog = root.querySelector<HTMLElement>('[role="dialog"]')!;
+    expect(root.activeElement).toBe(dialog);
+    expect(dialog.querySelector('q')?.textContent).toBe(CONFLICT);
+  });
+
+  it('a check that ends with something flagged is announced politely, with the keys; once per count', async () => {
+    const s = start(seedPage(), { shortcuts: () => ({ next: 'Ctrl+Alt+N', previous: 'Ctrl+Alt+P' }) });
+    await s.idle();
+    const { conflict, unsupported } = s.summary();
+    expect(conflict + unsupported).toBeGreaterThan(0);
+    const live = document.querySelector(CARD_HOST_TAG)!.shadowRoot!.querySelector('[aria-live="polite"]')!;
+    await vi.waitFor(() => expect(live.textContent).not.toBe(''));
+    expect(live.textContent).toBe(flaggedAnnouncement(s.summary(), { next: 'Ctrl+Alt+N', previous: 'Ctrl+Alt+P' }));
+    expect(live.textContent).toContain('Ctrl+Alt+N goes to the next');
+    // The same counts again (another strictness with the same flags, or nothing new): nothing new is said.
+    live.textContent = '';
+    s.update({ showSupported: true });
+    await settled(s);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(live.textContent).toBe('');
+  });
+
+  it('a page that keeps adding flagged text is announced at most once an interval, with the latest counts at its end', async () => {
+    const s = start(`<main><article><p>${CONFLICT}</p></article></main>`, { announceEveryMs: 400 });
+    await s.idle();
+    const live = document.querySelector(CARD_HOST_TAG)!.shadowRoot!.querySelector('[aria-live="polite"]')!;
+    await vi.waitFor(() => expect(live.textContent).toContain('1 conflict on this page'));
+    // Two more conflicts arrive at once after the first announcement: nothing new is said yet.
+    for (const city of ['Kyoto', 'Nagoya']) {
+      const p = document.createElement('p');
+      p.textContent = CONFLICT.replace('Osaka', city);
+      document.querySelector('article')!.append(p);
+      await settled(s);
+    }
+    expect(live.textContent).toContain('1 conflict on this page');
+    // At the interval's end, the counts as they are then.
+    expect(s.summary().conflict).toBeGreaterThan(1);
+    await vi.waitFor(() => expect(live.textContent).toContain(`${s.summary().conflict} conflicts on this page`), { timeout: 2000 });
+  });
+
+  it('a page with nothing flagged announces nothing and gets no card host', async () => {
+    const s = start(OFF_TOPIC);
+    await s.idle();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(document.querySelector(CARD_HOST_TAG)).toBeNull();
+  });
+
+  it('focus on a link inside a flagged sentence offers its card, without taking focus; next() enters that card; focus elsewhere takes it back', async () => {
+    const linked = CONFLICT.replace('Osaka', '<a id="in" href="#">Osaka</a>');
+    const s = start(`<main><p>Intro about Borrell.</p><p>${linked}</p><p><a id="out" href="#">Unrelated link</a></p></main>`);
+    await s.idle();
+    const start0 = flagged(s)[0]!.start;
+    const host = document.querySelector(CARD_HOST_TAG)!;
+    const root = host.shadowRoot!;
+    const inside = document.getElementById('in') as HTMLAnchorElement;
+    inside.focus();
+    expect(host.getAttribute('data-finding-start')).toBe(String(start0));
+    expect(document.activeElement).toBe(inside);
+    await vi.waitFor(() => expect(root.querySelector('[aria-live="polite"]')!.textContent).toContain('In a flagged sentence: Conflict'));
+    expect(s.next()).toBe(start0);
+    expect(root.activeElement).toBe(root.querySelector('[role="dialog"]'));
+    // Escape gives focus back to the link.
+    root.querySelector('[role="dialog"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    expect(document.activeElement).toBe(inside);
+    expect(host.hasAttribute('data-finding-start')).toBe(false);
+    // Arriving at it again offers it again.
+    (document.getElementById('out') as HTMLAnchorElement).focus();
+    inside.focus();
+    expect(host.getAttribute('data-finding-start')).toBe(String(start0));
+    (document.getElementById('out') as HTMLAnchorElement).focus();
+    expect(host.hasAttribute('data-finding-start')).toBe(false);
   });
 
   it('the card shows the finding\'s reason and passage as text, with the reference\'s source line', async () => {

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultChecker } from '../../../../src/core';
 import { CARD_HOST_TAG, mountCardHost, type CardHost } from '../../../../src/ui/card/card-host';
 import type { CardFinding } from '../../../../src/ui/card/finding-card';
+import { NOTHING_IN_REFERENCE } from '../../../../src/ext/labels';
 
 const SOURCE = defaultChecker().claimSet.source.label;
 const ANCHOR = { left: 10, top: 10, right: 200, bottom: 30 };
@@ -96,5 +97,67 @@ describe('the finding card', () => {
     card.hide();
     expect(card.isOpen).toBe(false);
     expect(card.root.querySelector('[role="dialog"]')).toBeNull();
+  });
+
+  it('names the sentence it is about (as text), and the dialog is described by the sentence and the reason', () => {
+    const sentence = `Borrell met Iwaya in Osaka ${ATTACK}.`;
+    const { card, dialog } = open({ verdict: 'conflict', severity: 'hard', reason: 'Wrong place.', quote: 'Tokyo.', text: sentence });
+    expect(dialog.querySelector('q')?.textContent).toBe(sentence);
+    expect(card.root.querySelector('img')).toBeNull();
+    const ids = dialog.getAttribute('aria-describedby')!.split(' ');
+    expect(ids.map((id) => card.root.getElementById(id)?.textContent)).toEqual([`The sentence: ${sentence}`, 'Wrong place.']);
+  });
+
+  it('lists every finding with its own reason and passage, and says plainly where the reference has nothing', () => {
+    const { card, dialog } = open({
+      verdict: 'conflict',
+      severity: 'hard',
+      reason: 'Wrong place. Wrong day.',
+      quote: 'They met in Tokyo.',
+      text: 'They met in Osaka on Monday, said Nakatani.',
+      findings: [
+        { verdict: 'conflict', severity: 'hard', reason: 'Wrong place.', claimId: 'place', quote: 'They met in Tokyo.' },
+        { verdict: 'conflict', severity: 'soft', reason: 'Wrong day.', claimId: 'day', quote: 'On Friday 1 November.' },
+        { verdict: 'unsupported', reason: 'The reference does not mention Gen Nakatani.' },
+      ],
+    });
+    const items = [...dialog.querySelectorAll('ol.findings > li')];
+    expect(items).toHaveLength(3);
+    expect(items.map((li) => li.querySelector('.reason')?.textContent)).toEqual([
+      'Wrong place.',
+      'Wrong day.',
+      `The reference does not mention Gen Nakatani. ${NOTHING_IN_REFERENCE}`,
+    ]);
+    expect(items.map((li) => li.querySelector('blockquote')?.textContent ?? null)).toEqual(['They met in Tokyo.', 'On Friday 1 November.', null]);
+    expect(items.map((li) => li.querySelector('.finding-verdict')?.textContent)).toEqual(['Conflict (hard)', 'Conflict (soft)', 'Unsupported']);
+    expect(dialog.getAttribute('aria-describedby')!.split(' ').map((id) => card.root.getElementById(id)?.textContent)).toHaveLength(4);
+  });
+
+  it('an unsupported sentence with no passage says the reference has nothing on it, and quotes no passage', () => {
+    const { dialog } = open({ verdict: 'unsupported', reason: 'The reference does not mention Gen Nakatani.', findings: [{ verdict: 'unsupported', reason: 'The reference does not mention Gen Nakatani.' }] });
+    expect(dialog.querySelector('blockquote')).toBeNull();
+    expect(dialog.textContent).toContain(NOTHING_IN_REFERENCE);
+    expect(dialog.textContent).toContain(`Checked against the ${SOURCE}.`);
+  });
+
+  it('its Previous and Next buttons step through the findings and show their keys', () => {
+    const onStep = vi.fn();
+    card = mountCardHost(document, { sourceLabel: SOURCE, onClose: () => {}, mode: 'open', onStep, shortcuts: () => ({ next: 'Alt+Shift+J', previous: 'Alt+Shift+K' }) });
+    card.show({ verdict: 'conflict', reason: 'x' }, ANCHOR);
+    const buttons = [...card.root.querySelectorAll<HTMLButtonElement>('button.step')];
+    expect(buttons.map((b) => b.getAttribute('aria-keyshortcuts'))).toEqual(['Alt+Shift+K', 'Alt+Shift+J']);
+    expect(buttons.map((b) => b.textContent)).toEqual(['← PreviousAlt+Shift+K', 'Next →Alt+Shift+J']);
+    buttons[0]!.click();
+    buttons[1]!.click();
+    expect(onStep.mock.calls).toEqual([[-1], [1]]);
+  });
+
+  it('announce() says the text in a polite live region, which is there before its text is', async () => {
+    card = mountCardHost(document, { sourceLabel: SOURCE, onClose: () => {}, mode: 'open' });
+    const live = card.root.querySelector('[aria-live="polite"]')!;
+    expect(live.getAttribute('role')).toBe('status');
+    card.announce('2 conflicts on this page.');
+    expect(live.textContent).toBe('');
+    await vi.waitFor(() => expect(live.textContent).toBe('2 conflicts on this page.'));
   });
 });

@@ -7,7 +7,8 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { summarize, type SentenceReport } from '../../../../src/core';
 import type { ActiveTabReport, Connector } from '../../../../src/ext/connector';
-import { createMockConnector, reportState, sampleReport, type MockConnectorOptions } from '../../../../src/ext/mock-connector';
+import { NOTHING_IN_REFERENCE } from '../../../../src/ext/labels';
+import { createMockConnector, reportState, sampleReport, type MockConnectorOptions, type MockTabState } from '../../../../src/ext/mock-connector';
 import { Popup } from '../../../../src/ui/popup/popup';
 
 const SOURCE = 'EEAS press release, Tokyo, 1 November 2024';
@@ -49,7 +50,7 @@ function sentence(text: string, verdict: SentenceReport['verdict'], start: numbe
 }
 
 describe('the states of the page', () => {
-  const unavailable = (reason: 'restricted' | 'no-content-script'): ActiveTabReport => ({ kind: 'unavailable', hostname: null, reason });
+  const unavailable = (reason: 'restricted' | 'no-content-script'): MockTabState => ({ kind: 'unavailable', hostname: null, reason });
   it.each<[string, MockConnectorOptions, RegExp]>([
     ['a checked page says so and at which strictness', {}, /Checked at balanced strictness/],
     ['a page being checked says so', { states: [reportState(sampleReport({ status: 'scanning' }))] }, /Checking this page/],
@@ -107,18 +108,18 @@ describe('the summary and the findings', () => {
 
   it('lists the flagged sentences with their reasons, not the supported ones', async () => {
     await show(mockWith({}));
-    await until(() => expect(container.querySelectorAll('.findings li').length).toBeGreaterThan(0));
+    await until(() => expect(container.querySelectorAll('.findings > li').length).toBeGreaterThan(0));
     const flagged = sampleReport().sentences.filter((s) => s.verdict === 'conflict' || s.verdict === 'unsupported');
-    const items = [...container.querySelectorAll('.findings button')];
-    expect(items.map((b) => b.querySelector('.finding-text')?.textContent)).toEqual(flagged.map((s) => s.text));
-    expect(items.map((b) => b.querySelector('.finding-reason')?.textContent)).toEqual(flagged.map((s) => s.reason));
+    const items = [...container.querySelectorAll('.findings > li')];
+    expect(items.map((li) => li.querySelector('button .finding-text')?.textContent)).toEqual(flagged.map((s) => s.text));
+    expect(items.map((li) => li.querySelector('.finding-reason')?.textContent)).toEqual(flagged.map((s) => s.reason));
   });
 
   it('reveals a finding on the page when it is clicked', async () => {
     const mock = mockWith({});
     await show(mock);
-    await until(() => expect(container.querySelectorAll('.findings button').length).toBeGreaterThan(1));
-    await act(() => (container.querySelectorAll<HTMLButtonElement>('.findings button')[1]!).click());
+    await until(() => expect(container.querySelectorAll('.findings .finding-show').length).toBeGreaterThan(1));
+    await act(() => (container.querySelectorAll<HTMLButtonElement>('.findings .finding-show')[1]!).click());
     const second = sampleReport().sentences.filter((s) => s.verdict === 'conflict' || s.verdict === 'unsupported')[1]!;
     expect(mock.calls.revealFinding).toEqual([second.start]);
   });
@@ -134,6 +135,69 @@ describe('the summary and the findings', () => {
     await until(() => expect(container.querySelector('.finding-text')?.textContent).toBe(text));
     expect(container.querySelector('.finding-reason')?.textContent).toBe(`Reason with ${payload}`);
     expect(container.querySelector('.findings img, .findings script, .findings a')).toBeNull();
+  });
+
+  it('lists every finding of a sentence with its own reason and passage, and says where the reference has nothing', async () => {
+    const findings = [
+      { verdict: 'conflict' as const, severity: 'hard' as const, reason: 'Wrong place.', claimId: 'place', quote: 'They met in Tokyo.' },
+      { verdict: 'unsupported' as const, reason: 'The reference does not mention Gen Nakatani.' },
+    ];
+    const sentences = [sentence('Borrell met Nakatani in Osaka.', 'conflict', 0, { severity: 'hard', reason: 'Wrong place. The reference does not mention Gen Nakatani.', quote: 'They met in Tokyo.', findings })];
+    await show(mockWith({ states: [reportState(sampleReport({ sentences, summary: summarize(sentences) }))] }));
+    await until(() => expect(container.querySelector('.finding-reasons')).not.toBeNull());
+    const reasons = [...container.querySelectorAll('.finding-reasons > li')].map((li) => li.textContent);
+    expect(reasons).toEqual(['Conflict (hard): Wrong place.They met in Tokyo.', `Unsupported: The reference does not mention Gen Nakatani. ${NOTHING_IN_REFERENCE}`]);
+    expect([...container.querySelectorAll('.finding-quote')].map((q) => q.textContent)).toEqual(['They met in Tokyo.']);
+  });
+
+  it('on a long page lists a page of 25 flagged sentences at a time, asked of the page one page at a time, after the summary, settings and export', async () => {
+    const sentences = Array.from({ length: 60 }, (_, i) => sentence(`Flagged sentence number ${i + 1} about Borrell in Osaka.`, i % 2 ? 'unsupported' : 'conflict', i * 60, { reason: `Reason ${i + 1}.` }));
+    const mock = mockWith({ states: [reportState(sampleReport({ sentences, summary: summarize(sentences) }))] });
+    await show(mock);
+    await until(() => expect(container.querySelectorAll('.findings > li')).toHaveLength(25));
+    expect(mock.calls.getFindings).toEqual([[0, 25]]);
+    const texts = () => [...container.querySelectorAll('.findings .finding-text')].map((q) => q.textContent);
+    expect(texts()[0]).toBe('Flagged sentence number 1 about Borrell in Osaka.');
+    expect(container.querySelector('.pager-position')?.textContent).toBe('1–25 of 60');
+    // Summary, settings and export come before the list, which comes last.
+    const order = ['.counts', '.settings', '.export', '.flagged'].map((selector) => container.querySelector(selector)!);
+    for (let i = 1; i < order.length; i++) expect(order[i - 1]!.compareDocumentPosition(order[i]!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    await act(() => buttons('Next 25')[0]!.click());
+    await until(() => expect(texts()[0]).toBe('Flagged sentence number 26 about Borrell in Osaka.'));
+    expect(container.querySelector('ol.findings')?.getAttribute('start')).toBe('26');
+    await act(() => buttons('Next 10')[0]!.click());
+    await until(() => expect(container.querySelectorAll('.findings > li')).toHaveLength(10));
+    expect(buttons(/^Next/)[0]!.disabled).toBe(true);
+    expect(mock.calls.getFindings).toEqual([[0, 25], [25, 25], [50, 25]]);
+    // The whole report was never asked for: only the export asks.
+    expect(mock.calls.getFullReport).toBe(0);
+  });
+
+  it("lists the flags dismissed on this page (as text) with Show again, and offers the reader's reports of wrong flags to download", async () => {
+    const url = sampleReport().file;
+    const flag = { text: 'Borrell said <img src=x onerror=alert(1)> in Osaka.', verdict: 'conflict' as const, at: '2026-12-02T17:00:00.000Z' };
+    const other = { text: 'Another page\'s flag.', verdict: 'unsupported' as const, at: flag.at };
+    const wrong = {
+      url,
+      sentence: 'A.',
+      verdict: 'conflict' as const,
+      claimIds: ['dialogue-held'],
+      reasons: ['Wrong place.'],
+      claimSet: { label: SOURCE, version: 1, hash: 'fnv1a64:0123456789abcdef' },
+      at: flag.at,
+    };
+    const mock = mockWith({ dismissed: [{ url: `${url}#comments`, flag }, { url: 'https://news.example/elsewhere', flag: other }], wrongReports: [wrong] });
+    await show(mock);
+    await until(() => expect(container.querySelector('.dismissed')).not.toBeNull());
+    expect([...container.querySelectorAll('.dismissed q')].map((q) => q.textContent)).toEqual([flag.text]);
+    expect(container.querySelector('.dismissed img')).toBeNull();
+    expect(container.querySelector('.answers')?.textContent).toContain('1 flag reported as wrong, kept in this browser only.');
+    await act(() => buttons('Show again')[0]!.click());
+    await until(() => expect(container.querySelector('.dismissed')).toBeNull());
+    expect(mock.calls.undoDismiss).toEqual([flag.text]);
+    await act(() => buttons('Download them (JSON)')[0]!.click());
+    await until(() => expect(mock.calls.downloads).toHaveLength(1));
+    expect(JSON.parse(mock.calls.downloads[0]!.text).reports).toEqual([wrong]);
   });
 
   it('says so when nothing is flagged', async () => {
@@ -222,6 +286,7 @@ describe('the export', () => {
     await until(() => expect(buttons(button)[0]?.disabled).toBe(false));
     await act(() => buttons(button)[0]!.click());
     await until(() => expect(mock.calls.downloads).toHaveLength(1));
+    expect(mock.calls.getFullReport).toBe(1);
     expect(mock.calls.downloads[0]!.fileName).toBe(`fact-check-${HOST}-2024-11-05.${extension}`);
   });
 
