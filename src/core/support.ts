@@ -272,19 +272,23 @@ export function measureSupport(f: SentenceFacts, dates: readonly DateSpec[]): Su
   let coverage = 0;
   if (best >= 0 && total > 0) {
     // The words either of the two best claims covers, each at the better of the two.
+    // One scan of each word's claims finds its values at both; the sums keep
+    // their order (words with the best claim first), so coverage is exactly
+    // what it was.
     let covered = 0;
+    const atSecondOnly: number[] = [];
     for (const entry of distinct) {
-      const atBest = entry.claims.indexOf(best);
-      if (atBest < 0) continue;
-      const atSecond = second >= 0 ? entry.claims.indexOf(second) : -1;
-      covered += atSecond < 0 ? entry.values[atBest]! : Math.max(entry.values[atBest]!, entry.values[atSecond]!);
-    }
-    if (second >= 0) {
-      for (const entry of distinct) {
-        const atSecond = entry.claims.indexOf(second);
-        if (atSecond >= 0 && entry.claims.indexOf(best) < 0) covered += Math.max(0, entry.values[atSecond]!);
+      let atBest = -1;
+      let atSecond = -1;
+      const claims = entry.claims;
+      for (let n = 0; n < claims.length; n++) {
+        if (claims[n] === best) atBest = n;
+        else if (claims[n] === second) atSecond = n;
       }
+      if (atBest >= 0) covered += atSecond < 0 ? entry.values[atBest]! : Math.max(entry.values[atBest]!, entry.values[atSecond]!);
+      else if (atSecond >= 0) atSecondOnly.push(entry.values[atSecond]!);
     }
+    for (const value of atSecondOnly) covered += Math.max(0, value);
     coverage = covered / total;
   }
   // Being in Tokyo for talks is what the reference reports: a visit, talks or a
