@@ -350,7 +350,9 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
   let before = context.previous;
   // A stranger in a registry person's place may be at the other occurrence the page spoke of (a later dialogue with a new High Representative).
   const otherOccurrenceBefore = context.otherOccurrenceSeen;
-  if (events.length > 0 && (OTHER_OCCURRENCE.test(s.folded) || findOrdinals(s).some((o) => events.some((e) => e.event.ordinal !== undefined && o.value !== e.event.ordinal && e.index > o.index && e.index - o.index <= 7)))) context.otherOccurrenceSeen = true;
+  // Ordinals are read here only for a sentence that names an event, and then once for the judgement too.
+  const ordinals = once(() => findOrdinals(s));
+  if (events.length > 0 && (OTHER_OCCURRENCE.test(s.folded) || ordinals().some((o) => events.some((e) => e.event.ordinal !== undefined && o.value !== e.event.ordinal && e.index > o.index && e.index - o.index <= 7)))) context.otherOccurrenceSeen = true;
   const judge = (): Judgement => {
     // The facts that neither `topical` nor the page's context needs are found
     // here, on demand: they depend on the sentence alone, so finding them later
@@ -362,7 +364,7 @@ export function assessSentence(text: string, k: Knowledge, context: PageContext,
       offices,
       dates: findDates(s),
       places,
-      ordinals: findOrdinals(s),
+      ordinals: ordinals(),
       counts: findCounts(s),
       documents,
       actions: findActions(s),
