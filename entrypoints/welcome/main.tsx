@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { defaultChecker } from '../../src/core';
 import { createBrowserConnector } from '../../src/ext/connector';
 import { WelcomePage } from '../../src/ui/welcome/welcome-page';
+import '../../src/ui/page-theme.css';
 import '../../src/ui/welcome/welcome-page.css';
 
 // The first-run page, opened once when the extension is installed (entrypoints/background.ts).
