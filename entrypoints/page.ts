@@ -1,8 +1,6 @@
 import { browser } from '../src/ext/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { createChecker, defaultChecker, type Checker } from '../src/core';
-import { claimSetIdentity } from '../src/ext/claim-set-identity';
-import { activeClaimSet, CLAIM_SET_KEY } from '../src/ext/claim-set-store';
+import { backgroundEngine, ENGINE_INFO_KEY, engineMessaging, parseEngineInfo, type EngineInfo } from '../src/ext/engine';
 import { DISMISSED_KEY, dismissedOn, dismissFlag, parseDismissed, reportWrongFlag } from '../src/ext/flag-notes';
 import { findingsOf } from '../src/ext/labels';
 import type { SentenceReport } from '../src/core';
@@ -20,9 +18,10 @@ const NAVIGATION_CHECK_MS = 1_000;
 /**
  * The content script: wiring only. It keeps one `PageSession` per page (a
  * fresh one after an in-page navigation), applies the reader's settings as
- * they change, checks against the claim set in force (re-checking the page
- * when another is imported), answers the popup, and tells the background when
- * the counts change. Reading, checking, marking and cards live in `src/page/`.
+ * they change, has the engine in the background check the page (again when
+ * another claim set is imported), answers the popup, and tells the background
+ * when the counts change. Reading, marking and cards live in `src/page/`; the
+ * engine is not in this script at all (src/ext/engine.ts).
  *
  * A plain script, listed in the manifest by wxt.config.ts, not a WXT
  * `defineContentScript`: WXT 0.20's content script context posts a message
@@ -49,14 +48,10 @@ export default defineUnlistedScript(() => {
 
   let settings: Settings | undefined;
   let session: PageSession | undefined;
-  /** The engine over the claim set in force; a stored set that cannot be used gives the bundled one. */
-  let checker: Checker = defaultChecker();
-  /** A change of the set was heard before storage was first read: it wins over what that read returns. */
-  let claimSetHeard = false;
-  const useClaimSet = (stored: unknown): void => {
-    const active = activeClaimSet(stored);
-    checker = active.kind === 'bundled' ? defaultChecker() : createChecker(active.set);
-  };
+  /** The engine in force, as the background describes it (its gate, the claim set's label and identity). */
+  let engine: EngineInfo | undefined;
+  /** A change of the engine was heard before storage was first read: it wins over what that read returns. */
+  let engineHeard = false;
   let lastSent = '';
   /** The sentences whose flags the reader dismissed on this page (by text), from storage. */
   let dismissed: ReadonlySet<string> = new Set();
@@ -76,7 +71,8 @@ export default defineUnlistedScript(() => {
     dismissFlag(browser.storage.local, location.href, { text: sentence.text, verdict: sentence.verdict, at: new Date().toISOString() }).catch(() => undefined);
   };
   const onReportWrong = (sentence: SentenceReport): void => {
-    if (!sentence.verdict) return;
+    // A session (and so a card to report from) exists only with the engine's info in hand.
+    if (!sentence.verdict || !engine) return;
     const findings = findingsOf(sentence);
     reportWrongFlag(browser.storage.local, {
       url: location.href,
@@ -86,7 +82,7 @@ export default defineUnlistedScript(() => {
       ...(sentence.severity ? { severity: sentence.severity } : {}),
       claimIds: findings.flatMap((f) => (f.claimId ? [f.claimId] : [])),
       reasons: findings.map((f) => f.reason),
-      claimSet: claimSetIdentity(checker.claimSet),
+      claimSet: engine.claimSet,
       at: new Date().toISOString(),
     }).catch(() => undefined);
   };
@@ -103,21 +99,24 @@ export default defineUnlistedScript(() => {
     );
   };
 
-  /** The page's report; an empty one when checking is off here, `scanning` until settings are read. */
-  const reply = (): PageReportReply =>
-    session ? { ...session.report(), title: document.title, claimSet: claimSetIdentity(checker.claimSet) } : {
-      file: location.href,
-      strictness: (settings ?? parseSettings(undefined)).strictness,
-      topical: false,
-      sentences: [],
-      summary: { conflict: 0, unsupported: 0, supported: 0 },
-      status: settings ? 'done' : 'scanning',
-    };
+  /** The report of a page not being checked: empty; `scanning` until settings are read. */
+  const emptyReply = (): PageReportReply => ({
+    file: location.href,
+    strictness: (settings ?? parseSettings(undefined)).strictness,
+    topical: false,
+    sentences: [],
+    summary: { conflict: 0, unsupported: 0, supported: 0 },
+    status: settings ? 'done' : 'scanning',
+  });
+
+  /** The page's whole report (for an export): asked of the engine, which lists every sentence. */
+  const reply = async (): Promise<PageReportReply> =>
+    session ? { ...(await session.report()), title: document.title, ...(engine ? { claimSet: engine.claimSet } : {}) } : emptyReply();
 
   /** The state and counts only (the popup's first question); an empty page's when checking is off here. */
   const statusReply = (): PageStatusReply => {
     if (session) return session.pageStatus();
-    const { sentences: _none, ...empty } = reply();
+    const { sentences: _none, ...empty } = emptyReply();
     return { ...empty, flagged: 0 };
   };
 
@@ -143,7 +142,7 @@ export default defineUnlistedScript(() => {
   /** A fresh report: the page was opened, navigated in place, or checking was switched on. */
   const restart = (): void => {
     stop();
-    if (settings && activeOn(settings, location.hostname)) {
+    if (settings && engine && activeOn(settings, location.hostname)) {
       // The reader may have changed the keys since the last page; this address has its own dismissals.
       askShortcuts();
       dismissed = dismissedHere();
@@ -152,7 +151,7 @@ export default defineUnlistedScript(() => {
         file: location.href,
         strictness: settings.strictness,
         showSupported: settings.showSupported,
-        checker,
+        engine: backgroundEngine(engine),
         shortcuts: () => shortcuts,
         dismissed,
         onDismiss,
@@ -163,7 +162,7 @@ export default defineUnlistedScript(() => {
         onChange: (changed) => notify({ summary: changed.summary(), status: changed.status }),
       });
     }
-    notify(reply());
+    notify(session ? { summary: session.summary(), status: session.status } : emptyReply());
   };
 
   const apply = (next: Settings): void => {
@@ -186,7 +185,7 @@ export default defineUnlistedScript(() => {
     if (!isExtensionMessage(message)) return undefined;
     switch (message.type) {
       case 'get-page-report':
-        return Promise.resolve(reply());
+        return reply();
       case 'get-page-status':
         return Promise.resolve(statusReply());
       case 'get-findings':
@@ -205,15 +204,16 @@ export default defineUnlistedScript(() => {
   const onStorageChanged = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
     if (area !== 'local') return;
     if (DISMISSED_KEY in changes) useDismissed(changes[DISMISSED_KEY]?.newValue);
-    const setChanged = CLAIM_SET_KEY in changes;
-    if (setChanged) {
-      claimSetHeard = true;
-      useClaimSet(changes[CLAIM_SET_KEY]?.newValue);
+    // The background writes it after it made the engine over another claim set.
+    const engineChanged = ENGINE_INFO_KEY in changes && parseEngineInfo(changes[ENGINE_INFO_KEY]?.newValue) !== undefined;
+    if (engineChanged) {
+      engineHeard = true;
+      engine = parseEngineInfo(changes[ENGINE_INFO_KEY]?.newValue);
     }
     const before = session;
     if (SETTINGS_KEY in changes) apply(parseSettings(changes[SETTINGS_KEY]?.newValue));
     // Another set means other verdicts for every sentence: check the page afresh (unless the settings just did).
-    if (setChanged && session && session === before) restart();
+    if (engineChanged && settings && session === before) restart();
   };
 
   browser.runtime.onMessage.addListener(onMessage);
@@ -245,12 +245,22 @@ export default defineUnlistedScript(() => {
     if (settings) restart();
   }, NAVIGATION_CHECK_MS);
 
+  /** The engine's info when storage has none yet (the background has not written it since it was installed): asked of the background. */
+  const askEngine = async (): Promise<EngineInfo | undefined> => {
+    try {
+      return parseEngineInfo(await engineMessaging.sendMessage('engineInfo'));
+    } catch {
+      return undefined;
+    }
+  };
+
   browser.storage.local
-    .get([SETTINGS_KEY, CLAIM_SET_KEY, DISMISSED_KEY])
-    .then((stored) => {
+    .get([SETTINGS_KEY, ENGINE_INFO_KEY, DISMISSED_KEY])
+    .then(async (stored) => {
+      const known = parseEngineInfo(stored[ENGINE_INFO_KEY]) ?? (await askEngine());
       // A change that arrived while reading wins over what was read.
       if (!alive() || settings) return;
-      if (!claimSetHeard) useClaimSet(stored[CLAIM_SET_KEY]);
+      if (!engineHeard) engine = known;
       useDismissed(stored[DISMISSED_KEY]);
       apply(parseSettings(stored[SETTINGS_KEY]));
     })

@@ -146,24 +146,6 @@ const PRONOUN_PERSON = /^(he|she|his|her)$/;
 const PRONOUN_GROUP = /^(they|both|their|the two)$/;
 const PRONOUN_DOCUMENT = /^(it|its|this|that|the)$/;
 
-/**
- * Cheap gate: a sentence with none of these words cannot be about the subject
- * by itself; it can only continue one (see `ANAPHOR`). Pages about other
- * things cost one test of this pattern per sentence.
- */
-export function triggerPattern(registry: ClaimSet['registry']): RegExp {
-  // From the registry alone (not the compiled knowledge), so the gate is ready
-  // before anything else is compiled: see `createChecker`.
-  const words = new Set<string>();
-  for (const p of registry.people) for (const n of [...p.given, ...p.family]) words.add(n.toLowerCase());
-  for (const p of registry.parties) for (const n of [...p.names, ...p.adjectives]) words.add(n.toLowerCase());
-  for (const d of registry.documents) for (const n of [...d.qualifiers, ...d.acronyms]) words.add(n.toLowerCase());
-  for (const e of registry.events) for (const n of e.nouns) words.add(n.toLowerCase());
-  for (const w of ['pact', 'agreement', 'partnership', 'treaty', 'accord', 'deal', 'minister', 'representative', 'diplomat', 'chief']) words.add(w);
-  const escaped = [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`(?:^|[^\\p{L}])(?:${escaped.join('|')})(?![\\p{L}])`, 'iu');
-}
-
 const DEFINITE = new Set(['the', 'this', 'that', 'their', 'its']);
 const MEETING = new Set(['met', 'meet', 'meets', 'meeting', 'talks', 'held']);
 

@@ -1,4 +1,5 @@
-import { ANAPHOR, assessSentence, newPageContext, triggerPattern, type Assessment } from './assess';
+import { ANAPHOR, assessSentence, newPageContext, type Assessment } from './assess';
+import { triggerPattern } from './gate';
 import { bundledClaimSet } from './claims/bundled';
 import type { ClaimSet } from './claims/types';
 import { compileKnowledge, type Knowledge } from './knowledge';
@@ -37,6 +38,14 @@ export interface PageReading {
   wouldPassUnread(text: string): boolean;
   /** Whether any sentence read so far is about the subject: until one is, no sentence gets a verdict. */
   readonly topical: boolean;
+  /**
+   * Whether the next sentence is read whatever words it holds: the page is
+   * about the subject, or someone or something was named that "he" or "it"
+   * may stand for. While it is false, a sentence without a gate word passes
+   * unread (see `gatePattern`), which is what lets a caller keep such text
+   * to itself.
+   */
+  readonly listening: boolean;
 }
 
 export interface Checker {
@@ -134,6 +143,9 @@ export function createChecker(claimSet: ClaimSet = bundledClaimSet()): Checker {
       get topical() {
         return topical;
       },
+      get listening() {
+        return topical || hasAntecedent();
+      },
       read(sentence) {
         // Once the page is about the subject, every sentence is matched
         // against the claims, whether or not it names anything the registry
@@ -157,7 +169,7 @@ export function createChecker(claimSet: ClaimSet = bundledClaimSet()): Checker {
         // sentence is a stretch of its paragraph cut after punctuation or
         // space, never inside a word, so a trigger word in one of them is one
         // in the paragraph too.
-        return !topical && !hasAntecedent() && !trigger.test(text);
+        return !(topical || hasAntecedent()) && !trigger.test(text);
       },
     };
   };

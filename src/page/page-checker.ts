@@ -41,6 +41,27 @@ interface Entry {
   removed: boolean;
   /** The engine has had its turn at it (read it, or let it pass): it is in the report. */
   done: boolean;
+  /** Its number among the sentences the engine read (see `drainChanges`); -1 for one it did not read. */
+  id: number;
+}
+
+/** A sentence with a verdict at some strictness, as `drainChanges` tells it: where it is and what each strictness makes of it. */
+export interface DecidedSentence {
+  /** Stable for the life of the page: a sentence that moves keeps it. */
+  id: number;
+  text: string;
+  start: number;
+  end: number;
+  /** The decision at each strictness, in `STRICTNESS_LEVELS` order. */
+  decisions: readonly Decision[];
+}
+
+/** What changed among the decided sentences since the last `drainChanges`. */
+export interface DecisionChanges {
+  /** Sentences newly decided with a verdict, or moved (the page showed them again elsewhere). */
+  decided: DecidedSentence[];
+  /** Ids of sentences told before that the page took away. */
+  removed: number[];
 }
 
 /**
@@ -85,6 +106,11 @@ export class PageChecker {
   private readonly byText = new Map<string, Entry[]>();
   /** Where the text added so far ends in the page text. */
   private queuedEnd = 0;
+  /** Sentences with a verdict decided or moved, and ids of told ones removed, since the last `drainChanges`. */
+  private changed = new Set<Entry>();
+  private removedIds: number[] = [];
+  /** Ids of the sentences told by `drainChanges` and not removed since. */
+  private readonly told = new Set<number>();
   private strictnessLevel: Strictness;
 
   constructor(checker: Checker = defaultChecker(), strictness: Strictness = DEFAULT_STRICTNESS) {
@@ -112,6 +138,11 @@ export class PageChecker {
   /** Whether what was read so far says anything about the reference's subject (`PageReport.topical`). */
   get topical(): boolean {
     return this.reading.topical;
+  }
+
+  /** Whether the engine reads the next sentence whatever its words (see `PageReading.listening`). */
+  get listening(): boolean {
+    return this.reading.listening;
   }
 
   get finished(): boolean {
@@ -165,7 +196,9 @@ export class PageChecker {
       // Decided as read, in slices: the judgement is most of a sentence's
       // cost, and left to a report it would all come in one long task.
       if (this.undecided()) {
-        this.decision(this.read[this.decided]!);
+        const entry = this.read[this.decided]!;
+        this.decision(entry);
+        if (entry.decisions?.some((d) => d.verdict !== null)) this.changed.add(entry);
         this.decided += 1;
       } else if (this.next < this.pending.length) {
         this.assess(this.pending[this.next]!);
@@ -215,6 +248,7 @@ export class PageChecker {
           gone.removed = false;
           gone.start = start;
           gone.end = stop;
+          if (gone.decisions?.some((d) => d.verdict !== null)) this.changed.add(gone);
           continue;
         }
       }
@@ -261,9 +295,53 @@ export class PageChecker {
       if (!entry.removed && drop(entry)) {
         entry.removed = true;
         count += 1;
+        this.changed.delete(entry);
+        if (this.told.delete(entry.id)) this.removedIds.push(entry.id);
       }
     }
     return count;
+  }
+
+  /**
+   * Leave out of every later report the sentences that lie wholly within
+   * `ranges` (`[start, end)` of the page text, in any order): the page took
+   * that text away. Returns how many.
+   */
+  removeRanges(ranges: readonly (readonly [number, number])[]): number {
+    if (ranges.length === 0) return 0;
+    const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+    return this.remove(({ start, end }) => {
+      // The last range starting at or before `start` is the only one that can hold it whole (ranges do not overlap).
+      let low = 0;
+      let high = sorted.length - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >>> 1;
+        if (sorted[mid]![0] <= start) low = mid;
+        else high = mid - 1;
+      }
+      const range = sorted[low]!;
+      return range[0] <= start && end <= range[1];
+    });
+  }
+
+  /**
+   * The sentences with a verdict (at any strictness) decided or moved since
+   * the last call, each with its decision at every strictness, and the ids
+   * of those told before that were removed: what a copy of the findings
+   * kept elsewhere (the page's script, when the engine runs in the
+   * background) needs to stay the same as `findings`.
+   */
+  drainChanges(): DecisionChanges {
+    const decided: DecidedSentence[] = [];
+    for (const entry of this.changed) {
+      if (entry.removed || !entry.decisions) continue;
+      this.told.add(entry.id);
+      decided.push({ id: entry.id, text: entry.text, start: entry.start, end: entry.end, decisions: entry.decisions });
+    }
+    this.changed = new Set();
+    const removed = this.removedIds;
+    this.removedIds = [];
+    return { decided, removed };
   }
 
   /**
@@ -365,14 +443,17 @@ export class PageChecker {
   private assess(entry: Entry): void {
     entry.assessment = this.reading.read(entry.text);
     entry.done = true;
-    if (entry.assessment) this.read.push(entry);
+    if (entry.assessment) {
+      entry.id = this.read.length;
+      this.read.push(entry);
+    }
   }
 }
 
 const NO_VERDICT: Decision = Object.freeze({ verdict: null });
 
 function newEntry(text: string, start: number, end: number): Entry {
-  return { text, start, end, assessment: undefined, decisions: undefined, removed: false, done: false };
+  return { text, start, end, assessment: undefined, decisions: undefined, removed: false, done: false, id: -1 };
 }
 
 /** A sentence the page showed again elsewhere (see `PageChecker.add`) moved: keep the report in page order. */

@@ -101,6 +101,40 @@ export class PageText {
     return base;
   }
 
+  /**
+   * The stretches of the page text whose text nodes are all `gone`, as
+   * `[start, end)` ranges, each widened to the text of no node around it (a
+   * paragraph break, a quotation mark the reader supplied) up to the next
+   * node that is not gone. So a sentence lies wholly within one of them
+   * exactly when every text node it is read from is gone: what the engine,
+   * which knows offsets and not nodes, needs to forget it.
+   */
+  rangesWhere(gone: (node: Text) => boolean): [number, number][] {
+    const ranges: [number, number][] = [];
+    for (const chunk of this.chunks) {
+      /** Where the text after the last node that is not gone begins. */
+      let openFrom = chunk.base;
+      let current: [number, number] | undefined;
+      for (const segment of chunk.segments) {
+        if (gone(segment.node)) {
+          current ??= [openFrom, 0];
+          continue;
+        }
+        if (current) {
+          current[1] = chunk.base + segment.start;
+          ranges.push(current);
+          current = undefined;
+        }
+        openFrom = chunk.base + segment.end;
+      }
+      if (current) {
+        current[1] = chunk.end;
+        ranges.push(current);
+      }
+    }
+    return ranges;
+  }
+
   /** The text-node pieces of the page text `[start, end)` (one read's: sentences never span two). */
   piecesOf(start: number, end: number): TextPiece[] {
     let low = 0;

@@ -1,8 +1,9 @@
 /**
  * One page, checked: the long-lived object the content script keeps per page
  * (and replaces on navigation). It reads the page's article text (with its
- * open shadow roots and same-origin frames), runs the engine in short slices
- * that give the page's main thread back between them, marks the findings,
+ * open shadow roots and same-origin frames) in short slices that give the
+ * page's main thread back between them, has the engine check it where the
+ * engine runs (the extension's background: see `CheckClient`), marks the findings,
  * opens cards on them, and checks text the page adds later without checking
  * again what it already checked.
  *
@@ -14,7 +15,8 @@
  *
  * @module
  */
-import { summarize, type Checker, type PageReport, type SentenceReport, type Strictness } from '../core';
+import { summarize, type PageReport, type SentenceReport, type Strictness } from '../core';
+import type { EngineConnection } from '../core/check-protocol';
 import { SUGGESTED_SHORTCUTS, type FindingShortcuts } from '../ext/commands';
 import { MAX_FINDINGS_PAGE, type FindingsPage, type PageReportReply, type PageStatusReply } from '../ext/messages';
 import { CountAnnouncer } from './count-announcer';
@@ -23,7 +25,7 @@ import { elementOf } from './geometry';
 import { createHighlighter, type Highlighter, type HighlighterOptions } from './highlighter';
 import { inForcedColors, markLook, type MarkLook } from './highlight-styles';
 import { OwnNodes } from './own-nodes';
-import { PageChecker } from './page-checker';
+import { CheckClient } from './check-client';
 import { joinPieces, PageText, type ReadPiece } from './page-text';
 import { PageWatcher, type PageChanges } from './page-watcher';
 import { yieldingTo } from './yield-to-main';
@@ -71,8 +73,8 @@ export interface PageSessionOptions {
   strictness: Strictness;
   /** Mark supported sentences too. */
   showSupported: boolean;
-  /** The engine over the claim set in force; the bundled set's by default. */
-  checker?: Checker;
+  /** The engine over the claim set in force (the background's, in the extension), its gate, and the reference's label. */
+  engine: EngineConnection;
   /** Force a way of marking (see `createHighlighter`); by default elements in forced-colours mode, else the Highlight API where there is one. */
   highlighter?: HighlighterOptions['prefer'];
   /** How CSS gets into the page (see `installStyles`). */
@@ -109,7 +111,8 @@ export interface PageSessionOptions {
 
 /** The page's text, checked and marked; see the module comment. */
 export class PageSession {
-  readonly checker: PageChecker;
+  /** The engine's findings on this page, as it sends them. */
+  readonly checker: CheckClient;
   readonly highlighter: Highlighter;
   private readonly own = new OwnNodes();
   /** Made with the first mark (see `cardsNow`): a page with nothing marked gets no element, style or listener of ours. */
@@ -125,7 +128,6 @@ export class PageSession {
   private running = false;
   private destroyed = false;
   private idleWaiters: (() => void)[] = [];
-  private cachedReport: PageReportReply | undefined;
   /** The report's counts as of the last `sync`. */
   private counts: PageReport['summary'] = summarize([]);
   private lastShown: number | undefined;
@@ -152,7 +154,7 @@ export class PageSession {
       shortcuts: () => this.shortcuts(),
       ...(options.announceEveryMs !== undefined ? { everyMs: options.announceEveryMs } : {}),
     });
-    this.checker = new PageChecker(options.checker, options.strictness);
+    this.checker = new CheckClient({ transport: options.engine.transport, ...(options.engine.gate ? { gate: options.engine.gate } : {}), strictness: options.strictness });
     this.highlighter = createHighlighter(this.doc, {
       own: this.own,
       // Highlights cannot show the marks apart in forced colours (see highlight-styles.ts): elements there.
@@ -188,12 +190,14 @@ export class PageSession {
 
   /**
    * The report so far, as the content script answers `get-page-report`. It
-   * lists every sentence of the page: what changes as the page is checked is
-   * `findings` and `summary`, which cost far less on a long page.
+   * lists every sentence of the page, so it is asked of the engine (for an
+   * export): the marks and the counts come from `findings` and `summary`.
    */
-  report(): PageReportReply {
-    this.cachedReport ??= { ...this.checker.report(this.options.file), status: this.scanStatus, ...(this.checkedAt ? { checkedAt: this.checkedAt } : {}) };
-    return this.cachedReport;
+  async report(): Promise<PageReportReply> {
+    const status = this.scanStatus;
+    const checkedAt = this.checkedAt;
+    const report = await this.checker.report(this.options.file);
+    return { ...report, status, ...(checkedAt ? { checkedAt } : {}) };
   }
 
   /** The report without its sentences: state and counts, cheap whatever the page's length (what the popup shows first). */
@@ -351,22 +355,17 @@ export class PageSession {
     return true;
   }
 
-  /** Run the engine over what is queued, in slices, giving the page its main thread back between them. */
+  /** Have the engine check what is queued, a request at a time; the page's main thread is free while it reads. */
   private async run(): Promise<void> {
     if (this.running || this.destroyed) return;
     this.running = true;
     this.setStatus('scanning');
     const now = this.clock();
-    const sliceMs = this.options.sliceMs ?? 8;
     let synced = now();
     try {
       while (!this.destroyed && !this.checker.finished) {
-        // Yield first: whatever queued this work (reading the page, a batch
-        // of the page's changes) has had its share of this task.
-        await this.yieldToMain();
+        await this.checker.step();
         if (this.destroyed) break;
-        const deadline = now() + sliceMs;
-        this.checker.step(() => now() >= deadline);
         // Marks follow a few times a second, not after every slice: each
         // change to the highlights has the browser redraw every range of the
         // text they are in, which on a long page costs far more than a slice.
@@ -409,7 +408,7 @@ export class PageSession {
       document: this.doc,
       highlighter: this.highlighter,
       own: this.own,
-      sourceLabel: this.checker.claimSet.source.label,
+      sourceLabel: options.engine.sourceLabel,
       onStep: (direction) => void this.step(direction),
       ...(options.onDismiss ? { onDismiss: (key: number) => this.answer(key, options.onDismiss!) } : {}),
       ...(options.onReportWrong
@@ -439,7 +438,6 @@ export class PageSession {
   /** Bring the marks in line with the report: a mark for each sentence with a verdict the reader asked to see. */
   private sync(): void {
     if (this.destroyed) return;
-    this.cachedReport = undefined;
     const findings = this.findings();
     this.counts = summarize(findings);
     const wanted = new Map<number, { look: MarkLook; end: number }>();
@@ -483,7 +481,6 @@ export class PageSession {
     if (this.scanStatus === status) return;
     this.scanStatus = status;
     if (status === 'done') this.checkedAt = new Date().toISOString();
-    this.cachedReport = undefined;
     this.options.onChange?.(this);
   }
 
@@ -524,17 +521,16 @@ export class PageSession {
     this.dropSentences((node) => nodes.has(node));
   }
 
-  /** Leave out of the report the sentences whose text the page took away. */
+  /** Leave out of the report the sentences whose text the page took away (the engine hears of it with the next request). */
   private prune(): void {
-    if (this.dropSentences((node) => !this.highlighter.isOnPage(node)) > 0) this.sync();
+    if (this.dropSentences((node) => !this.highlighter.isOnPage(node))) void this.run();
   }
 
-  /** Leave out of the report each sentence all of whose text nodes are `gone`; returns how many. */
-  private dropSentences(gone: (node: Text) => boolean): number {
-    return this.checker.remove(({ start, end }) => {
-      const pieces = this.text.piecesOf(start, end);
-      return pieces.length > 0 && pieces.every((p) => gone(p.node));
-    });
+  /** Leave out of the report each sentence all of whose text nodes are `gone`; returns whether there may be any. */
+  private dropSentences(gone: (node: Text) => boolean): boolean {
+    const ranges = this.text.rangesWhere(gone);
+    this.checker.removeRanges(ranges);
+    return ranges.length > 0;
   }
 
   /**

@@ -25,7 +25,7 @@
  * @module
  */
 import { performance } from 'node:perf_hooks';
-import { triggerPattern } from '../../src/core/assess';
+import { triggerPattern } from '../../src/core/gate';
 import { bundledClaimSet } from '../../src/core/claims/bundled';
 import { createChecker } from '../../src/core/check';
 import { tokenize } from '../../src/core/text/normalize';

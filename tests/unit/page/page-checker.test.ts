@@ -156,6 +156,9 @@ describe('paragraphs the gate lets pass whole', { timeout: 60_000 }, () => {
           get topical() {
             return reading.topical;
           },
+          get listening() {
+            return reading.listening;
+          },
         };
       },
     };

@@ -6,6 +6,7 @@ import { defaultChecker, STRICTNESS_LEVELS, summarize, type Strictness } from '.
 import { HIGHLIGHT_NAMES, highlightNamesOf, MARK_TAG } from '../../../src/page/highlight-styles';
 import { readableText } from '../../../src/page/readable-text';
 import { PageSession, type PageSessionOptions } from '../../../src/page/session';
+import { localEngine } from '../../../src/core/local-engine';
 import { CARD_HOST_TAG } from '../../../src/ui/card/card-host';
 import { flaggedAnnouncement } from '../../../src/ext/labels';
 import { installFakeHighlights, type FakeHighlightApi } from './fake-highlights';
@@ -45,6 +46,7 @@ function start(html: string, options: Partial<PageSessionOptions> = {}): PageSes
   document.body.innerHTML = html;
   session = new PageSession({
     document,
+    engine: localEngine(),
     file: 'https://news.example/article',
     strictness: 'balanced',
     showSupported: false,
@@ -62,7 +64,7 @@ async function settled(s: PageSession): Promise<void> {
   await s.idle();
 }
 
-const flagged = (s: PageSession) => s.report().sentences.filter((x) => x.verdict === 'conflict' || x.verdict === 'unsupported');
+const flagged = async (s: PageSession) => (await s.report()).sentences.filter((x) => x.verdict === 'conflict' || x.verdict === 'unsupported');
 
 beforeEach(() => {
   fake = installFakeHighlights(document);
@@ -80,7 +82,7 @@ describe('PageSession: the first read', () => {
     await s.idle();
     const text = readableText(document.body).text;
     expect(text).toBe(SEED);
-    const { status, checkedAt: _checkedAt, ...report } = s.report();
+    const { status, checkedAt: _checkedAt, ...report } = (await s.report());
     expect(status).toBe('done');
     expect(report).toEqual(defaultChecker().check(text, { strictness, file: 'https://news.example/article' }));
   });
@@ -88,13 +90,13 @@ describe('PageSession: the first read', () => {
   it('marks conflicts and unsupported claims under their names, supported only when the reader asks', async () => {
     const s = start(seedPage());
     await s.idle();
-    const count = (verdict: 'conflict' | 'unsupported' | 'supported') => s.report().sentences.filter((x) => x.verdict === verdict).length;
-    expect(count('conflict')).toBeGreaterThan(0);
-    expect(marked(fake!, 'conflict')).toBe(count('conflict'));
-    expect(marked(fake!, 'unsupported')).toBe(count('unsupported'));
+    const count = async (verdict: 'conflict' | 'unsupported' | 'supported') => (await s.report()).sentences.filter((x) => x.verdict === verdict).length;
+    expect((await count('conflict'))).toBeGreaterThan(0);
+    expect(marked(fake!, 'conflict')).toBe((await count('conflict')));
+    expect(marked(fake!, 'unsupported')).toBe((await count('unsupported')));
     expect(marked(fake!, 'supported')).toBe(0);
     s.update({ showSupported: true });
-    expect(marked(fake!, 'supported')).toBe(count('supported'));
+    expect(marked(fake!, 'supported')).toBe((await count('supported')));
     s.update({ showSupported: false });
     expect(marked(fake!, 'supported')).toBe(0);
   });
@@ -104,14 +106,14 @@ describe('PageSession: the first read', () => {
     const html = `<main><p>${CONFLICT} ${CONFLICT} ${CONFLICT}</p><p>${soft}</p></main>`;
     const s = start(html);
     await s.idle();
-    const conflicts = flagged(s);
+    const conflicts = (await flagged(s));
     expect(conflicts.map((x) => x.severity)).toEqual(['hard', 'hard', 'hard', 'soft']);
     const texts = (name: string) => [...(fake!.registry.get(name) ?? [])].map((r) => r.toString());
     // Hard, hard (second of two: the other look), hard (a new pair starts), then soft in a paragraph of its own.
-    expect(texts(HIGHLIGHT_NAMES.conflict)).toEqual([CONFLICT, CONFLICT]);
-    expect(texts(HIGHLIGHT_NAMES['conflict-alt'])).toEqual([CONFLICT]);
-    expect(texts(HIGHLIGHT_NAMES['conflict-soft'])).toEqual([soft]);
-    expect(s.report().sentences.filter((x) => x.verdict === 'conflict').map((x) => s.highlighter.lookOf(x.start))).toEqual(['conflict', 'conflict-alt', 'conflict', 'conflict-soft']);
+    expect((await texts(HIGHLIGHT_NAMES.conflict))).toEqual([CONFLICT, CONFLICT]);
+    expect((await texts(HIGHLIGHT_NAMES['conflict-alt']))).toEqual([CONFLICT]);
+    expect((await texts(HIGHLIGHT_NAMES['conflict-soft']))).toEqual([soft]);
+    expect((await s.report()).sentences.filter((x) => x.verdict === 'conflict').map((x) => s.highlighter.lookOf(x.start))).toEqual(['conflict', 'conflict-alt', 'conflict', 'conflict-soft']);
   });
 
   it('in forced-colours mode the marks are elements (highlights cannot be told apart there), elsewhere highlights', async () => {
@@ -139,12 +141,12 @@ describe('PageSession: the first read', () => {
     const long = `<main><article>${Array.from({ length: 20 }, () => seedPage().replace(/^.*<article>|<\/article>.*$/g, '')).join('')}</article></main>`;
     const s = start(long, { now: () => ++tick, sliceMs: 8, cards: false, onChange: () => void changes++ });
     await s.idle();
-    const flagged = (verdict: 'conflict' | 'unsupported') => s.report().sentences.filter((x) => x.verdict === verdict).length;
-    expect(s.report().sentences.length).toBeGreaterThan(20 * 10);
+    const flagged = async (verdict: 'conflict' | 'unsupported') => (await s.report()).sentences.filter((x) => x.verdict === verdict).length;
+    expect((await s.report()).sentences.length).toBeGreaterThan(20 * 10);
     // Every sync tells onChange; so does each change of status (scanning, done).
     expect(changes).toBeLessThanOrEqual(Math.ceil(tick / 250) + 4);
-    expect(marked(fake!, 'conflict')).toBe(flagged('conflict'));
-    expect(marked(fake!, 'unsupported')).toBe(flagged('unsupported'));
+    expect(marked(fake!, 'conflict')).toBe((await flagged('conflict')));
+    expect(marked(fake!, 'unsupported')).toBe((await flagged('unsupported')));
   });
 
   it('a new strictness redecides and remarks at once, without reading the page again', async () => {
@@ -152,7 +154,7 @@ describe('PageSession: the first read', () => {
     await s.idle();
     const add = vi.spyOn(s.checker, 'add');
     s.update({ strictness: 'lenient' });
-    const { status: _status, checkedAt: _checkedAt, ...report } = s.report();
+    const { status: _status, checkedAt: _checkedAt, ...report } = (await s.report());
     expect(report).toEqual(defaultChecker().check(SEED, { strictness: 'lenient', file: 'https://news.example/article' }));
     expect(marked(fake!, 'unsupported')).toBe(0);
     expect(add).not.toHaveBeenCalled();
@@ -161,8 +163,8 @@ describe('PageSession: the first read', () => {
   it('a page about something else gets no marks and no verdicts', async () => {
     const s = start(OFF_TOPIC);
     await s.idle();
-    expect(s.report().topical).toBe(false);
-    expect(s.report().sentences.every((x) => x.verdict === null)).toBe(true);
+    expect((await s.report()).topical).toBe(false);
+    expect((await s.report()).sentences.every((x) => x.verdict === null)).toBe(true);
     expect(s.highlighter.keys()).toEqual([]);
     expect(fake!.registry.size).toBe(0);
     // Nothing of ours is put into such a page: no card host, no style.
@@ -186,10 +188,10 @@ describe('PageSession: the first read', () => {
     // The frame's ranges go to the frame's own registry.
     const frameDoc = document.querySelector('iframe')!.contentDocument!;
     const frameFake = installFakeHighlights(frameDoc);
-    session = new PageSession({ document, file: 'x', strictness: 'balanced', showSupported: false, cards: false, settleMs: 5 });
+    session = new PageSession({ document, engine: localEngine(), file: 'x', strictness: 'balanced', showSupported: false, cards: false, settleMs: 5 });
     await session.idle();
-    expect(session.report().sentences.map((x) => x.text)).toEqual(['Intro text.', CONFLICT, framed]);
-    expect(flagged(session).map((x) => x.verdict)).toEqual(['conflict', 'conflict']);
+    expect((await session.report()).sentences.map((x) => x.text)).toEqual(['Intro text.', CONFLICT, framed]);
+    expect((await flagged(session)).map((x) => x.verdict)).toEqual(['conflict', 'conflict']);
     const roots = (api: FakeHighlightApi) => rangesWith(api, 'conflict').map((r) => r.startContainer.getRootNode());
     expect(roots(fake!)).toEqual([shadow]);
     expect(roots(frameFake)).toEqual([frameDoc]);
@@ -203,7 +205,7 @@ describe('PageSession: text the page adds later', () => {
   it('an added paragraph is checked once, after what was there; nothing read before is read again', async () => {
     const s = start(seedPage());
     await s.idle();
-    const before = s.report().sentences;
+    const before = (await s.report()).sentences;
     const add = vi.spyOn(s.checker, 'add');
     const paragraph = document.createElement('p');
     paragraph.textContent = CONFLICT;
@@ -211,7 +213,7 @@ describe('PageSession: text the page adds later', () => {
     await settled(s);
     expect(add).toHaveBeenCalledTimes(1);
     expect(add.mock.calls[0]![0]).toBe(CONFLICT);
-    const after = s.report().sentences;
+    const after = (await s.report()).sentences;
     expect(after.slice(0, before.length)).toEqual(before);
     expect(after.slice(before.length).map((x) => [x.text, x.verdict])).toEqual([[CONFLICT, 'conflict']]);
     expect(s.highlighter.lookOf(after[after.length - 1]!.start)).toBe('conflict');
@@ -243,14 +245,14 @@ describe('PageSession: text the page adds later', () => {
       try {
         const s = start(`<div class="content-with-sidebar-wrp">${seedPage()}</div>`);
         await s.idle();
-        expect(s.report().sentences.length).toBeGreaterThan(5);
+        expect((await s.report()).sentences.length).toBeGreaterThan(5);
         const add = vi.spyOn(s.checker, 'add');
         const paragraph = document.createElement('p');
         paragraph.textContent = CONFLICT;
         document.querySelector('article')!.appendChild(paragraph);
         await settled(s);
         expect(add).toHaveBeenCalledTimes(1);
-        expect(s.report().sentences.at(-1)).toMatchObject({ text: CONFLICT, verdict: 'conflict' });
+        expect((await s.report()).sentences.at(-1)).toMatchObject({ text: CONFLICT, verdict: 'conflict' });
       } finally {
         document.body.className = '';
       }
@@ -260,19 +262,19 @@ describe('PageSession: text the page adds later', () => {
   it('text that was hidden is read when the page shows it', async () => {
     const s = start(`<main><p>Intro.</p><p id="more" hidden>${CONFLICT}</p></main>`);
     await s.idle();
-    expect(s.report().sentences.map((x) => x.text)).toEqual(['Intro.']);
+    expect((await s.report()).sentences.map((x) => x.text)).toEqual(['Intro.']);
     document.getElementById('more')!.hidden = false;
     await settled(s);
-    expect(s.report().sentences.map((x) => x.text)).toEqual(['Intro.', CONFLICT]);
+    expect((await s.report()).sentences.map((x) => x.text)).toEqual(['Intro.', CONFLICT]);
   });
 
   it('a sentence the page takes away leaves the report', async () => {
     const s = start(`<main><p>Intro about Borrell.</p><p id="gone">${CONFLICT}</p></main>`);
     await s.idle();
-    expect(flagged(s)).toHaveLength(1);
+    expect((await flagged(s))).toHaveLength(1);
     document.getElementById('gone')!.remove();
     await settled(s);
-    expect(flagged(s)).toHaveLength(0);
+    expect((await flagged(s))).toHaveLength(0);
     expect(s.highlighter.keys()).toEqual([]);
   });
 
@@ -288,7 +290,7 @@ describe('PageSession: text the page adds later', () => {
       put(document.querySelector('article')!);
       await settled(s);
     }
-    expect(s.report().sentences.map((x) => x.text)).toEqual(['Borrell met Iwaya in Tokyo.']);
+    expect((await s.report()).sentences.map((x) => x.text)).toEqual(['Borrell met Iwaya in Tokyo.']);
     customElements.define(
       name,
       class extends HTMLElement {
@@ -298,23 +300,28 @@ describe('PageSession: text the page adds later', () => {
       },
     );
     await settled(s);
-    expect(s.report().sentences.map((x) => x.text)).toEqual(['Borrell met Iwaya in Tokyo.', CONFLICT]);
-    expect(flagged(s).map((x) => [x.text, x.verdict])).toEqual([[CONFLICT, 'conflict']]);
+    expect((await s.report()).sentences.map((x) => x.text)).toEqual(['Borrell met Iwaya in Tokyo.', CONFLICT]);
+    expect((await flagged(s)).map((x) => [x.text, x.verdict])).toEqual([[CONFLICT, 'conflict']]);
   });
 
   describe('text added inside a paragraph already read: old sentences are not checked again nor listed twice, the new one is checked once', () => {
     const NEW = 'After Tokyo, Borrell will visit the Republic of Korea.';
     const page = `<main><article><p>Borrell met Iwaya in Tokyo.</p><p id="p">${CONFLICT}</p></article></main>`;
-    /** Watches the engine: the sentence texts it reads from now on. */
-    const engineReads = (s: PageSession): (() => string[]) => {
-      const reading = (s.checker as unknown as { reading: { read(text: string): unknown } }).reading;
-      const spy = vi.spyOn(reading, 'read');
-      return () => spy.mock.calls.map((call) => call[0]);
-    };
-    const texts = (s: PageSession) => s.report().sentences.map((x) => x.text);
+    /** Every sentence text the engine's page readings are asked to read; `from()` counts from now on. */
+    const watched = (() => {
+      const inner = defaultChecker();
+      const reads: string[] = [];
+      const checker = { ...inner, startPage: () => {
+        const reading = inner.startPage();
+        return { read: (sentence: string) => (reads.push(sentence), reading.read(sentence)), wouldPassUnread: (text: string) => reading.wouldPassUnread(text), get topical() { return reading.topical; }, get listening() { return reading.listening; } };
+      } };
+      return { engine: localEngine(checker), from: () => { const at = reads.length; return () => reads.slice(at); } };
+    })();
+    const engineReads = (_s: PageSession): (() => string[]) => watched.from();
+    const texts = async (s: PageSession) => (await s.report()).sentences.map((x) => x.text);
     /** The page node the mark of the sentence with `text` lies in now. */
-    const markedNode = (s: PageSession, text: string): Node | undefined => {
-      const sentence = s.report().sentences.find((x) => x.text === text);
+    const markedNode = async (s: PageSession, text: string): Promise<Node | undefined> => {
+      const sentence = (await s.report()).sentences.find((x) => x.text === text);
       return sentence ? s.highlighter.rangesOf(sentence.start)[0]?.startContainer : undefined;
     };
 
@@ -324,19 +331,19 @@ describe('PageSession: text the page adds later', () => {
       ['its text node replaced by one with the same text and more (React, Preact)', (p: HTMLElement) => p.replaceChildren(document.createTextNode(`${CONFLICT} ${NEW}`))],
       ['the paragraph replaced by a new one with the same text and more', (p: HTMLElement) => { const q = document.createElement('p'); q.textContent = `${CONFLICT} ${NEW}`; p.replaceWith(q); }],
     ])('%s', async (_case, change) => {
-      const s = start(page);
+      const s = start(page, { engine: watched.engine });
       await s.idle();
-      expect(texts(s)).toEqual(['Borrell met Iwaya in Tokyo.', CONFLICT]);
+      expect((await texts(s))).toEqual(['Borrell met Iwaya in Tokyo.', CONFLICT]);
       const reads = engineReads(s);
       change(document.getElementById('p') ?? document.querySelectorAll('p')[1]!);
       await settled(s);
       expect(reads()).toEqual([NEW]);
-      expect(texts(s)).toEqual(['Borrell met Iwaya in Tokyo.', CONFLICT, NEW]);
+      expect((await texts(s))).toEqual(['Borrell met Iwaya in Tokyo.', CONFLICT, NEW]);
       // The conflict is still marked, on the text the page shows now.
-      const node = markedNode(s, CONFLICT);
+      const node = (await markedNode(s, CONFLICT));
       expect(node?.isConnected).toBe(true);
-      expect(s.highlighter.keys()).toContain(s.report().sentences[1]!.start);
-      expect(s.report().status).toBe('done');
+      expect(s.highlighter.keys()).toContain((await s.report()).sentences[1]!.start);
+      expect((await s.report()).status).toBe('done');
     });
 
     it.each([
@@ -344,41 +351,41 @@ describe('PageSession: text the page adds later', () => {
       ['the paragraph replaced by a new one with the same text', (p: HTMLElement) => { const q = document.createElement('p'); q.textContent = CONFLICT; p.replaceWith(q); }],
       ['the same text node taken out and put back', (p: HTMLElement) => { const t = p.firstChild!; p.removeChild(t); p.appendChild(t); }],
     ])('re-rendered with identical text: %s', async (_case, change) => {
-      const s = start(page);
+      const s = start(page, { engine: watched.engine });
       await s.idle();
-      const before = s.report().sentences.map((x) => [x.text, x.verdict]);
+      const before = (await s.report()).sentences.map((x) => [x.text, x.verdict]);
       const reads = engineReads(s);
       change(document.getElementById('p')!);
       await settled(s);
       expect(reads()).toEqual([]);
-      expect(s.report().sentences.map((x) => [x.text, x.verdict])).toEqual(before);
-      expect(markedNode(s, CONFLICT)?.isConnected).toBe(true);
+      expect((await s.report()).sentences.map((x) => [x.text, x.verdict])).toEqual(before);
+      expect((await markedNode(s, CONFLICT))?.isConnected).toBe(true);
     });
 
     it('a paragraph the page moves with more text: its unfinished sentence gives way to the finished one, the rest keeps its verdict unread', async () => {
-      const s = start('<main><article><p id="a">Borrell met Iwaya in Tokyo. Borrell said</p><p>Iwaya agreed.</p></article></main>');
+      const s = start('<main><article><p id="a">Borrell met Iwaya in Tokyo. Borrell said</p><p>Iwaya agreed.</p></article></main>', { engine: watched.engine });
       await s.idle();
-      expect(texts(s)).toEqual(['Borrell met Iwaya in Tokyo.', 'Borrell said', 'Iwaya agreed.']);
+      expect((await texts(s))).toEqual(['Borrell met Iwaya in Tokyo.', 'Borrell said', 'Iwaya agreed.']);
       const reads = engineReads(s);
       const p = document.getElementById('a')!;
       p.append(' the partnership was signed.');
       p.parentElement!.append(p);
       await settled(s);
       expect(reads()).toEqual(['Borrell said the partnership was signed.']);
-      expect(texts(s)).toEqual(['Iwaya agreed.', 'Borrell met Iwaya in Tokyo.', 'Borrell said the partnership was signed.']);
+      expect((await texts(s))).toEqual(['Iwaya agreed.', 'Borrell met Iwaya in Tokyo.', 'Borrell said the partnership was signed.']);
     });
 
     it('a sentence repeated on the first read is reported twice, as check() does; the page showing it again later adds nothing', async () => {
-      const s = start(`<main><article><p>${CONFLICT}</p><p>${CONFLICT}</p></article></main>`);
+      const s = start(`<main><article><p>${CONFLICT}</p><p>${CONFLICT}</p></article></main>`, { engine: watched.engine });
       await s.idle();
-      expect(texts(s)).toEqual([CONFLICT, CONFLICT]);
+      expect((await texts(s))).toEqual([CONFLICT, CONFLICT]);
       const reads = engineReads(s);
       const q = document.createElement('p');
       q.textContent = CONFLICT;
       document.querySelector('article')!.append(q);
       await settled(s);
       expect(reads()).toEqual([]);
-      expect(texts(s)).toEqual([CONFLICT, CONFLICT]);
+      expect((await texts(s))).toEqual([CONFLICT, CONFLICT]);
     });
   });
 
@@ -393,7 +400,7 @@ describe('PageSession: text the page adds later', () => {
     s.update({ showSupported: true });
     s.update({ showSupported: false, strictness: 'strict' });
     s.next();
-    s.reveal(flagged(s)[0]!.start);
+    s.reveal((await flagged(s))[0]!.start);
     await settled(s);
     s.update({ strictness: 'balanced' });
     await settled(s);
@@ -406,7 +413,7 @@ describe('PageSession: findings and cards', () => {
   it('reveal() opens the card of a marked sentence; next() goes through the flagged ones in order and around', async () => {
     const s = start(seedPage());
     await s.idle();
-    const starts = flagged(s).map((x) => x.start);
+    const starts = (await flagged(s)).map((x) => x.start);
     expect(starts.length).toBeGreaterThan(1);
     const host = document.querySelector(CARD_HOST_TAG)!;
     expect(s.reveal(starts[1]!)).toBe(true);
@@ -437,8 +444,8 @@ describe('PageSession: findings and cards', () => {
   it('pageStatus() gives the counts without sentences; flaggedPage() a page of the flagged sentences, in page order, with their findings', async () => {
     const s = start(seedPage());
     await s.idle();
-    const report = s.report();
-    const all = flagged(s);
+    const report = (await s.report());
+    const all = (await flagged(s));
     expect(s.pageStatus()).toEqual({ file: report.file, strictness: report.strictness, topical: true, summary: report.summary, status: 'done', checkedAt: report.checkedAt, flagged: all.length });
     expect(Date.parse(s.pageStatus().checkedAt!)).not.toBeNaN();
     expect(s.flaggedPage(0, 2)).toEqual({ total: all.length, offset: 0, sentences: all.slice(0, 2) });
@@ -452,7 +459,7 @@ describe('PageSession: findings and cards', () => {
     const onReportWrong = vi.fn();
     const s = start(seedPage(), { onDismiss, onReportWrong });
     await s.idle();
-    const all = flagged(s);
+    const all = (await flagged(s));
     const target = all[1]!;
     s.reveal(target.start);
     const root = document.querySelector(CARD_HOST_TAG)!.shadowRoot!;
@@ -472,7 +479,7 @@ describe('PageSession: findings and cards', () => {
     const visited = new Set(all.map(() => s.next()));
     expect(visited.has(target.start)).toBe(false);
     // The report itself stays the engine's.
-    expect(s.report().summary).toEqual(summarize(s.report().sentences));
+    expect((await s.report()).summary).toEqual(summarize((await s.report()).sentences));
 
     s.update({ dismissed: new Set() });
     expect(s.highlighter.lookOf(target.start)).toBeDefined();
@@ -482,7 +489,7 @@ describe('PageSession: findings and cards', () => {
   it('previous() goes through the flagged ones backwards and around', async () => {
     const s = start(seedPage());
     await s.idle();
-    const starts = flagged(s).map((x) => x.start);
+    const starts = (await flagged(s)).map((x) => x.start);
     expect(starts.length).toBeGreaterThan(2);
     // Nothing shown yet: backwards starts from the bottom.
     expect(s.previous()).toBe(starts[starts.length - 1]);
@@ -548,7 +555,7 @@ describe('PageSession: findings and cards', () => {
     const linked = CONFLICT.replace('Osaka', '<a id="in" href="#">Osaka</a>');
     const s = start(`<main><p>Intro about Borrell.</p><p>${linked}</p><p><a id="out" href="#">Unrelated link</a></p></main>`);
     await s.idle();
-    const start0 = flagged(s)[0]!.start;
+    const start0 = (await flagged(s))[0]!.start;
     const host = document.querySelector(CARD_HOST_TAG)!;
     const root = host.shadowRoot!;
     const inside = document.getElementById('in') as HTMLAnchorElement;
@@ -573,7 +580,7 @@ describe('PageSession: findings and cards', () => {
   it('the card shows the finding\'s reason and passage as text, with the reference\'s source line', async () => {
     const s = start(`<main><p>${CONFLICT}</p></main>`);
     await s.idle();
-    const finding = flagged(s)[0]!;
+    const finding = (await flagged(s))[0]!;
     s.reveal(finding.start);
     const text = document.querySelector(CARD_HOST_TAG)!.shadowRoot!.textContent!;
     expect(text).toContain(finding.reason);
@@ -589,7 +596,7 @@ describe('PageSession: destroy()', () => {
   ])('puts the page back as it was and stops watching (%s)', async (_way, highlighter) => {
     document.body.innerHTML = seedPage();
     const before = snapshot(document.documentElement);
-    session = new PageSession({ document, file: 'x', strictness: 'balanced', showSupported: true, highlighter, settleMs: 5, cards: { cardMode: 'open' } });
+    session = new PageSession({ document, engine: localEngine(), file: 'x', strictness: 'balanced', showSupported: true, highlighter, settleMs: 5, cards: { cardMode: 'open' } });
     await session.idle();
     session.next();
     const add = vi.spyOn(session.checker, 'add');
