@@ -9,7 +9,7 @@ import type { SentenceReport } from '../src/core';
 import { SUGGESTED_SHORTCUTS, type FindingShortcuts } from '../src/ext/commands';
 import { isExtensionMessage, type FindingsPage, type GetShortcuts, type PageReportReply, type PageStatusReply, type ReportChanged } from '../src/ext/messages';
 import { activeOn, parseSettings, SETTINGS_KEY, type Settings } from '../src/ext/settings';
-import { PageSession } from '../src/page/session';
+import { PageSession } from '../src/page/session/session';
 
 /** The trace marker left when the page's report becomes complete. */
 const REPORT_DONE_MARK = 'ejfc:report-done';
@@ -218,7 +218,7 @@ export default defineUnlistedScript(() => {
 
   browser.runtime.onMessage.addListener(onMessage);
   browser.storage.onChanged.addListener(onStorageChanged);
-  // Forced colours on or off: the marks are drawn another way there (src/page/highlight-styles.ts), so mark afresh.
+  // Forced colours on or off: the marks are drawn another way there (src/page/marking/highlight-styles.ts), so mark afresh.
   const forcedColors = window.matchMedia?.('(forced-colors: active)');
   const onForcedColors = (): void => {
     if (alive() && session) restart();

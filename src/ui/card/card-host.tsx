@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import type { FindingShortcuts } from '../../ext/commands';
-import { OwnNodes } from '../../page/own-nodes';
-import { installStyles, type InstalledStyles, type StyleMode } from '../../page/style-sheet';
+import { OwnNodes } from '../../page/shared/own-nodes';
+import { installStyles, type InstalledStyles, type StyleMode } from '../../page/shared/style-sheet';
 import { CARD_CSS } from './card-styles';
 import { FindingCard, type CardFinding } from './finding-card';
 

@@ -10,9 +10,9 @@
  *
  * @module
  */
-import type { ReportSummary } from '../core';
-import type { FindingShortcuts } from '../ext/commands';
-import { flaggedAnnouncement } from '../ext/labels';
+import type { ReportSummary } from '../../core';
+import type { FindingShortcuts } from '../../ext/commands';
+import { flaggedAnnouncement } from '../../ext/labels';
 
 /** Least time between two announcements of a page's counts, in milliseconds. */
 export const ANNOUNCE_EVERY_MS = 10_000;

@@ -14,21 +14,21 @@
  *
  * @module
  */
-import { summarize, type Checker, type PageReport, type SentenceReport, type Strictness } from '../core';
-import { SUGGESTED_SHORTCUTS, type FindingShortcuts } from '../ext/commands';
-import { MAX_FINDINGS_PAGE, type FindingsPage, type PageReportReply, type PageStatusReply } from '../ext/messages';
-import { CountAnnouncer } from './count-announcer';
-import { cardFinding, FindingCards, type FindingCardsOptions } from './finding-cards';
-import { elementOf } from './geometry';
-import { createHighlighter, type Highlighter, type HighlighterOptions } from './highlighter';
-import { inForcedColors, markLook, type MarkLook } from './highlight-styles';
-import { OwnNodes } from './own-nodes';
-import { PageChecker } from './page-checker';
-import { joinPieces, PageText, type ReadPiece } from './page-text';
-import { PageWatcher, type PageChanges } from './page-watcher';
+import { summarize, type Checker, type PageReport, type SentenceReport, type Strictness } from '../../core';
+import { SUGGESTED_SHORTCUTS, type FindingShortcuts } from '../../ext/commands';
+import { MAX_FINDINGS_PAGE, type FindingsPage, type PageReportReply, type PageStatusReply } from '../../ext/messages';
+import { CountAnnouncer } from '../cards/count-announcer';
+import { cardFinding, FindingCards, type FindingCardsOptions } from '../cards/finding-cards';
+import { elementOf } from '../cards/geometry';
+import { createHighlighter, type Highlighter, type HighlighterOptions } from '../marking/highlighter';
+import { inForcedColors, markLook, type MarkLook } from '../marking/highlight-styles';
+import { OwnNodes } from '../shared/own-nodes';
+import { PageChecker } from '../../core/page-checker';
+import { joinPieces, PageText, type ReadPiece } from '../reading/page-text';
+import { PageWatcher, type PageChanges } from '../reading/page-watcher';
 import { yieldingTo } from './yield-to-main';
-import { isSkipped, readableText, TextReader, type ReadableText, type ReadOptions } from './readable-text';
-import type { StyleMode } from './style-sheet';
+import { isSkipped, readableText, TextReader, type ReadableText, type ReadOptions } from '../reading/readable-text';
+import type { StyleMode } from '../shared/style-sheet';
 
 /** The page is read where the reader sees it: open shadow roots and same-origin frames included. */
 const READ_OPTIONS: ReadOptions = Object.freeze({ shadowRoots: true, frames: true });

@@ -17,7 +17,7 @@
  *
  * @module
  */
-import { rangesFromPieces, type TextPiece } from './anchor';
+import { rangesFromPieces, type TextPiece } from '../reading/anchor';
 import type { Highlighter } from './highlighter';
 import type { MarkLook } from './highlight-styles';
 

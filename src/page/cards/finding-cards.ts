@@ -12,15 +12,15 @@
  *
  * @module
  */
-import type { SentenceReport } from '../core';
-import type { FindingShortcuts } from '../ext/commands';
-import { verdictName } from '../ext/labels';
-import { mountCardHost, type CardHost } from '../ui/card/card-host';
-import type { CardFinding } from '../ui/card/finding-card';
+import type { SentenceReport } from '../../core';
+import type { FindingShortcuts } from '../../ext/commands';
+import { verdictName } from '../../ext/labels';
+import { mountCardHost, type CardHost } from '../../ui/card/card-host';
+import type { CardFinding } from '../../ui/card/finding-card';
 import { anchorBoxOf, markAt, markContaining } from './geometry';
-import type { Highlighter } from './highlighter';
-import type { OwnNodes } from './own-nodes';
-import type { StyleMode } from './style-sheet';
+import type { Highlighter } from '../marking/highlighter';
+import type { OwnNodes } from '../shared/own-nodes';
+import type { StyleMode } from '../shared/style-sheet';
 
 /**
  * Set on the card host while a card is open: the start of the finding's

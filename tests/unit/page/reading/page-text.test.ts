@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { joinPieces, PageText } from '../../../src/page/page-text';
-import { readableText } from '../../../src/page/readable-text';
+import { joinPieces, PageText } from '../../../../src/page/reading/page-text';
+import { readableText } from '../../../../src/page/reading/readable-text';
 
 afterEach(() => {
   document.body.innerHTML = '';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { OwnNodes } from '../../../src/page/own-nodes';
-import { PageWatcher, type PageChanges } from '../../../src/page/page-watcher';
+import { OwnNodes } from '../../../../src/page/shared/own-nodes';
+import { PageWatcher, type PageChanges } from '../../../../src/page/reading/page-watcher';
 
 let watcher: PageWatcher | undefined;
 afterEach(() => {

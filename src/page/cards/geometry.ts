@@ -5,8 +5,8 @@
  *
  * @module
  */
-import type { AnchorBox } from '../ui/card/card-host';
-import type { Highlighter } from './highlighter';
+import type { AnchorBox } from '../../ui/card/card-host';
+import type { Highlighter } from '../marking/highlighter';
 
 /** Pointer slack in CSS pixels: a line's box ends at the glyphs, a reader's aim does not. */
 const SLACK = 2;

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { piecesFor, type TextPiece } from '../../../src/page/anchor';
-import { createHighlighter, type Highlighter } from '../../../src/page/highlighter';
-import { FLASH_HIGHLIGHT, HIGHLIGHT_NAMES, MARK_TAG } from '../../../src/page/highlight-styles';
-import { OwnNodes } from '../../../src/page/own-nodes';
-import { readableText } from '../../../src/page/readable-text';
+import { piecesFor, type TextPiece } from '../../../../src/page/reading/anchor';
+import { createHighlighter, type Highlighter } from '../../../../src/page/marking/highlighter';
+import { FLASH_HIGHLIGHT, HIGHLIGHT_NAMES, MARK_TAG } from '../../../../src/page/marking/highlight-styles';
+import { OwnNodes } from '../../../../src/page/shared/own-nodes';
+import { readableText } from '../../../../src/page/reading/readable-text';
 import { FakeHighlight, installFakeHighlights, type FakeHighlightApi } from './fake-highlights';
 
 /** Everything a page is, node for node: each node object, its data, in order. */

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TextPiece } from '../../../src/page/anchor';
-import type { Highlighter } from '../../../src/page/highlighter';
-import type { MarkLook } from '../../../src/page/highlight-styles';
-import { NearViewportHighlighter } from '../../../src/page/near-viewport';
+import type { TextPiece } from '../../../../src/page/reading/anchor';
+import type { Highlighter } from '../../../../src/page/marking/highlighter';
+import type { MarkLook } from '../../../../src/page/marking/highlight-styles';
+import { NearViewportHighlighter } from '../../../../src/page/marking/near-viewport';
 
 /** What the browser is asked to paint: a highlighter that only records. */
 class PaintedMarks implements Highlighter {

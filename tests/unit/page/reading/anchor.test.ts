@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultChecker } from '../../../src/core';
-import { piecesFor, rangesFor } from '../../../src/page/anchor';
-import { readableText, type ReadableText } from '../../../src/page/readable-text';
+import { defaultChecker } from '../../../../src/core';
+import { piecesFor, rangesFor } from '../../../../src/page/reading/anchor';
+import { readableText, type ReadableText } from '../../../../src/page/reading/readable-text';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -70,7 +70,7 @@ describe('rangesFor: a sentence becomes the ranges that show it', () => {
 });
 
 describe('rangesFor on a seed article marked up like a news page', () => {
-  const seed = readFileSync(fileURLToPath(`${import.meta.url}/../../../fixtures/seeds/002_e7a668e7c20fc301.txt`), 'utf8');
+  const seed = readFileSync(fileURLToPath(`${import.meta.url}/../../../../fixtures/seeds/002_e7a668e7c20fc301.txt`), 'utf8');
   // Every third word a link, every fifth emphasised, the odd one split across two tags.
   const html = seed
     .trimEnd()

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createChecker, defaultChecker, STRICTNESS_LEVELS, type Checker } from '../../../src/core';
-import { PageChecker } from '../../../src/page/page-checker';
+import { PageChecker } from '../../../src/core/page-checker';
 
 const fixtures = new URL('../../fixtures/', import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, fixtures), 'utf8');

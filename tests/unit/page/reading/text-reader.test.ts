@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { readableText, TextReader } from '../../../src/page/readable-text';
+import { readableText, TextReader } from '../../../../src/page/reading/readable-text';
 
 afterEach(() => {
   document.body.innerHTML = '';

@@ -2,15 +2,15 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defaultChecker, STRICTNESS_LEVELS, summarize, type Strictness } from '../../../src/core';
-import { HIGHLIGHT_NAMES, highlightNamesOf, MARK_TAG } from '../../../src/page/highlight-styles';
-import { readableText } from '../../../src/page/readable-text';
-import { PageSession, type PageSessionOptions } from '../../../src/page/session';
-import { CARD_HOST_TAG } from '../../../src/ui/card/card-host';
-import { flaggedAnnouncement } from '../../../src/ext/labels';
-import { installFakeHighlights, type FakeHighlightApi } from './fake-highlights';
+import { defaultChecker, STRICTNESS_LEVELS, summarize, type Strictness } from '../../../../src/core';
+import { HIGHLIGHT_NAMES, highlightNamesOf, MARK_TAG } from '../../../../src/page/marking/highlight-styles';
+import { readableText } from '../../../../src/page/reading/readable-text';
+import { PageSession, type PageSessionOptions } from '../../../../src/page/session/session';
+import { CARD_HOST_TAG } from '../../../../src/ui/card/card-host';
+import { flaggedAnnouncement } from '../../../../src/ext/labels';
+import { installFakeHighlights, type FakeHighlightApi } from '../marking/fake-highlights';
 
-const SEED = readFileSync(fileURLToPath(`${import.meta.url}/../../../fixtures/seeds/002_e7a668e7c20fc301.txt`), 'utf8').trimEnd();
+const SEED = readFileSync(fileURLToPath(`${import.meta.url}/../../../../fixtures/seeds/002_e7a668e7c20fc301.txt`), 'utf8').trimEnd();
 const CONFLICT = 'Borrell and Iwaya met in Osaka on 1 November 2024 for the first EU–Japan Strategic Dialogue.';
 const OFF_TOPIC = '<h1>Autumn in Oslo</h1><p>The weather in Oslo was mild. Trains ran on time.</p>';
 

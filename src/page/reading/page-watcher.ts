@@ -11,7 +11,7 @@
  *
  * @module
  */
-import type { OwnNodes } from './own-nodes';
+import type { OwnNodes } from '../shared/own-nodes';
 import { isSkipped, type ReadOptions } from './readable-text';
 
 const ELEMENT_NODE = 1;

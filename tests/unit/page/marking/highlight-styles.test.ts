@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HIGHLIGHT_NAMES, highlightCss, highlightNamesOf, MARK_LOOKS, markCss, markLook, verdictOfLook, type MarkLook } from '../../../src/page/highlight-styles';
+import { HIGHLIGHT_NAMES, highlightCss, highlightNamesOf, MARK_LOOKS, markCss, markLook, verdictOfLook, type MarkLook } from '../../../../src/page/marking/highlight-styles';
 
 /** The declarations of `selector`'s rule in `css`, in or out of the forced-colours block. */
 function declarationsOf(css: string, selector: string, forced: boolean): Record<string, string> {

@@ -12,11 +12,11 @@
  *
  * @module
  */
-import type { TextPiece } from './anchor';
+import type { TextPiece } from '../reading/anchor';
 import type { Highlighter, HighlighterOptions } from './highlighter';
 import { MARK_TAG, markCss, verdictOfLook, type MarkLook } from './highlight-styles';
 import { FlashTimers, TreeStyles } from './mark-upkeep';
-import type { OwnNodes } from './own-nodes';
+import type { OwnNodes } from '../shared/own-nodes';
 
 /** One page text node while it has marks. */
 interface Swapped {

@@ -15,13 +15,13 @@
  *
  * @module
  */
-import type { TextPiece } from './anchor';
+import type { TextPiece } from '../reading/anchor';
 import { CssHighlighter, highlightApiOf } from './highlight-api';
 import type { MarkLook } from './highlight-styles';
 import { ElementHighlighter } from './mark-elements';
 import { NearViewportHighlighter } from './near-viewport';
-import type { OwnNodes } from './own-nodes';
-import type { StyleMode } from './style-sheet';
+import type { OwnNodes } from '../shared/own-nodes';
+import type { StyleMode } from '../shared/style-sheet';
 
 export { highlightApiOf, type HighlightApi } from './highlight-api';
 

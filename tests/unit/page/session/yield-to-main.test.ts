@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { yieldingTo } from '../../../src/page/yield-to-main';
+import { yieldingTo } from '../../../../src/page/session/yield-to-main';
 
 const afterTimers = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 

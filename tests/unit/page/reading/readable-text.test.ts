@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isSkipped, readableText, type ReadableText } from '../../../src/page/readable-text';
+import { isSkipped, readableText, type ReadableText } from '../../../../src/page/reading/readable-text';
 
 const windows: Window[] = [];
 afterEach(async () => {
@@ -204,7 +204,7 @@ describe('readableText: segments map the text back to text nodes', () => {
     ['collapsed whitespace inside one node', '<p>\n  The EU\n\tand   Japan\n  met.\n</p>'],
     ['generated quotation marks', '<p>He said <q>it is historic</q>.</p>'],
     ['chrome around the article', '<nav>Home</nav><main><h1>Title</h1><p>Body <span aria-hidden="true">x</span>text.</p></main><footer>c</footer>'],
-    ['a whole news page', readFileSync(new URL('../../fixtures/html/002-news-page.html', import.meta.url), 'utf8')],
+    ['a whole news page', readFileSync(new URL('../../../fixtures/html/002-news-page.html', import.meta.url), 'utf8')],
   ])('%s', (_reason, html) => {
     const { text, segments } = read(html);
     let previousEnd = 0;
@@ -242,7 +242,7 @@ describe('readableText: segments map the text back to text nodes', () => {
 });
 
 describe('readableText: news pages around the seed articles', () => {
-  const fixture = (path: string): string => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8');
+  const fixture = (path: string): string => readFileSync(new URL(`../../../fixtures/${path}`, import.meta.url), 'utf8');
 
   it.each([
     ['semantic page (main, article, nav, header/footer, share bar, comments, related, cookie banner)', 'html/002-news-page.html', 'seeds/002_e7a668e7c20fc301.txt'],

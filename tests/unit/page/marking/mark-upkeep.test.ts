@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { FlashTimers, TreeStyles } from '../../../src/page/mark-upkeep';
-import { OwnNodes } from '../../../src/page/own-nodes';
+import { FlashTimers, TreeStyles } from '../../../../src/page/marking/mark-upkeep';
+import { OwnNodes } from '../../../../src/page/shared/own-nodes';
 
 /** A window whose timers the test runs by hand. */
 function handTimers(): { win: Window; due: Map<number, { ms: number; run: () => void }> } {

@@ -4,8 +4,8 @@
  *
  * @module
  */
-import type { OwnNodes } from './own-nodes';
-import { installStyles, type InstalledStyles, type StyleMode } from './style-sheet';
+import type { OwnNodes } from '../shared/own-nodes';
+import { installStyles, type InstalledStyles, type StyleMode } from '../shared/style-sheet';
 
 const DEFAULT_FLASH_MS = 1600;
 const DOCUMENT_NODE = 9;

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FindingCards, OPEN_FINDING_ATTRIBUTE } from '../../../src/page/finding-cards';
-import { anchorBoxOf, markAt } from '../../../src/page/geometry';
-import type { Highlighter } from '../../../src/page/highlighter';
-import { OwnNodes } from '../../../src/page/own-nodes';
-import { CARD_HOST_TAG } from '../../../src/ui/card/card-host';
+import { FindingCards, OPEN_FINDING_ATTRIBUTE } from '../../../../src/page/cards/finding-cards';
+import { anchorBoxOf, markAt } from '../../../../src/page/cards/geometry';
+import type { Highlighter } from '../../../../src/page/marking/highlighter';
+import { OwnNodes } from '../../../../src/page/shared/own-nodes';
+import { CARD_HOST_TAG } from '../../../../src/ui/card/card-host';
 
 /** A line box in the viewport. */
 const box = (left: number, top: number, width: number, height: number) => ({ left, top, width, height, right: left + width, bottom: top + height, x: left, y: top });

@@ -9,7 +9,7 @@
  * the subject at all are decided over the whole page, so checking pieces on
  * their own would give other verdicts than the CLI gives on the same text.
  * Here the sentences share one page context, in page order, and the result is
- * exactly `check(wholeText)` (tests/unit/page/page-checker.test.ts holds it to
+ * exactly `check(wholeText)` (tests/unit/core/page-checker.test.ts holds it to
  * that on every seed article and strictness).
  *
  * The reading itself is the engine's own (`Checker.startPage`, the loop
@@ -20,9 +20,12 @@
  *
  * @module
  */
-import { defaultChecker, summarize, type Assessment, type Checker, type ClaimSet, type Decision, type PageReading, type PageReport, type SentenceReport } from '../core';
-import { DEFAULT_STRICTNESS, STRICTNESS_LEVELS, type Strictness } from '../core/strictness';
-import { splitSentences } from '../core/text/sentences';
+import type { Assessment } from './assess';
+import { defaultChecker, type Checker, type Decision, type PageReading } from './check';
+import type { ClaimSet } from './claims/types';
+import { summarize, type PageReport, type SentenceReport } from './report';
+import { DEFAULT_STRICTNESS, STRICTNESS_LEVELS, type Strictness } from './strictness';
+import { splitSentences } from './text/sentences';
 
 /** One sentence of the page. */
 interface Entry {
