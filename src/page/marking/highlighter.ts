@@ -13,17 +13,15 @@
  * start offset), which is how the card, the hit test and "next finding" refer
  * to it.
  *
+ * This module holds the interface only (the ways and the near-viewport
+ * painter implement it); `create-highlighter.ts` picks one.
+ *
  * @module
  */
 import type { TextPiece } from '../reading/anchor';
-import { CssHighlighter, highlightApiOf } from './highlight-api';
-import type { MarkLook } from './highlight-styles';
-import { ElementHighlighter } from './mark-elements';
-import { NearViewportHighlighter } from './near-viewport';
 import type { OwnNodes } from '../shared/own-nodes';
 import type { StyleMode } from '../shared/style-sheet';
-
-export { highlightApiOf, type HighlightApi } from './highlight-api';
+import type { MarkLook } from './highlight-styles';
 
 /** Marks findings on a page; see the module comment. */
 export interface Highlighter {
@@ -71,14 +69,4 @@ export interface HighlighterOptions {
   reregister?: boolean;
   /** With more marks than this, paint only those near the viewport (see `NearViewportHighlighter`); unset: paint all. */
   paintAllUpTo?: number;
-}
-
-/** A highlighter for `doc` (and the shadow roots and same-origin frames inside it). */
-export function createHighlighter(doc: Document, options: HighlighterOptions): Highlighter {
-  const prefer = options.prefer ?? 'auto';
-  let highlighter: Highlighter;
-  if (prefer !== 'elements' && highlightApiOf(doc)) highlighter = new CssHighlighter(options);
-  else if (prefer === 'highlight-api') throw new Error('the CSS Custom Highlight API is not available in this document');
-  else highlighter = new ElementHighlighter(options);
-  return options.paintAllUpTo === undefined ? highlighter : new NearViewportHighlighter(highlighter, doc, { paintAllUpTo: options.paintAllUpTo });
 }

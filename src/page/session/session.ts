@@ -20,7 +20,8 @@ import { MAX_FINDINGS_PAGE, type FindingsPage, type PageReportReply, type PageSt
 import { CountAnnouncer } from '../cards/count-announcer';
 import { cardFinding, FindingCards, type FindingCardsOptions } from '../cards/finding-cards';
 import { elementOf } from '../cards/geometry';
-import { createHighlighter, type Highlighter, type HighlighterOptions } from '../marking/highlighter';
+import { createHighlighter } from '../marking/create-highlighter';
+import type { Highlighter, HighlighterOptions } from '../marking/highlighter';
 import { inForcedColors, markLook, type MarkLook } from '../marking/highlight-styles';
 import { OwnNodes } from '../shared/own-nodes';
 import { PageChecker } from '../../core/page-checker';

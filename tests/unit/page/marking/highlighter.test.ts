@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { piecesFor, type TextPiece } from '../../../../src/page/reading/anchor';
-import { createHighlighter, type Highlighter } from '../../../../src/page/marking/highlighter';
+import { createHighlighter } from '../../../../src/page/marking/create-highlighter';
+import type { Highlighter } from '../../../../src/page/marking/highlighter';
 import { FLASH_HIGHLIGHT, HIGHLIGHT_NAMES, MARK_TAG } from '../../../../src/page/marking/highlight-styles';
 import { OwnNodes } from '../../../../src/page/shared/own-nodes';
 import { readableText } from '../../../../src/page/reading/readable-text';
