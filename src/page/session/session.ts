@@ -16,7 +16,6 @@
  */
 import { summarize, type Checker, type PageReport, type SentenceReport, type Strictness } from '../../core';
 import { SUGGESTED_SHORTCUTS, type FindingShortcuts } from '../../ext/commands';
-import { MAX_FINDINGS_PAGE, type FindingsPage, type PageReportReply, type PageStatusReply } from '../../ext/messages';
 import { CountAnnouncer } from '../cards/count-announcer';
 import { cardFinding, FindingCards, type FindingCardsOptions } from '../cards/finding-cards';
 import { elementOf } from '../cards/geometry';
@@ -27,6 +26,7 @@ import { OwnNodes } from '../shared/own-nodes';
 import { PageChecker } from '../../core/page-checker';
 import { joinPieces, PageText, type ReadPiece } from '../reading/page-text';
 import { PageWatcher, type PageChanges } from '../reading/page-watcher';
+import { MAX_FINDINGS_PAGE, type FindingsPage, type ScanStatus, type SessionReport, type SessionStatus } from './session-report';
 import { yieldingTo } from './yield-to-main';
 import { isSkipped, readableText, TextReader, type ReadableText, type ReadOptions } from '../reading/readable-text';
 import type { StyleMode } from '../shared/style-sheet';
@@ -126,11 +126,11 @@ export class PageSession {
   private running = false;
   private destroyed = false;
   private idleWaiters: (() => void)[] = [];
-  private cachedReport: PageReportReply | undefined;
+  private cachedReport: SessionReport | undefined;
   /** The report's counts as of the last `sync`. */
   private counts: PageReport['summary'] = summarize([]);
   private lastShown: number | undefined;
-  private scanStatus: PageReportReply['status'] = 'scanning';
+  private scanStatus: ScanStatus = 'scanning';
   /** Marks wanted at the last `sync`: how long the next one may wait (see `MARK_INTERVAL_MS_PER_MARK`). */
   private markCount = 0;
   private yielding: (() => Promise<void>) | undefined;
@@ -183,7 +183,7 @@ export class PageSession {
   }
 
   /** `scanning` while the page is read or the engine has sentences to read; `done` when every sentence read so far has its verdict. */
-  get status(): PageReportReply['status'] {
+  get status(): ScanStatus {
     return this.scanStatus;
   }
 
@@ -192,13 +192,13 @@ export class PageSession {
    * lists every sentence of the page: what changes as the page is checked is
    * `findings` and `summary`, which cost far less on a long page.
    */
-  report(): PageReportReply {
+  report(): SessionReport {
     this.cachedReport ??= { ...this.checker.report(this.options.file), status: this.scanStatus, ...(this.checkedAt ? { checkedAt: this.checkedAt } : {}) };
     return this.cachedReport;
   }
 
   /** The report without its sentences: state and counts, cheap whatever the page's length (what the popup shows first). */
-  pageStatus(): PageStatusReply {
+  pageStatus(): SessionStatus {
     return {
       file: this.options.file,
       strictness: this.checker.strictness,
@@ -480,7 +480,7 @@ export class PageSession {
     this.options.onChange?.(this);
   }
 
-  private setStatus(status: PageReportReply['status']): void {
+  private setStatus(status: ScanStatus): void {
     if (this.scanStatus === status) return;
     this.scanStatus = status;
     if (status === 'done') this.checkedAt = new Date().toISOString();
