@@ -10,6 +10,7 @@ import { SUGGESTED_SHORTCUTS, type FindingShortcuts } from '../src/ext/commands'
 import { isExtensionMessage, type FindingsPage, type GetShortcuts, type PageReportReply, type PageStatusReply, type ReportChanged } from '../src/ext/messages';
 import { activeOn, parseSettings, SETTINGS_KEY, type Settings } from '../src/ext/settings';
 import { PageSession } from '../src/page/session/session';
+import { CARD_UI } from '../src/ui/card/card-ui';
 
 /** The trace marker left when the page's report becomes complete. */
 const REPORT_DONE_MARK = 'ejfc:report-done';
@@ -153,6 +154,7 @@ export default defineUnlistedScript(() => {
         strictness: settings.strictness,
         showSupported: settings.showSupported,
         checker,
+        cardUi: CARD_UI,
         shortcuts: () => shortcuts,
         dismissed,
         onDismiss,

@@ -11,8 +11,7 @@
  * @module
  */
 import type { ReportSummary } from '../../core';
-import type { FindingShortcuts } from '../../ext/commands';
-import { flaggedAnnouncement } from '../../ext/labels';
+import type { CardUi, FindingShortcuts } from './card-ui';
 
 /** Least time between two announcements of a page's counts, in milliseconds. */
 export const ANNOUNCE_EVERY_MS = 10_000;
@@ -24,6 +23,8 @@ export interface CountAnnouncerOptions {
   say(text: string): void;
   /** The keys of the finding commands, named in what is said. */
   shortcuts(): FindingShortcuts;
+  /** The words said for the counts (the card UI's). */
+  flaggedAnnouncement: CardUi['flaggedAnnouncement'];
   /** See `ANNOUNCE_EVERY_MS`. */
   everyMs?: number;
 }
@@ -59,7 +60,7 @@ export class CountAnnouncer {
     }
     this.said = key;
     this.saidAt = now;
-    const text = flaggedAnnouncement(summary, this.options.shortcuts());
+    const text = this.options.flaggedAnnouncement(summary, this.options.shortcuts());
     if (text) this.options.say(text);
   }
 

@@ -13,10 +13,7 @@
  * @module
  */
 import type { SentenceReport } from '../../core';
-import type { FindingShortcuts } from '../../ext/commands';
-import { verdictName } from '../../ext/labels';
-import { mountCardHost, type CardHost } from '../../ui/card/card-host';
-import type { CardFinding } from '../../ui/card/finding-card';
+import type { CardFinding, CardHost, CardUi, FindingShortcuts } from './card-ui';
 import { anchorBoxOf, markAt, markContaining } from './geometry';
 import type { Highlighter } from '../marking/highlighter';
 import type { OwnNodes } from '../shared/own-nodes';
@@ -34,6 +31,8 @@ export const OPEN_FINDING_ATTRIBUTE = 'data-finding-start';
 export interface FindingCardsOptions {
   /** The top document: the card lives here whatever frame the sentence is in. */
   document: Document;
+  /** The card's UI and its words (src/ui/card's `CARD_UI`, handed in by the content script). */
+  ui: CardUi;
   highlighter: Highlighter;
   /** What the card says about the finding marked under `key` (`undefined`: nothing to show). */
   findingOf(key: number): CardFinding | undefined;
@@ -85,7 +84,7 @@ export class FindingCards {
   private lastPoint: { doc: Document; x: number; y: number; target: EventTarget | null } | undefined;
 
   constructor(private readonly options: FindingCardsOptions) {
-    this.card = mountCardHost(options.document, {
+    this.card = options.ui.mountCardHost(options.document, {
       sourceLabel: options.sourceLabel,
       onClose: () => this.close(),
       own: options.own,
@@ -216,7 +215,7 @@ export class FindingCards {
     const finding = this.options.findingOf(key);
     if (!finding || !this.open(key, { offered: true })) return;
     const enter = this.options.shortcuts?.().next;
-    this.card.announce(`In a flagged sentence: ${verdictName(finding.verdict, finding.severity)}.${enter ? ` ${enter} opens its card.` : ''}`);
+    this.card.announce(`In a flagged sentence: ${this.options.ui.verdictName(finding.verdict, finding.severity)}.${enter ? ` ${enter} opens its card.` : ''}`);
   }
 
   private onPointer(doc: Document, event: MouseEvent): void {

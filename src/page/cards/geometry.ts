@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { AnchorBox } from '../../ui/card/card-host';
+import type { AnchorBox } from './card-ui';
 import type { Highlighter } from '../marking/highlighter';
 
 /** Pointer slack in CSS pixels: a line's box ends at the glyphs, a reader's aim does not. */

@@ -15,7 +15,7 @@
  * @module
  */
 import { summarize, type Checker, type PageReport, type SentenceReport, type Strictness } from '../../core';
-import { SUGGESTED_SHORTCUTS, type FindingShortcuts } from '../../ext/commands';
+import type { CardUi, FindingShortcuts } from '../cards/card-ui';
 import { CountAnnouncer } from '../cards/count-announcer';
 import { cardFinding, FindingCards, type FindingCardsOptions } from '../cards/finding-cards';
 import { elementOf } from '../cards/geometry';
@@ -60,6 +60,9 @@ const NEIGHBOUR_GAP = 2;
 /** What the reader hears after "Report as wrong". */
 const REPORTED_WRONG = 'Kept among your reports of wrong flags: export them from the toolbar popup. Nothing is sent anywhere.';
 
+/** No keys known (no card UI to name them). */
+const NO_SHORTCUTS: Readonly<FindingShortcuts> = Object.freeze({ next: '', previous: '' });
+
 const ELEMENT_NODE = 1;
 const DOCUMENT_NODE = 9;
 const DOCUMENT_FRAGMENT_NODE = 11;
@@ -82,7 +85,13 @@ export interface PageSessionOptions {
   paintAllUpTo?: number;
   /** See `HighlighterOptions.reregister`. */
   reregisterHighlights?: boolean;
-  /** Open cards on marks (default on); options for tests. */
+  /**
+   * The card's UI and the words said through it (src/ui/card's `CARD_UI`;
+   * the content script hands it in, the page layer imports nothing from
+   * `src/ui` or `src/ext`). Without it no card opens and nothing is announced.
+   */
+  cardUi?: CardUi;
+  /** Open cards on marks (default on, given `cardUi`); options for tests. */
   cards?: boolean | Pick<FindingCardsOptions, 'cardMode' | 'hoverDelayMs' | 'leaveDelayMs'>;
   /** Longest slice of work between two yields to the page, in milliseconds. */
   sliceMs?: number;
@@ -100,7 +109,7 @@ export interface PageSessionOptions {
   onReportWrong?: (sentence: SentenceReport) => void;
   /** Least time between two announcements of the counts, in milliseconds (see `CountAnnouncer`). */
   announceEveryMs?: number;
-  /** The keys of the finding commands, for the announcement and the card (the suggested ones by default). */
+  /** The keys of the finding commands, for the announcement and the card (`cardUi.suggestedShortcuts` by default). */
   shortcuts?: () => FindingShortcuts;
   /** Called when the report may have changed (new verdicts, counts, status). */
   onChange?: (session: PageSession) => void;
@@ -151,6 +160,7 @@ export class PageSession {
       // The live region lives in the card host, made here if the page has none yet (it has marks: something is flagged).
       say: (text) => this.cardsNow()?.announce(text),
       shortcuts: () => this.shortcuts(),
+      flaggedAnnouncement: (summary, shortcuts) => options.cardUi?.flaggedAnnouncement(summary, shortcuts),
       ...(options.announceEveryMs !== undefined ? { everyMs: options.announceEveryMs } : {}),
     });
     this.checker = new PageChecker(options.checker, options.strictness);
@@ -393,7 +403,7 @@ export class PageSession {
   }
 
   private shortcuts(): FindingShortcuts {
-    return this.options.shortcuts?.() ?? SUGGESTED_SHORTCUTS;
+    return this.options.shortcuts?.() ?? this.options.cardUi?.suggestedShortcuts ?? NO_SHORTCUTS;
   }
 
 
@@ -404,10 +414,12 @@ export class PageSession {
 
   /** The cards, made on first need (see `cards`); `undefined` when cards are off or the session is over. */
   private cardsNow(): FindingCards | undefined {
-    if (this.cards || this.options.cards === false || this.destroyed) return this.cards;
+    const ui = this.options.cardUi;
+    if (this.cards || !ui || this.options.cards === false || this.destroyed) return this.cards;
     const options = this.options;
     this.cards = new FindingCards({
       document: this.doc,
+      ui,
       highlighter: this.highlighter,
       own: this.own,
       sourceLabel: this.checker.claimSet.source.label,

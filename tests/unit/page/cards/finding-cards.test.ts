@@ -5,6 +5,7 @@ import { anchorBoxOf, markAt } from '../../../../src/page/cards/geometry';
 import type { Highlighter } from '../../../../src/page/marking/highlighter';
 import { OwnNodes } from '../../../../src/page/shared/own-nodes';
 import { CARD_HOST_TAG } from '../../../../src/ui/card/card-host';
+import { CARD_UI } from '../../../../src/ui/card/card-ui';
 
 /** A line box in the viewport. */
 const box = (left: number, top: number, width: number, height: number) => ({ left, top, width, height, right: left + width, bottom: top + height, x: left, y: top });
@@ -73,6 +74,7 @@ describe('FindingCards: when the card opens and closes', () => {
   function make(): FindingCards {
     cards = new FindingCards({
       document,
+      ui: CARD_UI,
       highlighter: fakeHighlighter(LINES),
       findingOf: (key) => ({ verdict: 'conflict', severity: 'hard', reason: `Reason ${key}.`, quote: 'Passage.' }),
       sourceLabel: 'EEAS press release, Tokyo, 1 November 2024',
@@ -108,6 +110,7 @@ describe('FindingCards: when the card opens and closes', () => {
     const lines: Record<number, ReturnType<typeof box>[]> = { 1: [box(100, 2000, 500, 20)] };
     cards = new FindingCards({
       document,
+      ui: CARD_UI,
       highlighter: fakeHighlighter(lines),
       findingOf: () => ({ verdict: 'conflict', severity: 'hard', reason: 'Reason.', quote: 'Passage.' }),
       sourceLabel: 'EEAS press release, Tokyo, 1 November 2024',

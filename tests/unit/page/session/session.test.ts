@@ -7,6 +7,7 @@ import { HIGHLIGHT_NAMES, highlightNamesOf, MARK_TAG } from '../../../../src/pag
 import { readableText } from '../../../../src/page/reading/readable-text';
 import { PageSession, type PageSessionOptions } from '../../../../src/page/session/session';
 import { CARD_HOST_TAG } from '../../../../src/ui/card/card-host';
+import { CARD_UI } from '../../../../src/ui/card/card-ui';
 import { flaggedAnnouncement } from '../../../../src/ext/labels';
 import { installFakeHighlights, type FakeHighlightApi } from '../marking/fake-highlights';
 
@@ -50,6 +51,7 @@ function start(html: string, options: Partial<PageSessionOptions> = {}): PageSes
     showSupported: false,
     settleMs: 5,
     maxWaitMs: 50,
+    cardUi: CARD_UI,
     cards: { cardMode: 'open' },
     ...options,
   });
@@ -589,7 +591,7 @@ describe('PageSession: destroy()', () => {
   ])('puts the page back as it was and stops watching (%s)', async (_way, highlighter) => {
     document.body.innerHTML = seedPage();
     const before = snapshot(document.documentElement);
-    session = new PageSession({ document, file: 'x', strictness: 'balanced', showSupported: true, highlighter, settleMs: 5, cards: { cardMode: 'open' } });
+    session = new PageSession({ document, file: 'x', strictness: 'balanced', showSupported: true, highlighter, settleMs: 5, cardUi: CARD_UI, cards: { cardMode: 'open' } });
     await session.idle();
     session.next();
     const add = vi.spyOn(session.checker, 'add');
