@@ -23,7 +23,8 @@ const NAVIGATION_CHECK_MS = 1_000;
  * fresh one after an in-page navigation), applies the reader's settings as
  * they change, checks against the claim set in force (re-checking the page
  * when another is imported), answers the popup, and tells the background when
- * the counts change. Reading, checking, marking and cards live in `src/page/`.
+ * the counts change. Reading, marking and cards live in `src/page/`, checking in
+ * `src/core/` (`PageChecker`); the card's UI is handed to the session (`CARD_UI`).
  *
  * A plain script, listed in the manifest by wxt.config.ts, not a WXT
  * `defineContentScript`: WXT 0.20's content script context posts a message
