@@ -7,7 +7,8 @@ import type { SentenceReport } from '../src/core';
 import { SUGGESTED_SHORTCUTS, type FindingShortcuts } from '../src/ext/commands';
 import { isExtensionMessage, type FindingsPage, type GetShortcuts, type PageReportReply, type PageStatusReply, type ReportChanged } from '../src/ext/messages';
 import { activeOn, parseSettings, SETTINGS_KEY, type Settings } from '../src/ext/settings';
-import { PageSession } from '../src/page/session';
+import { PageSession } from '../src/page/session/session';
+import { CARD_UI } from '../src/ui/card/card-ui';
 
 /** The trace marker left when the page's report becomes complete. */
 const REPORT_DONE_MARK = 'ejfc:report-done';
@@ -21,7 +22,8 @@ const NAVIGATION_CHECK_MS = 1_000;
  * they change, has the engine in the background check the page (again when
  * another claim set is imported), answers the popup, and tells the background
  * when the counts change. Reading, marking and cards live in `src/page/`; the
- * engine is not in this script at all (src/ext/engine.ts).
+ * engine is not in this script at all (src/ext/engine.ts); the card's UI is
+ * handed to the session (`CARD_UI`).
  *
  * A plain script, listed in the manifest by wxt.config.ts, not a WXT
  * `defineContentScript`: WXT 0.20's content script context posts a message
@@ -152,6 +154,7 @@ export default defineUnlistedScript(() => {
         strictness: settings.strictness,
         showSupported: settings.showSupported,
         engine: backgroundEngine(engine),
+        cardUi: CARD_UI,
         shortcuts: () => shortcuts,
         dismissed,
         onDismiss,
@@ -218,7 +221,7 @@ export default defineUnlistedScript(() => {
 
   browser.runtime.onMessage.addListener(onMessage);
   browser.storage.onChanged.addListener(onStorageChanged);
-  // Forced colours on or off: the marks are drawn another way there (src/page/highlight-styles.ts), so mark afresh.
+  // Forced colours on or off: the marks are drawn another way there (src/page/marking/highlight-styles.ts), so mark afresh.
   const forcedColors = window.matchMedia?.('(forced-colors: active)');
   const onForcedColors = (): void => {
     if (alive() && session) restart();

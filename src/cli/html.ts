@@ -1,12 +1,12 @@
 /**
  * Reads the article text of an HTML file for the CLI: happy-dom parses it,
- * and the extension's own DOM reader (`src/page/readable-text.ts`) collects
+ * and the extension's own DOM reader (`src/page/reading/readable-text.ts`) collects
  * the text, so the CLI checks what the extension would check on that page.
  *
  * The page is untrusted: nothing in it runs and nothing is fetched.
  */
 import { Window, type IOptionalBrowserSettings } from 'happy-dom';
-import { readableText } from '../page/readable-text';
+import { readableText } from '../page/reading/readable-text';
 
 /** happy-dom settings that make a parsed page inert: no scripts, no resource loads, no navigation, every request refused. */
 export const INERT_PAGE_SETTINGS: Readonly<IOptionalBrowserSettings> = {

@@ -16,7 +16,7 @@
 import { summarize, type PageReport, type SentenceReport } from './report';
 import type { Checker, Decision } from './check';
 import type { CheckPageReply, CheckPageRequest, PagePiece, PageReportReply, PageReportRequest, WireSentence } from './check-protocol';
-import { PageChecker } from '../page/page-checker';
+import { PageChecker } from './page-checker';
 import { DEFAULT_STRICTNESS, STRICTNESS_LEVELS } from './strictness';
 import { splitSentences } from './text/sentences';
 

@@ -1,3 +1,4 @@
+import type { FindingShortcuts } from '../page/cards/card-ui';
 import type { TabsApi } from './connector';
 import type { NextFinding, PreviousFinding } from './messages';
 
@@ -33,11 +34,8 @@ export const FINDING_COMMANDS: Readonly<Record<FindingCommand, CommandDefinition
   [PREVIOUS_FINDING_COMMAND]: Object.freeze({ suggestedKey: 'Alt+Shift+K', description: 'Go to the previous flagged statement' }),
 });
 
-/** The keys assigned to the finding commands; `''` for a command the reader left without a key. */
-export interface FindingShortcuts {
-  next: string;
-  previous: string;
-}
+/** The keys assigned to the finding commands; `''` for a command the reader left without a key (the page's cards name them: `src/page/cards/card-ui.ts`). */
+export type { FindingShortcuts } from '../page/cards/card-ui';
 
 /** The suggested keys, for when the browser's actual assignment is not known. */
 export const SUGGESTED_SHORTCUTS: Readonly<FindingShortcuts> = Object.freeze({

@@ -1,4 +1,5 @@
 import type { PageReport } from '../core';
+import type { SessionReport, SessionStatus } from '../page/session/session-report';
 import type { ClaimSetIdentity } from './claim-set-identity';
 import type { FindingShortcuts } from './commands';
 
@@ -12,14 +13,10 @@ export interface GetPageReport {
   type: 'get-page-report';
 }
 
-/** What the content script answers to `get-page-report`: the CLI's JSON plus the scan's status and what the export needs. */
-export type PageReportReply = PageReport & {
-  /** `scanning` while work is under way; `done` when every sentence has its verdict. */
-  status: 'scanning' | 'done';
+/** What the content script answers to `get-page-report`: the CLI's JSON plus the scan's status (the session's report) and what the export needs. */
+export type PageReportReply = SessionReport & {
   /** The page's title (`document.title`); only for the whole report. */
   title?: string;
-  /** When the check last finished (ISO 8601, UTC). */
-  checkedAt?: string;
   /** The claim set the verdicts rest on; only for the whole report. */
   claimSet?: ClaimSetIdentity;
 };
@@ -32,11 +29,8 @@ export interface GetPageStatus {
   type: 'get-page-status';
 }
 
-/** What the content script answers to `get-page-status`: the report without its sentences. */
-export type PageStatusReply = Omit<PageReportReply, 'sentences' | 'title' | 'claimSet'> & {
-  /** How many sentences are flagged (conflict or unsupported): what `get-findings` pages through. */
-  flagged: number;
-};
+/** What the content script answers to `get-page-status`: the report without its sentences (the session's status). */
+export type PageStatusReply = SessionStatus;
 
 /** Popup -> content script (top frame): one page of the flagged sentences, in page order. */
 export interface GetFindings {
@@ -47,14 +41,8 @@ export interface GetFindings {
   limit: number;
 }
 
-/** What the content script answers to `get-findings`. */
-export interface FindingsPage {
-  /** How many flagged sentences the page has now. */
-  total: number;
-  offset: number;
-  /** The flagged sentences from `offset`, at most `limit`, each with every finding behind its verdict. */
-  sentences: PageReportReply['sentences'];
-}
+/** What the content script answers to `get-findings`: one page of the session's flagged sentences. */
+export type { FindingsPage } from '../page/session/session-report';
 
 /**
  * Popup -> content script: scroll to the finding whose sentence starts at
@@ -104,8 +92,8 @@ export type ExtensionMessage = GetPageReport | GetPageStatus | GetFindings | Rev
 
 const TYPES = new Set<string>(['get-page-report', 'get-page-status', 'get-findings', 'reveal-finding', 'report-changed', 'next-finding', 'previous-finding', 'get-shortcuts']);
 
-/** The most flagged sentences one `get-findings` answers with: a page the popup shows, not the whole list in disguise. */
-export const MAX_FINDINGS_PAGE = 200;
+/** The most flagged sentences one `get-findings` answers with (the session caps its pages at it). */
+export { MAX_FINDINGS_PAGE } from '../page/session/session-report';
 
 /** Whether an unknown value received from another context is one of our messages. */
 export function isExtensionMessage(value: unknown): value is ExtensionMessage {

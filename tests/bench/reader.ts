@@ -15,8 +15,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Readability } from '@mozilla/readability';
 import { openInertPage } from '../../src/cli/html';
-import { ArticleLocator } from '../../src/page/article-locator';
-import { readableText } from '../../src/page/readable-text';
+import { ArticleLocator } from '../../src/page/reading/article-locator';
+import { readableText } from '../../src/page/reading/readable-text';
 import { paragraphs, unrelatedSentences } from './corpus';
 import { wholeNumberOption } from './options';
 

@@ -13,7 +13,7 @@
  * Chromium only.
  */
 import { describe, expect, it } from 'vitest';
-import { MARK_LOOKS, type MarkLook } from '../../src/page/highlight-styles';
+import { MARK_LOOKS, type MarkLook } from '../../src/page/marking/highlight-styles';
 import { SCREENSHOTS_DIR, type ExtensionBrowser } from './harness';
 import type { Box } from './marks-and-card';
 import { seedPageName } from './pages/generate';

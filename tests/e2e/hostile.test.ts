@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { findingsOf } from '../../src/ext/labels';
-import { highlightNamesOf } from '../../src/page/highlight-styles';
+import { highlightNamesOf } from '../../src/page/marking/highlight-styles';
 import { describe, expect, it } from 'vitest';
 import type { PageReportReply } from '../../src/ext/messages';
 import { splitSentences } from '../../src/core/text/sentences';
-import { PAINT_ALL_UP_TO } from '../../src/page/session';
+import { PAINT_ALL_UP_TO } from '../../src/page/session/session';
 import { BROWSERS, buildHasContentScript, poll, POPUP_VIEWPORT, type ExtensionBrowser, type ServedPage } from './harness';
 import { flaggedSentences, marksAndReport, openCard, placeOfMark, CARD_HOST } from './marks-and-card';
 import {

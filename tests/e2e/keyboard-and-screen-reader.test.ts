@@ -14,7 +14,7 @@
 import { describe, expect, it } from 'vitest';
 import { shortcutsFrom, type FindingShortcuts } from '../../src/ext/commands';
 import { findingsOf, flaggedAnnouncement, verdictName } from '../../src/ext/labels';
-import { highlightNamesOf } from '../../src/page/highlight-styles';
+import { highlightNamesOf } from '../../src/page/marking/highlight-styles';
 import { accessibilityTree, ancestry, focusedNode, liveRegionTexts } from './accessibility';
 import { BROWSERS, POPUP_VIEWPORT, poll, type ExtensionBrowser } from './harness';
 import { CARD_HOST, flaggedSentences, openCard, openCardStart } from './marks-and-card';

@@ -10,7 +10,7 @@
  * style paints must come out unpainted.
  */
 import { describe, expect, it } from 'vitest';
-import { HIGHLIGHT_NAMES } from '../../src/page/highlight-styles';
+import { HIGHLIGHT_NAMES } from '../../src/page/marking/highlight-styles';
 import { BROWSERS, poll, SCREENSHOTS_DIR, type ExtensionBrowser } from './harness';
 import { flaggedSentences, hideHighlights, showHighlights, visibleMarks, type Box, type VisibleMark } from './marks-and-card';
 import { seedPageName } from './pages/generate';

@@ -11,7 +11,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findingsOf } from '../../src/ext/labels';
-import { highlightNamesOf } from '../../src/page/highlight-styles';
+import { highlightNamesOf } from '../../src/page/marking/highlight-styles';
 import { BROWSERS, poll, POPUP_VIEWPORT, SCREENSHOTS_DIR, type ExtensionBrowser } from './harness';
 import { flaggedSentences, openCard, openCardStart, placeOfMark, visibleMarks } from './marks-and-card';
 import { seedPageName } from './pages/generate';

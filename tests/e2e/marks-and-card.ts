@@ -6,7 +6,7 @@
  * so the tests check what is shown, not what the content script believes.
  */
 import type { PageReportReply } from '../../src/ext/messages';
-import { OPEN_FINDING_ATTRIBUTE } from '../../src/page/finding-cards';
+import { OPEN_FINDING_ATTRIBUTE } from '../../src/page/cards/finding-cards';
 import type { ExtensionBrowser } from './harness';
 
 /** The verdicts the page marks. */

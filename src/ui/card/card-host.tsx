@@ -1,68 +1,12 @@
 import { render } from 'preact';
-import type { FindingShortcuts } from '../../ext/commands';
-import { OwnNodes } from '../../page/own-nodes';
-import { installStyles, type InstalledStyles, type StyleMode } from '../../page/style-sheet';
+import type { AnchorBox, CardFinding, CardHost, CardHostOptions } from '../../page/cards/card-ui';
+import { OwnNodes } from '../../page/shared/own-nodes';
+import { installStyles, type InstalledStyles } from '../../page/shared/style-sheet';
 import { CARD_CSS } from './card-styles';
-import { FindingCard, type CardFinding } from './finding-card';
+import { FindingCard } from './finding-card';
 
 /** The element the card lives in; the page's CSS sees only this, never the card. */
 export const CARD_HOST_TAG = 'ejfc-card';
-
-/** Where a card points: a box in the top document's viewport (CSS pixels). */
-export interface AnchorBox {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
-
-/** One card on a page, shown for one finding at a time. */
-export interface CardHost {
-  /** The host element (in the page, outside `<body>`). */
-  readonly host: HTMLElement;
-  /** The shadow root, for tests; closed to the page's scripts unless made open. */
-  readonly root: ShadowRoot;
-  /** Whether a card is showing. */
-  readonly isOpen: boolean;
-  /** Show the card for `finding` beside `anchor` (replacing any card shown). */
-  show(finding: CardFinding, anchor: AnchorBox): void;
-  /** Move the card to a new anchor (the page scrolled). */
-  place(anchor: AnchorBox): void;
-  /** Hide the card. */
-  hide(): void;
-  /** Move focus into the card (opened by keyboard). */
-  focus(): void;
-  /**
-   * Say `text` to screen readers through a polite live region beside the
-   * card (not in it: the region is there whether a card shows or not).
-   */
-  announce(text: string): void;
-  /** Whether `node` (an event's target, a focused element) is inside the card. */
-  contains(node: EventTarget | null): boolean;
-  /** Take the host out of the page. */
-  destroy(): void;
-}
-
-export interface CardHostOptions {
-  /** Called when the reader closes the card (close button, Escape inside it). */
-  onClose(): void;
-  /** The claim set's `source.label`. */
-  sourceLabel: string;
-  /** Go to the previous or next flagged statement (the card's buttons). */
-  onStep?(direction: 1 | -1): void;
-  /** The keys of the finding commands as the browser assigned them. */
-  shortcuts?(): FindingShortcuts;
-  /** Dismiss the flag shown (the card's button). */
-  onDismiss?(): void;
-  /** Report the flag shown as wrong (the card's button). */
-  onReportWrong?(): void;
-  /** Registry of the extension's own nodes: the host is added to it. */
-  own?: OwnNodes;
-  /** `closed` on pages (page scripts cannot reach in); `open` is for tests. */
-  mode?: ShadowRootMode;
-  /** How the CSS gets into the shadow root (see `installStyles`). */
-  styles?: StyleMode | 'auto';
-}
 
 /** Space kept between the card and the sentence, and the viewport's edges. */
 const GAP = 8;

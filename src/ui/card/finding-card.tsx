@@ -1,18 +1,6 @@
-import type { ReportFinding, SentenceReport, Verdict } from '../../core';
-import type { FindingShortcuts } from '../../ext/commands';
+import type { ReportFinding, Verdict } from '../../core';
+import type { CardFinding, FindingShortcuts } from '../../page/cards/card-ui';
 import { findingsOf, NOTHING_IN_REFERENCE, SEVERITY_LABELS, verdictName, VERDICT_LABELS } from '../../ext/labels';
-
-/**
- * What a card shows of one flagged (or supported) sentence: the sentence
- * itself, its verdict, and every finding behind the verdict (`findings`, as
- * the page report lists them; the single `reason` and `quote` stand for one
- * when the list is absent).
- */
-export type CardFinding = Pick<SentenceReport, 'severity' | 'reason' | 'quote' | 'findings'> & {
-  verdict: Verdict;
-  /** The sentence the card is about, as the page has it. */
-  text?: string;
-};
 
 export interface FindingCardProps {
   finding: CardFinding;

@@ -3,7 +3,7 @@ import { STRICTNESS_LEVELS } from '../../core';
 import { SUGGESTED_SHORTCUTS, type FindingShortcuts } from '../../ext/commands';
 import type { Connector } from '../../ext/connector';
 import { NOTHING_IN_REFERENCE, STRICTNESS_LABELS } from '../../ext/labels';
-import { markCss, MARK_TAG, markLook, type MarkLook } from '../../page/highlight-styles';
+import { markCss, MARK_TAG, markLook, type MarkLook } from '../../page/marking/highlight-styles';
 
 /** Props of `WelcomePage`. */
 export interface WelcomePageProps {

@@ -6,7 +6,7 @@
  * - walk: a bare walk of the page (`firstChild`/`nextSibling`, nothing else), the floor of any reader;
  * - locate: finding the article (`ArticleLocator`);
  * - read: the whole reader (`readableText`: find, then read with offsets);
- * - with `--against REF`: the reader of git revision REF (`src/page/readable-text.ts` there, e.g. `main`).
+ * - with `--against REF`: the reader of git revision REF (`src/page/reading/readable-text.ts` there, or `src/page/readable-text.ts` in revisions before the page layer had rooms; e.g. `main`).
  *
  * The readers are bundled with esbuild (which the build tools bring) into
  * scripts the page runs; the texts must come out the same length, or it says so.
@@ -35,15 +35,22 @@ const dir = mkdtempSync(join(tmpdir(), 'ejfc-reader-bench-'));
 try {
   writeFileSync(
     join(dir, 'ours.ts'),
-    `import { readableText } from '${ROOT}src/page/readable-text';
-import { ArticleLocator } from '${ROOT}src/page/article-locator';
+    `import { readableText } from '${ROOT}src/page/reading/readable-text';
+import { ArticleLocator } from '${ROOT}src/page/reading/article-locator';
 (globalThis as any).readOurs = () => readableText(document, { shadowRoots: true, frames: true }).text.length;
 (globalThis as any).locateOurs = () => new ArticleLocator(document, true).result();
 `,
   );
   const scripts = [await bundle(join(dir, 'ours.ts'))];
   if (against) {
-    writeFileSync(join(dir, 'theirs-readable-text.ts'), execFileSync('git', ['show', `${against}:src/page/readable-text.ts`], { cwd: ROOT, encoding: 'utf8' }));
+    const theirs = (path: string): string => execFileSync('git', ['show', `${against}:${path}`], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    let theirText: string;
+    try {
+      theirText = theirs('src/page/reading/readable-text.ts');
+    } catch {
+      theirText = theirs('src/page/readable-text.ts');
+    }
+    writeFileSync(join(dir, 'theirs-readable-text.ts'), theirText);
     writeFileSync(
       join(dir, 'theirs.ts'),
       `import { readableText } from './theirs-readable-text';

@@ -3,7 +3,7 @@ import { Window } from 'happy-dom';
 import { benchTable, budgetMisses, median, type BenchCase } from '../../bench/browser/budgets';
 import { generatedPages, newsPageHtml } from '../../bench/browser/pages';
 import { extensionTimings, type TraceEvent } from '../../bench/browser/trace';
-import { readableText } from '../../../src/page/readable-text';
+import { readableText } from '../../../src/page/reading/readable-text';
 import { splitSentences } from '../../../src/core/text/sentences';
 
 const base: BenchCase = { name: 'x', sentences: 1000, topical: false, floorMs: 10, extensionMs: 12, ratio: 1.2, mainThreadMs: 12, costRatio: 1.2, longestTaskMs: 20, renderMs: 5, longestRenderTaskMs: 2, heapMB: 1 };

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { htmlReadableText, openInertPage } from '../../../src/cli/html';
 import { decodeText } from '../../../src/cli/read-input';
-import { readableText, TextReader } from '../../../src/page/readable-text';
+import { readableText, TextReader } from '../../../src/page/reading/readable-text';
 
 const TAGS = ['p', 'div', 'article', 'main', 'section', 'nav', 'aside', 'header', 'footer', 'span', 'a', 'em', 'q', 'h1', 'h2', 'ul', 'li', 'table', 'tr', 'td', 'pre', 'code', 'script', 'style', 'template', 'svg', 'iframe', 'form', 'button', 'figure', 'figcaption', 'blockquote', 'body', 'html', 'head', 'title'];
 const CLASS_WORDS = ['content', 'article-body', 'sidebar', 'no_sidebar_border', 'nav-no-loaded', 'menu-type-dropdownmenu', 'content-with-sidebar-wrp', 'comments', 'related', 'share', 'entry-content', 'story', 'footer', 'ad', 'x'];

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultChecker } from '../../../../src/core';
-import { CARD_HOST_TAG, mountCardHost, type CardHost } from '../../../../src/ui/card/card-host';
-import type { CardFinding } from '../../../../src/ui/card/finding-card';
+import type { CardFinding, CardHost } from '../../../../src/page/cards/card-ui';
+import { CARD_HOST_TAG, mountCardHost } from '../../../../src/ui/card/card-host';
 import { NOTHING_IN_REFERENCE } from '../../../../src/ext/labels';
 
 const SOURCE = defaultChecker().claimSet.source.label;

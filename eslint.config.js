@@ -1,0 +1,56 @@
+// ESLint checks the layers' boundaries and nothing else (no style rules):
+// which folder may import which (see the README's Layout), and no import
+// cycles in the engine and the page layer. `npm run lint`; the unit test
+// tests/unit/lint/boundaries.test.ts runs the same over the tree.
+import tsParser from '@typescript-eslint/parser';
+import importPlugin from 'eslint-plugin-import';
+
+/** What may not be imported where: `target` may not import from `from` (except `except`, relative to `from`). */
+const zones = [
+  {
+    target: './src/core',
+    from: '.',
+    except: ['./src/core', './assets', './node_modules'],
+    message: 'src/core is the engine: pure TypeScript that imports only itself, its data (assets/) and its packages.',
+  },
+  {
+    target: './src/page',
+    from: '.',
+    except: ['./src/page', './src/core'],
+    message: 'src/page (the DOM layer) imports only src/page and src/core; what it needs from src/ui or src/ext is handed in by the entry point (see PageSessionOptions).',
+  },
+  {
+    target: './src/ui',
+    from: ['./src/cli', './src/eval'],
+    message: 'src/ui runs in the extension: it may not import the Node CLI or the evaluation.',
+  },
+  {
+    target: './src',
+    from: './entrypoints',
+    message: 'entrypoints/ only wires: nothing in src/ imports it.',
+  },
+];
+
+export default [
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'tests/fixtures/**', 'coverage/**'] },
+  {
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' },
+    plugins: { import: importPlugin },
+    settings: {
+      'import/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.json'] } },
+      'import/extensions': ['.ts', '.tsx', '.js'],
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'off' },
+    rules: {
+      'import/no-restricted-paths': ['error', { zones }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts', 'src/page/**/*.ts'],
+    rules: {
+      'import/no-cycle': ['error', { ignoreExternal: true, disableScc: true }],
+    },
+  },
+];
