@@ -81,6 +81,8 @@ export interface ScriptEvaluation {
 
 const SCRIPT_EVENTS = new Set(['FunctionCall', 'EvaluateScript']);
 const COMPILE_EVENTS = new Set(['v8.compile', 'v8.compileModule']);
+/** A classic script's evaluation, or an ES module's (should the extension load one). */
+const EVALUATE_EVENTS = new Set(['EvaluateScript', 'v8.evaluateModule']);
 /** A frame drawn: what marks being painted ends with. */
 const FRAME_EVENTS = new Set(['Commit', 'Paint']);
 const RUNS_SCRIPT = new Set(['FunctionCall', 'EvaluateScript', 'TimerFire', 'FireAnimationFrame']);
@@ -143,7 +145,7 @@ export function extensionTimings(events: readonly TraceEvent[], scriptUrl: strin
   for (const e of onThread) {
     const url = e.args?.data?.url ?? '';
     if (!url.includes(scriptsUrl) || e.dur === undefined) continue;
-    const isEvaluate = e.name === 'EvaluateScript';
+    const isEvaluate = EVALUATE_EVENTS.has(e.name);
     if (!isEvaluate && !COMPILE_EVENTS.has(e.name)) continue;
     const entry = evaluated.get(url) ?? { url, evaluateMs: 0, compileMs: 0 };
     if (isEvaluate) entry.evaluateMs += e.dur / 1000;

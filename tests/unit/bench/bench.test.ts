@@ -153,6 +153,7 @@ describe('trace reading', () => {
       ev('RunTask', 50_000, 10_000),
       ev('EvaluateScript', 50_100, 6_000, { data: { url: `${origin}chunks/engine.js` } }),
       ev('v8.compile', 50_200, 2_000, { data: { url: `${origin}chunks/engine.js` } }),
+      ev('v8.evaluateModule', 57_000, 1_000, { data: { url: `${origin}chunks/module.js` } }),
       ev('TimeStamp', 59_000, undefined, { data: { message: 'ejfc:report-done' } }),
       ev('RunTask', 70_000, 20_000), // the marks drawn: counted, with its frame
       ev('Paint', 71_000, 10_000),
@@ -166,6 +167,7 @@ describe('trace reading', () => {
     expect(t.scripts).toEqual([
       { url: `${origin}page.js`, evaluateMs: 29, compileMs: 9 },
       { url: `${origin}chunks/engine.js`, evaluateMs: 6, compileMs: 2 },
+      { url: `${origin}chunks/module.js`, evaluateMs: 1, compileMs: 0 },
     ]);
     // Without a frame after the mark: up to the mark only.
     const unpainted = extensionTimings(events.filter((e) => e.name !== 'Paint' && e.name !== 'Commit'), `${origin}page.js`, 'ejfc:report-done', origin);
