@@ -216,7 +216,7 @@ function manifestContentScripts(): string[] {
   return [...new Set((manifest.content_scripts ?? []).flatMap((c) => c.js ?? []))];
 }
 
-async function measureOnce(browser: ExtensionBrowser, url: string, timeoutMs: number, contentScripts: readonly string[], traceFile?: string): Promise<RunFigures> {
+async function measureOnce(browser: ExtensionBrowser, url: string, timeoutMs: number, contentScripts: readonly string[], marksExpected: boolean, traceFile?: string): Promise<RunFigures> {
   // Off: the floor and the heap the page takes by itself.
   await setEnabled(browser, false);
   await browser.open(url);
@@ -234,7 +234,8 @@ async function measureOnce(browser: ExtensionBrowser, url: string, timeoutMs: nu
   // The content script's start: the first of the manifest's scripts to run (they run in order).
   const timings = extensionTimings(events, `${browser.extensionOrigin}/${contentScripts[0]}`, DONE_MARK, `${browser.extensionOrigin}/`);
   if (timings.extensionMs === undefined) throw new Error(`${url}: the trace holds no start or completion of the content script (${events.length} events)`);
-  if (!timings.painted) console.warn(`${url}: no frame painted after the report was complete; the page's main thread is counted up to the completion`);
+  // A page without marks may draw no frame after the report: its main thread then counts to the completion.
+  if (!timings.painted && marksExpected) console.warn(`${url}: no frame painted after the report was complete; the page's main thread is counted up to the completion`);
   const heapOn = await heapUsedMB(browser);
   return {
     floorMs: floor.ms,
@@ -266,7 +267,7 @@ async function measurePage(browser: ExtensionBrowser, page: BenchPage, url: stri
   if (options.traceDir) mkdirSync(options.traceDir, { recursive: true });
   for (let run = 0; run < options.runs; run++) {
     const traceFile = options.traceDir ? `${options.traceDir}/${page.name}-${run + 1}.json` : undefined;
-    const figures = await measureOnce(browser, url, 600_000, contentScripts, traceFile);
+    const figures = await measureOnce(browser, url, 600_000, contentScripts, page.topical, traceFile);
     for (const script of figures.scripts) seenScripts.add(script.url);
     runs.push(figures);
   }
