@@ -12,7 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FindingsPage, PageStatusReply } from '../../src/ext/messages';
 import { FINDINGS_PER_PAGE, FINDINGS_SHOWN_MARK } from '../../src/ui/popup/flagged-findings';
-import { BROWSERS, buildHasContentScript, poll, POPUP_VIEWPORT, type ServedPage } from './harness';
+import { BROWSERS, buildHasContentScript, poll, popupShown as popupShownAfterOpening, popupShownIn, POPUP_VIEWPORT, type ServedPage } from './harness';
 import { seedPageName } from './pages/generate';
 import { generatedHostilePages, HOSTILE_PREFIX } from './pages/hostile';
 import { screenshotPath, useExtensionBrowser } from './support';
@@ -30,26 +30,7 @@ describe.each(BROWSERS)('%s: the popup on a page with thousands of findings', (n
   const browser = () => session!.browser();
 
   /** Opens the popup over the web tab and returns when (ms after its navigation started) its first page of findings was on screen, and what it listed. */
-  async function popupShown(): Promise<{ at: number; loaded: number; items: number; position: string }> {
-    const popup = await browser().extensionPage('popup.html', POPUP_VIEWPORT);
-    try {
-      const shown = await poll(
-        () =>
-          popup.evaluate((mark) => {
-            const entry = performance.getEntriesByName(mark)[0];
-            const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-            return entry
-              ? { at: entry.startTime, loaded: navigation?.domContentLoadedEventEnd ?? -1, items: document.querySelectorAll('.findings > li').length, position: document.querySelector('.pager-position')?.textContent ?? '' }
-              : null;
-          }, FINDINGS_SHOWN_MARK),
-        (value) => value !== null,
-        { timeoutMs: 60_000, what: 'the first page of findings in the popup' },
-      );
-      return shown!;
-    } finally {
-      await popup.close();
-    }
-  }
+  const popupShown = () => popupShownAfterOpening(browser(), FINDINGS_SHOWN_MARK);
 
   it.skipIf(!HAS_CONTENT_SCRIPT)('seed-000.html, for comparison: the popup lists its few flagged sentences', async () => {
     await browser().open(session!.server().url(seedPageName('000')));
@@ -75,20 +56,9 @@ describe.each(BROWSERS)('%s: the popup on a page with thousands of findings', (n
 
     const popup = await browser().extensionPage('popup.html', POPUP_VIEWPORT);
     try {
-      const shown = await poll(
-        () =>
-          popup.evaluate((mark) => {
-            const entry = performance.getEntriesByName(mark)[0];
-            const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-            return entry
-              ? { at: entry.startTime, loaded: navigation?.domContentLoadedEventEnd ?? -1, items: document.querySelectorAll('.findings > li').length, position: document.querySelector('.pager-position')?.textContent ?? '' }
-              : null;
-          }, FINDINGS_SHOWN_MARK),
-        (value) => value !== null,
-        { timeoutMs: 60_000, what: 'the first page of findings in the popup' },
-      );
-      expect(shown!.items).toBe(FINDINGS_PER_PAGE);
-      expect(shown!.position).toBe(`1–${FINDINGS_PER_PAGE} of ${status.flagged.toLocaleString('en')}`);
+      const shown = await popupShownIn(popup, FINDINGS_SHOWN_MARK);
+      expect(shown.items).toBe(FINDINGS_PER_PAGE);
+      expect(shown.position).toBe(`1–${FINDINGS_PER_PAGE} of ${status.flagged.toLocaleString('en')}`);
       const first = await browser().sendToTab<FindingsPage>({ type: 'get-findings', offset: 0, limit: FINDINGS_PER_PAGE });
       const listed = await popup.evaluate(() => [...document.querySelectorAll('.findings .finding-text')].map((q) => q.textContent ?? ''));
       expect(listed).toEqual(first.sentences.map((s) => s.text));
@@ -122,7 +92,7 @@ describe.each(BROWSERS)('%s: the popup on a page with thousands of findings', (n
       });
       const wholeMs = Date.now() - asked;
       console.log(
-        `${name}: huge-text.html, ${status.flagged.toLocaleString('en')} flagged sentences: the popup showed its first ${FINDINGS_PER_PAGE} findings ${shown!.at.toFixed(0)} ms after its navigation started (its document loaded at ${shown!.loaded.toFixed(0)} ms), and ${atDone.at.toFixed(0)} ms when opened the moment the check was done; the whole report (${(size / 1e6).toFixed(1)} MB as JSON) took ${wholeMs} ms to arrive`,
+        `${name}: huge-text.html, ${status.flagged.toLocaleString('en')} flagged sentences: the popup showed its first ${FINDINGS_PER_PAGE} findings ${shown.at.toFixed(0)} ms after its navigation started (its document loaded at ${shown.loaded.toFixed(0)} ms), and ${atDone.at.toFixed(0)} ms when opened the moment the check was done; the whole report (${(size / 1e6).toFixed(1)} MB as JSON) took ${wholeMs} ms to arrive`,
       );
     } finally {
       await popup.close();

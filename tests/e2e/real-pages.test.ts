@@ -7,9 +7,9 @@
  * a verdict: none of these pages is about the EU–Japan partnership.
  *
  * The pages' own scripts and everything they would load from the network are
- * refused by a Content-Security-Policy header, so that the browser shows the
- * page as saved (and nothing leaves the machine); the extension is not bound
- * by a page's policy.
+ * refused by a Content-Security-Policy header (`pages/real.ts`), so that the
+ * browser shows the page as saved (and nothing leaves the machine); the
+ * extension is not bound by a page's policy.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +18,7 @@ import { overlap, plainText } from '../../src/cli/reader-score';
 import { defaultChecker } from '../../src/core';
 import { BROWSERS, buildHasContentScript, type ServedPage } from './harness';
 import { ROOT } from './harness/paths';
+import { realPageSource, REAL_PREFIX, servedRealPages } from './pages/real';
 import { pageReport, useExtensionBrowser } from './support';
 
 const HAS_CONTENT_SCRIPT = buildHasContentScript();
@@ -27,14 +28,9 @@ const TITLE = HAS_CONTENT_SCRIPT
 
 /** A news site, a public broadcaster, a French daily, a blog platform and a long US article: different markup each. */
 const PAGES = ['ars-1', 'bbc-1', 'lemonde-1', 'medium-1', 'nytimes-1'] as const;
-const PREFIX = '/real/';
-const POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-
-const source = (name: string): string => readFileSync(`${ROOT}tests/fixtures/readability/${name}/source.html`, 'utf8');
-
-function servedPages(): Record<string, ServedPage> {
-  return Object.fromEntries(PAGES.map((name) => [`${PREFIX}${name}.html`, { body: source(name), headers: { 'content-security-policy': POLICY } }]));
-}
+const PREFIX = REAL_PREFIX;
+const source = realPageSource;
+const servedPages = (): Record<string, ServedPage> => servedRealPages(PAGES);
 
 /** The text of the page's `expected.html` (Readability.js's article, reviewed by its maintainers). */
 async function goldText(name: string): Promise<string> {

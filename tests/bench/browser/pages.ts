@@ -6,11 +6,14 @@
  *
  * @module
  */
+import { REAL_PREFIX } from '../../e2e/pages/real';
 import { paragraphs, topicalSentences, unrelatedSentences } from '../corpus';
+import type { PageKind } from './budgets';
 
 /** One page of the benchmark. */
 export interface BenchPage {
   name: string;
+  kind: PageKind;
   /** Path the fixture server answers it at. */
   path: string;
   /** Sentences in the article (for seed pages: as the engine splits them). */
@@ -72,6 +75,7 @@ export function generatedPages(sizes: readonly number[]): BenchPage[] {
       const name = `${kind}-${size}`;
       pages.push({
         name,
+        kind: 'generated',
         path: `/bench/${name}.html`,
         sentences: size,
         topical,
@@ -80,4 +84,26 @@ export function generatedPages(sizes: readonly number[]): BenchPage[] {
     }
   }
   return pages;
+}
+
+/**
+ * Saved real-world article pages (`tests/fixtures/readability/`, Mozilla
+ * Readability's test pages): news sites, broadcasters, blogs and reference
+ * pages in several languages, none about the subject. `--real N` takes the
+ * first N of this list. Served by `servedRealPages` (tests/e2e/pages/real.ts):
+ * as saved, with a Content-Security-Policy that blocks the pages' scripts and
+ * every request, so only the extension runs script on them, as on the
+ * generated pages, and the trace's script tasks are the extension's.
+ */
+export const REAL_PAGES: readonly string[] = [
+  'bbc-1', 'nytimes-1', 'guardian-1', 'lemonde-1', 'wikipedia', 'ars-1', 'cnn', 'wapo-1', 'medium-1', 'yahoo-1',
+  'telegraph', 'theverge', 'aktualne', 'folha', 'heise', 'la-nacion', 'liberation-1', 'lwn-1', 'mozilla-1', 'msn',
+  'aclu', 'breitbart', 'buzzfeed-1', 'citylab-1', 'cnet', 'daringfireball-1', 'dropbox-blog', 'engadget', 'herald-sun-1', 'medicalnewstoday',
+  'nytimes-2', 'quanta-1', 'salon-1', 'seattletimes-1', 'tmz-1', 'webmd-1',
+];
+
+/** The first `count` real pages, as benchmark pages at `/real/<name>.html`. */
+export function realPages(count: number): BenchPage[] {
+  if (count > REAL_PAGES.length) throw new Error(`--real: there are ${REAL_PAGES.length} real pages`);
+  return REAL_PAGES.slice(0, count).map((name) => ({ name, kind: 'real', path: `${REAL_PREFIX}${name}.html`, sentences: 0, topical: false }));
 }

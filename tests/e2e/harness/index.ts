@@ -37,3 +37,5 @@ export async function poll<T>(
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
+
+export { popupShown, popupShownIn, type PopupShown } from './popup';
