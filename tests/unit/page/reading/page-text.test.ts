@@ -51,6 +51,38 @@ describe('PageText: the page text as read so far', () => {
   });
 });
 
+describe('PageText.rangesWhere: the stretches of text whose nodes are gone, for an engine that knows only offsets', () => {
+  /** The sentence `[start, end)` lies wholly within one of `ranges`. */
+  const within = (ranges: [number, number][], start: number, end: number) => ranges.some(([a, b]) => a <= start && end <= b);
+
+  it('a sentence is within a range exactly when every node it is read from is gone', () => {
+    document.body.innerHTML = '<p>One <b>two</b> three.</p><p>Four five.</p><p>Six <i>seven</i>.</p>';
+    const text = new PageText();
+    const read = text.keepNew(readableText(document.body));
+    text.append(read);
+    const [p1, p2, p3] = [...document.querySelectorAll('p')];
+    const nodesOf = (el: Element) => new Set([...el.querySelectorAll('*')].flatMap((e) => [...e.childNodes]).concat([...el.childNodes]).filter((n): n is Text => n.nodeType === 3));
+    const para = (n: number) => {
+      const lines = read.text.split('\n');
+      const start = lines.slice(0, n).reduce((sum, l) => sum + l.length + 1, 0);
+      return [start, start + lines[n]!.length] as const;
+    };
+    // The second paragraph gone: it, and nothing else, lies within a range.
+    const gone2 = nodesOf(p2!);
+    const ranges = text.rangesWhere((node) => gone2.has(node));
+    expect(within(ranges, ...para(1))).toBe(true);
+    expect(within(ranges, ...para(0))).toBe(false);
+    expect(within(ranges, ...para(2))).toBe(false);
+    // Only part of the first paragraph's nodes gone: the paragraph is not within a range.
+    const bold = new Set([p1!.querySelector('b')!.firstChild as Text]);
+    expect(within(text.rangesWhere((node) => bold.has(node)), ...para(0))).toBe(false);
+    // All of the third's nodes gone (two of them, with text between): within one range.
+    const gone3 = nodesOf(p3!);
+    expect(within(text.rangesWhere((node) => gone3.has(node)), ...para(2))).toBe(true);
+    expect(text.rangesWhere(() => false)).toEqual([]);
+  });
+});
+
 describe('PageText.keepNew on any mix of lines read before and new', () => {
   it('keeps exactly the lines with a node not read before, their segments moved with them', () => {
     fc.assert(
