@@ -20,6 +20,15 @@ const zones = [
     message: 'src/page (the DOM layer) imports only src/page and src/core; what it needs from src/ui or src/ext is handed in by the entry point (see PageSessionOptions).',
   },
   {
+    // The page's script runs on every page the reader opens; the engine runs
+    // in the background. The engine's index brings the engine (and the claim
+    // set) with it, so the page side imports the few core modules it needs
+    // one by one (report, strictness, verdict, gate, the protocol's types).
+    target: ['./src/page', './entrypoints/page.ts', './src/ext/settings.ts', './src/ext/flag-notes.ts', './src/ext/engine.ts', './src/ext/messages.ts', './src/ext/labels.ts', './src/ext/commands.ts', './src/ui/card'],
+    from: ['./src/core/index.ts', './src/core/check.ts', './src/core/check-service.ts', './src/core/page-checker.ts', './src/core/assess.ts', './src/core/claims'],
+    message: "the page's script must not bring the engine: import the core module you need (report, strictness, verdict, gate, check-protocol), not the engine's index or its checker.",
+  },
+  {
     target: './src/ui',
     from: ['./src/cli', './src/eval'],
     message: 'src/ui runs in the extension: it may not import the Node CLI or the evaluation.',

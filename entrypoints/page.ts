@@ -3,7 +3,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { backgroundEngine, ENGINE_INFO_KEY, engineMessaging, parseEngineInfo, type EngineInfo } from '../src/ext/engine';
 import { DISMISSED_KEY, dismissedOn, dismissFlag, parseDismissed, reportWrongFlag } from '../src/ext/flag-notes';
 import { findingsOf } from '../src/ext/labels';
-import type { SentenceReport } from '../src/core';
+import type { SentenceReport } from '../src/core/report';
 import { SUGGESTED_SHORTCUTS, type FindingShortcuts } from '../src/ext/commands';
 import { isExtensionMessage, type FindingsPage, type GetShortcuts, type PageReportReply, type PageStatusReply, type ReportChanged } from '../src/ext/messages';
 import { activeOn, parseSettings, SETTINGS_KEY, type Settings } from '../src/ext/settings';

@@ -24,7 +24,7 @@
  * @module
  */
 import * as v from 'valibot';
-import type { Decision } from './check';
+import type { Decision } from './report';
 import type { PageReport } from './report';
 import { STRICTNESS_LEVELS } from './strictness';
 

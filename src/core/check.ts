@@ -17,8 +17,8 @@ export interface CheckOptions {
   file?: string;
 }
 
-/** What strictness decided for one sentence, without its text and offsets. */
-export type Decision = Omit<SentenceReport, 'text' | 'start' | 'end'>;
+import type { Decision } from './report';
+export type { Decision };
 
 /**
  * One page read a sentence at a time, in page order: whom "he" stands for,

@@ -43,6 +43,9 @@ export interface ReportFinding {
   quote?: string;
 }
 
+/** What strictness decided for one sentence, without its text and offsets. */
+export type Decision = Omit<SentenceReport, 'text' | 'start' | 'end'>;
+
 export interface ReportSummary {
   conflict: number;
   unsupported: number;

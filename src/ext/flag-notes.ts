@@ -1,4 +1,5 @@
-import { isVerdict, SEVERITIES, type Severity, type Verdict } from '../core';
+// From the modules, not the engine's index: the page's script imports this, and the index would bring the engine.
+import { isVerdict, SEVERITIES, type Severity, type Verdict } from '../core/verdict';
 import type { ClaimSetIdentity } from './claim-set-identity';
 import type { SettingsArea } from './storage';
 

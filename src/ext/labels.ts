@@ -1,4 +1,6 @@
-import type { ReportFinding, ReportSummary, SentenceReport, Severity, Strictness, Verdict } from '../core';
+import type { ReportFinding, ReportSummary, SentenceReport } from '../core/report';
+import type { Strictness } from '../core/strictness';
+import type { Severity, Verdict } from '../core/verdict';
 import type { FindingShortcuts } from './commands';
 
 /**

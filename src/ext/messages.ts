@@ -1,4 +1,4 @@
-import type { PageReport } from '../core';
+import type { PageReport } from '../core/report';
 import type { SessionReport, SessionStatus } from '../page/session/session-report';
 import type { ClaimSetIdentity } from './claim-set-identity';
 import type { FindingShortcuts } from './commands';

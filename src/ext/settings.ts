@@ -1,4 +1,5 @@
-import { DEFAULT_STRICTNESS, isStrictness, type Strictness } from '../core';
+// From the module, not the engine's index: the page's script imports this, and the index would bring the engine.
+import { DEFAULT_STRICTNESS, isStrictness, type Strictness } from '../core/strictness';
 
 /**
  * What the reader sets, defined once. Stored under one key in

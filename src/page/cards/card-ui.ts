@@ -8,7 +8,8 @@
  *
  * @module
  */
-import type { ReportSummary, SentenceReport, Severity, Verdict } from '../../core';
+import type { ReportSummary, SentenceReport } from '../../core/report';
+import type { Severity, Verdict } from '../../core/verdict';
 import type { OwnNodes } from '../shared/own-nodes';
 import type { StyleMode } from '../shared/style-sheet';
 

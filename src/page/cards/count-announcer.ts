@@ -10,7 +10,7 @@
  *
  * @module
  */
-import type { ReportSummary } from '../../core';
+import type { ReportSummary } from '../../core/report';
 import type { CardUi, FindingShortcuts } from './card-ui';
 
 /** Least time between two announcements of a page's counts, in milliseconds. */

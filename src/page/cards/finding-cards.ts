@@ -12,7 +12,7 @@
  *
  * @module
  */
-import type { SentenceReport } from '../../core';
+import type { SentenceReport } from '../../core/report';
 import type { CardFinding, CardHost, CardUi, FindingShortcuts } from './card-ui';
 import { anchorBoxOf, markAt, markContaining } from './geometry';
 import type { Highlighter } from '../marking/highlighter';

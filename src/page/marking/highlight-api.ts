@@ -7,7 +7,7 @@
  */
 import { rangesFromPieces, type TextPiece } from '../reading/anchor';
 import type { Highlighter, HighlighterOptions } from './highlighter';
-import type { Verdict } from '../../core';
+import type { Verdict } from '../../core/verdict';
 import { FLASH_HIGHLIGHT, HIGHLIGHT_NAMES, highlightCss, MARK_LOOKS, verdictOfLook, type MarkLook } from './highlight-styles';
 import { FlashTimers, TreeStyles } from './mark-upkeep';
 

@@ -26,7 +26,7 @@
  *
  * @module
  */
-import type { Severity, Verdict } from '../../core';
+import type { Severity, Verdict } from '../../core/verdict';
 
 /** The kinds of mark without the alternation: a verdict, and a conflict's severity. */
 const KINDS = ['conflict', 'conflict-soft', 'unsupported', 'supported'] as const;

@@ -26,7 +26,8 @@
  *
  * @module
  */
-import { summarize, type Decision, type PageReport, type SentenceReport, type Strictness } from '../../core';
+import { summarize, type Decision, type PageReport, type SentenceReport } from '../../core/report';
+import type { Strictness } from '../../core/strictness';
 import type { CheckPageReply, CheckTransport, PagePiece, PageReportRequest } from '../../core/check-protocol';
 import { STRICTNESS_LEVELS } from '../../core/strictness';
 

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { PageReport } from '../../core';
+import type { PageReport } from '../../core/report';
 
 /** `scanning` while work is under way; `done` when every sentence has its verdict. */
 export type ScanStatus = 'scanning' | 'done';

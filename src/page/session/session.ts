@@ -15,7 +15,9 @@
  *
  * @module
  */
-import { summarize, type PageReport, type SentenceReport, type Strictness } from '../../core';
+// The engine's modules one by one, never its index: this runs in the page's script, where the engine is not.
+import { summarize, type PageReport, type SentenceReport } from '../../core/report';
+import type { Strictness } from '../../core/strictness';
 import type { EngineConnection } from '../../core/check-protocol';
 import type { CardUi, FindingShortcuts } from '../cards/card-ui';
 import { CountAnnouncer } from '../cards/count-announcer';

@@ -1,4 +1,5 @@
-import type { ReportFinding, Verdict } from '../../core';
+import type { ReportFinding } from '../../core/report';
+import type { Verdict } from '../../core/verdict';
 import type { CardFinding, FindingShortcuts } from '../../page/cards/card-ui';
 import { findingsOf, NOTHING_IN_REFERENCE, SEVERITY_LABELS, verdictName, VERDICT_LABELS } from '../../ext/labels';
 

@@ -43,7 +43,14 @@ describe('eslint.config.js', () => {
     expect(await rulesBroken('src/page/session/session.ts', "import { MAX_FINDINGS_PAGE } from '../../ext/messages';\nexport const n = MAX_FINDINGS_PAGE;\n")).toEqual(['import/no-restricted-paths']);
     // A type is an import too.
     expect(await rulesBroken('src/page/cards/geometry.ts', "import type { FindingShortcuts } from '../../ext/commands';\nexport type S = FindingShortcuts;\n")).toEqual(['import/no-restricted-paths']);
-    expect(await rulesBroken('src/page/cards/geometry.ts', "import type { CardUi } from './card-ui';\nimport type { Verdict } from '../../core';\nexport type S = [CardUi, Verdict];\n")).toEqual([]);
+    expect(await rulesBroken('src/page/cards/geometry.ts', "import type { CardUi } from './card-ui';\nimport type { Verdict } from '../../core/verdict';\nexport type S = [CardUi, Verdict];\n")).toEqual([]);
+  });
+
+  it("the page's script may not bring the engine: the core modules it needs, one by one, not the index or the checker", async () => {
+    expect(await rulesBroken('src/page/session/session.ts', "import { summarize } from '../../core';\nexport const s = summarize;\n")).toEqual(['import/no-restricted-paths']);
+    expect(await rulesBroken('src/ext/settings.ts', "import { defaultChecker } from '../core/check';\nexport const c = defaultChecker;\n")).toEqual(['import/no-restricted-paths']);
+    expect(await rulesBroken('entrypoints/page.ts', "import { PageChecker } from '../src/core/page-checker';\nexport const p = PageChecker;\n")).toEqual(['import/no-restricted-paths']);
+    expect(await rulesBroken('src/page/session/session.ts', "import { summarize } from '../../core/report';\nexport const s = summarize;\n")).toEqual([]);
   });
 
   it('the engine imports only itself, its data and its packages', async () => {
