@@ -59,10 +59,12 @@ export type CheckPageRequest = v.InferOutput<typeof CheckPageRequestSchema>;
 
 /**
  * A sentence with a verdict at some strictness: its id (stable for the page),
- * offsets, text, and the number of its decision at each strictness (in
- * `STRICTNESS_LEVELS` order) in the page's decision table.
+ * offsets, and the number of its decision at each strictness (in
+ * `STRICTNESS_LEVELS` order) in the page's decision table. Not its text: the
+ * page has it (`text === pageText.slice(start, end)`), and a copy of every
+ * flagged sentence would double what a long page keeps.
  */
-export type WireSentence = [id: number, start: number, end: number, text: string, lenient: number, balanced: number, strict: number];
+export type WireSentence = [id: number, start: number, end: number, lenient: number, balanced: number, strict: number];
 
 export interface CheckPageReply {
   seq: number;

@@ -153,7 +153,7 @@ export class CheckService {
     };
     const wire: WireSentence[] = decided.map((s) => {
       const [lenient, balanced, strict] = STRICTNESS_LEVELS.map((_, i) => numberOf(s.decisions[i]!));
-      return [s.id, s.start, s.end, s.text, lenient!, balanced!, strict!];
+      return [s.id, s.start, s.end, lenient!, balanced!, strict!];
     });
     return {
       seq,

@@ -88,6 +88,8 @@ export class CheckClient {
   private sent: Outgoing[] = [];
   /** Text kept back (see the module comment), as pieces at their offsets. */
   private readonly unread: PagePiece[] = [];
+  /** Every piece of text sent or to be sent, in page order: where a decided sentence's text is read from. */
+  private readonly sentText: PagePiece[] = [];
   private seq = -1;
   private lastReply: Pick<CheckPageReply, 'topical' | 'listening' | 'finished'> = { topical: false, listening: false, finished: true };
   private readonly decisions: Decision[] = [];
@@ -301,6 +303,7 @@ export class CheckClient {
       if (to >= piece.text.length) this.queue.shift();
     }
     if (pieces.length === 0 && removed.length === 0) return undefined;
+    for (const piece of pieces) this.sentText.push(piece);
     return { pieces, removed };
   }
 
@@ -327,13 +330,28 @@ export class CheckClient {
     this.lastReply = { topical: reply.topical, listening: reply.listening, finished: reply.finished };
     for (const [id, decision] of reply.decisions) this.decisions[id] = decision;
     for (const id of reply.removed) this.drop(id);
-    for (const [id, start, end, text, lenient, balanced, strict] of reply.decided) {
+    for (const [id, start, end, lenient, balanced, strict] of reply.decided) {
       this.drop(id);
-      const kept: Kept = { text, start, end, decisions: [this.decisions[lenient]!, this.decisions[balanced]!, this.decisions[strict]!] };
+      const kept: Kept = { text: this.textAt(start, end), start, end, decisions: [this.decisions[lenient]!, this.decisions[balanced]!, this.decisions[strict]!] };
       this.kept.set(id, kept);
       this.byStart.set(start, kept);
     }
     if (reply.removed.length > 0 || reply.decided.length > 0) this.ordered = undefined;
+  }
+
+  /** The page text `[start, end)`, from the piece sent that holds it (a slice: no copy). */
+  private textAt(start: number, end: number): string {
+    const pieces = this.sentText;
+    let low = 0;
+    let high = pieces.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >>> 1;
+      if (pieces[mid]!.base <= start) low = mid;
+      else high = mid - 1;
+    }
+    const piece = pieces[low];
+    if (!piece || start < piece.base || end > piece.base + piece.text.length) throw new RangeError(`the engine named text at ${start}–${end}, which the page did not send`);
+    return piece.text.slice(start - piece.base, end - piece.base);
   }
 
   private drop(id: number): void {
