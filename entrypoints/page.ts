@@ -90,7 +90,11 @@ export default defineUnlistedScript(() => {
   };
   /** The keys of the finding commands, as the background reports them (it alone may ask the browser). */
   let shortcuts: FindingShortcuts = SUGGESTED_SHORTCUTS;
+  /** Asked once a page, with its first flag (the announcement and the card say them): a page with nothing flagged never asks. */
+  let shortcutsAsked = false;
   const askShortcuts = (): void => {
+    if (shortcutsAsked) return;
+    shortcutsAsked = true;
     const request: GetShortcuts = { type: 'get-shortcuts' };
     browser.runtime.sendMessage(request).then(
       (reply: unknown) => {
@@ -126,6 +130,8 @@ export default defineUnlistedScript(() => {
     const key = JSON.stringify([report.summary, report.status]);
     if (key === lastSent || !alive()) return;
     lastSent = key;
+    // The reader may have changed the keys since the last page.
+    if (report.summary.conflict + report.summary.unsupported > 0) askShortcuts();
     // A marker in the browser's performance trace, by which the browser
     // benchmark (tests/bench/browser) times the report's completion. Only a
     // trace recorder (DevTools, CDP Tracing) sees it; no page script can
@@ -145,8 +151,8 @@ export default defineUnlistedScript(() => {
   const restart = (): void => {
     stop();
     if (settings && engine && activeOn(settings, location.hostname)) {
-      // The reader may have changed the keys since the last page; this address has its own dismissals.
-      askShortcuts();
+      // This address has its own dismissals.
+      shortcutsAsked = false;
       dismissed = dismissedHere();
       session = new PageSession({
         document,
