@@ -21,6 +21,7 @@ import {
   type LaunchOptions,
   type PageFunction,
   type ShadowRootFunction,
+  type WebTab,
 } from './types';
 
 /** Flags from shared/docs/browser-testing.md: load only our extension, and stop Chromium calling hosts it cannot reach. */
@@ -137,6 +138,26 @@ class ChromiumTab implements BrowserTab {
   }
 }
 
+class ChromiumWebTab extends ChromiumTab implements WebTab {
+  constructor(
+    page: Page,
+    readonly tabId: number,
+  ) {
+    super(page);
+  }
+}
+
+/** Resolves with what `read` returns once it is not undefined; rejects with `why()` after `timeoutMs`. */
+async function until<T>(read: () => T | undefined, timeoutMs: number, why: () => string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(why());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 class ChromiumExtensionBrowser implements ExtensionBrowser {
   readonly name = 'chromium';
   readonly extensionOrigin: string;
@@ -145,6 +166,10 @@ class ChromiumExtensionBrowser implements ExtensionBrowser {
   firstRunPage: string | null = null;
   private pageTabId = -1;
   page!: ChromiumTab;
+  /** A DevTools session on the web tab, for the ServiceWorker domain (see `serviceWorkerDomain`), and what it told. */
+  private serviceWorkers: CDPSession | undefined;
+  private readonly workerVersions = new Map<string, string>();
+  private workerStops = 0;
 
   constructor(
     private readonly context: BrowserContext,
@@ -240,17 +265,96 @@ class ChromiumExtensionBrowser implements ExtensionBrowser {
     return new ChromiumTab(page);
   }
 
-  sendToTab<Reply>(message: unknown): Promise<Reply> {
+  async openTab(url: string, { active = true }: { active?: boolean } = {}): Promise<WebTab> {
+    const { tabId, page } = await this.createTab(url, active);
+    await page.setViewportSize(DEFAULT_VIEWPORT);
+    await page.waitForLoadState('load');
+    return new ChromiumWebTab(page, tabId);
+  }
+
+  async sendToTab<Reply>(message: unknown, tabId = this.pageTabId): Promise<Reply> {
     return this.worker.evaluate(
       ({ tabId, message }) => (globalThis as unknown as ExtensionGlobal).chrome!.tabs.sendMessage(tabId, message, { frameId: 0 }),
-      { tabId: this.pageTabId, message },
+      { tabId, message },
     ) as Promise<Reply>;
   }
 
-  evaluateInExtension<Result, Arg = undefined>(fn: ExtensionFunction<Arg, Result>, arg?: Arg): Promise<Result> {
+  async evaluateInExtension<Result, Arg = undefined>(fn: ExtensionFunction<Arg, Result>, arg?: Arg): Promise<Result> {
     // Playwright's own argument typing (handles, unboxing) is more than this harness offers.
     const run = fn as unknown as (context: { tabId: number; arg: unknown }) => Result | Promise<Result>;
     return this.worker.evaluate(run, { tabId: this.pageTabId, arg: arg as unknown });
+  }
+
+  async stopServiceWorker(): Promise<void> {
+    const cdp = await this.serviceWorkerDomain();
+    const versionId = await until(() => [...this.workerVersions].find(([, status]) => status === 'running')?.[0], 5_000, () =>
+      `no running service worker of the extension (versions: ${JSON.stringify([...this.workerVersions])})`,
+    );
+    const stops = this.workerStops;
+    await cdp.send('ServiceWorker.stopWorker', { versionId });
+    // Counted, not read: a page's next message may start it again at once.
+    await until(() => this.workerStops > stops || undefined, 10_000, () => 'the service worker did not stop within 10 s');
+  }
+
+  /**
+   * DevTools' ServiceWorker domain, on a session of the web tab's: it tells
+   * the running status of every version of every worker of the profile.
+   * Playwright's `Worker` stays the same across a stop and a start (the
+   * DevTools target is the same), and its calls wait for the start; the
+   * error listeners `watchWorker` adds are added again to the new global scope.
+   */
+  private async serviceWorkerDomain(): Promise<CDPSession> {
+    if (this.serviceWorkers) return this.serviceWorkers;
+    const cdp = await this.context.newCDPSession(this.page.page);
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const { versionId, scriptURL, runningStatus } of versions) {
+        if (!scriptURL.startsWith(`${this.extensionOrigin}/`)) continue;
+        const was = this.workerVersions.get(versionId);
+        this.workerVersions.set(versionId, runningStatus);
+        if (runningStatus === 'stopped' && was !== 'stopped') this.workerStops += 1;
+        if (was !== undefined && was !== 'running' && runningStatus === 'running') void this.watchWorker(this.worker).catch(() => undefined);
+      }
+    });
+    await cdp.send('ServiceWorker.enable');
+    this.serviceWorkers = cdp;
+    return cdp;
+  }
+
+  async backgroundHolds(text: string): Promise<boolean> {
+    // Playwright gives no DevTools session on a worker; the browser's session can attach to it
+    // (not flattened: commands and their answers then travel inside Target.* messages).
+    const browserCdp = await this.context.browser()!.newBrowserCDPSession();
+    try {
+      const { targetInfos } = await browserCdp.send('Target.getTargets');
+      const target = targetInfos.find((info) => info.type === 'service_worker' && info.url.startsWith(`${this.extensionOrigin}/`));
+      if (!target) throw new Error('the extension has no running service worker');
+      const { sessionId } = await browserCdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+      const chunks: string[] = [];
+      let nextId = 1;
+      const answers = new Map<number, (message: { error?: { message: string } }) => void>();
+      browserCdp.on('Target.receivedMessageFromTarget', (event) => {
+        if (event.sessionId !== sessionId) return;
+        const message = JSON.parse(event.message) as { id?: number; method?: string; params?: { chunk?: string }; error?: { message: string } };
+        if (message.method === 'HeapProfiler.addHeapSnapshotChunk') chunks.push(message.params?.chunk ?? '');
+        else if (message.id !== undefined) answers.get(message.id)?.(message);
+      });
+      const send = async (method: string, params: Record<string, unknown> = {}): Promise<void> => {
+        const id = nextId++;
+        const answered = new Promise<{ error?: { message: string } }>((resolve) => answers.set(id, resolve));
+        await browserCdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+        const answer = await answered;
+        if (answer.error) throw new Error(`${method} in the service worker: ${answer.error.message}`);
+      };
+      await send('HeapProfiler.enable');
+      await send('HeapProfiler.collectGarbage');
+      // A snapshot collects garbage first as well, and lists every string it keeps.
+      await send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+      await browserCdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+      const snapshot = JSON.parse(chunks.join('')) as { strings: string[] };
+      return snapshot.strings.some((string) => string.includes(text));
+    } finally {
+      await browserCdp.detach().catch(() => undefined);
+    }
   }
 
   consoleErrors(): ConsoleError[] {

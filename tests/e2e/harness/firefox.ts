@@ -25,6 +25,7 @@ import {
   type LaunchOptions,
   type PageFunction,
   type ShadowRootFunction,
+  type WebTab,
 } from './types';
 
 /** WebDriver's code points for the keys `press` knows. */
@@ -183,6 +184,16 @@ class FirefoxTab implements BrowserTab {
   }
 }
 
+class FirefoxWebTab extends FirefoxTab implements WebTab {
+  constructor(
+    bidi: BidiConnection,
+    context: string,
+    readonly tabId: number,
+  ) {
+    super(bidi, context);
+  }
+}
+
 interface ContextInfo {
   context: string;
   url: string;
@@ -297,10 +308,24 @@ class FirefoxExtensionBrowser implements ExtensionBrowser {
     return tab;
   }
 
-  sendToTab<Reply>(message: unknown): Promise<Reply> {
+  async openTab(url: string, { active = true }: { active?: boolean } = {}): Promise<WebTab> {
+    const { tabId, context } = await this.createTab(url, active);
+    const tab = new FirefoxWebTab(this.bidi, context, tabId);
+    await tab.setViewport(DEFAULT_VIEWPORT);
+    // tabs.create resolves before the page has loaded (and navigating again would load it twice): wait for its load event.
+    const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+    for (;;) {
+      const state = await tab.evaluate(() => (location.href === 'about:blank' ? 'blank' : document.readyState)).catch(() => 'navigating');
+      if (state === 'complete') return tab;
+      if (Date.now() > deadline) throw new Error(`${url} did not load in Firefox within ${STARTUP_TIMEOUT_MS / 1000} s (state: ${state})`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  sendToTab<Reply>(message: unknown, tabId = this.pageTabId): Promise<Reply> {
     return this.helper.evaluate(
       ({ tabId, message }) => (globalThis as unknown as ExtensionGlobal).browser!.tabs.sendMessage(tabId, message, { frameId: 0 }),
-      { tabId: this.pageTabId, message },
+      { tabId, message },
     ) as Promise<Reply>;
   }
 

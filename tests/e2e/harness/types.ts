@@ -63,6 +63,11 @@ export interface BrowserTab {
   close(): Promise<void>;
 }
 
+/** A web tab besides `ExtensionBrowser.page`, opened with `openTab`; `tabId` is the id the extension knows it by. */
+export interface WebTab extends BrowserTab {
+  readonly tabId: number;
+}
+
 /** Something the browser logged as an error: a console error or an uncaught exception. */
 export interface ConsoleError {
   /** Where it happened: a page URL, or `service-worker`, `extension` and the like. */
@@ -86,10 +91,29 @@ export interface ExtensionBrowser {
   /** Opens a page of the extension (e.g. `popup.html`) in a new tab of its own; close it when done. */
   extensionPage(path: string, viewport?: { width: number; height: number }): Promise<BrowserTab>;
   /**
+   * Opens `url` in a new tab, through the extension (`tabs.create`), active
+   * unless `active` is false, and waits for its load event. Close it when done.
+   */
+  openTab(url: string, options?: { active?: boolean }): Promise<WebTab>;
+  /**
    * Sends a runtime message to the web tab's top frame (`tabs.sendMessage(tabId, message, { frameId: 0 })`)
    * from inside the extension and returns the reply. Rejects when no content script answers.
+   * `tabId`: another tab's (see `openTab`) instead of the web tab's.
    */
-  sendToTab<Reply>(message: unknown): Promise<Reply>;
+  sendToTab<Reply>(message: unknown, tabId?: number): Promise<Reply>;
+  /**
+   * Chromium only: stops the extension's service worker, as Chrome does when
+   * it has been idle (DevTools' `ServiceWorker.stopWorker`), and resolves once
+   * it is stopped. The next event for the extension (a page's message) starts
+   * it again; calls into the extension wait for that start.
+   */
+  stopServiceWorker?(): Promise<void>;
+  /**
+   * Chromium only: whether any string in the service worker's memory, after a
+   * garbage collection, contains `text` (from a DevTools heap snapshot; V8
+   * keeps the first 1,024 characters of each string's name in it).
+   */
+  backgroundHolds?(text: string): Promise<boolean>;
   /**
    * Runs `fn({ tabId, arg })` inside the extension, with the web tab's id:
    * in Chromium's service worker, in Firefox the extension page the harness
