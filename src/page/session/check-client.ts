@@ -246,7 +246,12 @@ export class CheckClient {
       return;
     }
     const delay = (this.options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS) * 2 ** (this.attempts - 1);
-    await (this.options.sleep ?? sleep)(delay);
+    try {
+      await (this.options.sleep ?? sleep)(delay);
+    } catch (cannotWait) {
+      // A page being closed can refuse even a timer (Firefox: NS_ERROR_NOT_INITIALIZED): nothing more will be asked.
+      this.failure = cannotWait instanceof Error ? cannotWait.message : String(cannotWait);
+    }
   }
 
   /** The engine does not know the page: everything sent goes again, from request 0, and what it told is forgotten. */
