@@ -24,9 +24,17 @@ const zones = [
     // in the background. The engine's index brings the engine (and the claim
     // set) with it, so the page side imports the few core modules it needs
     // one by one (report, strictness, verdict, gate, the protocol's types).
-    target: ['./src/page', './entrypoints/page.ts', './src/ext/settings.ts', './src/ext/flag-notes.ts', './src/ext/engine.ts', './src/ext/messages.ts', './src/ext/labels.ts', './src/ext/commands.ts', './src/ui/card'],
+    target: ['./src/page', './entrypoints/page.ts', './entrypoints/cards.ts', './src/ext/card-script.ts', './src/ext/settings.ts', './src/ext/flag-notes.ts', './src/ext/engine.ts', './src/ext/messages.ts', './src/ext/labels.ts', './src/ext/commands.ts', './src/ui/card'],
     from: ['./src/core/index.ts', './src/core/check.ts', './src/core/check-service.ts', './src/core/page-checker.ts', './src/core/assess.ts', './src/core/claims'],
     message: "the page's script must not bring the engine: import the core module you need (report, strictness, verdict, gate, check-protocol), not the engine's index or its checker.",
+  },
+  {
+    // The card's UI comes into a page with its first mark, in a script of its
+    // own (entrypoints/cards.ts, see src/ext/card-script.ts): the script every
+    // page evaluates does not bring it.
+    target: './entrypoints/page.ts',
+    from: './src/ui',
+    message: "the page's script does not bring the card's UI: it comes in cards.js with the first mark (src/ext/card-script.ts).",
   },
   {
     target: './src/ui',

@@ -5,6 +5,7 @@ import { isExtensionMessage } from '../src/ext/messages';
 import { CLAIM_SET_KEY } from '../src/ext/claim-set-store';
 import { engineMessaging } from '../src/ext/engine';
 import { EngineHost } from '../src/ext/engine-host';
+import { injectCardScript } from '../src/ext/card-script';
 import { opensWelcome, WELCOME_PAGE } from '../src/ext/welcome';
 
 // Wiring only; the decisions live in src/ext and the engine in src/core.
@@ -22,6 +23,8 @@ export default defineBackground(() => {
   engineMessaging.onMessage('checkPage', ({ data, sender }) => engine.check(data, sender.frameId === 0 ? sender.tab?.id : undefined));
   engineMessaging.onMessage('pageReport', ({ data }) => engine.report(data));
   engineMessaging.onMessage('engineInfo', () => engine.info());
+  // The card's UI, with a page's first mark, into the frame that asked (src/ext/card-script.ts).
+  engineMessaging.onMessage('cardScript', ({ sender }) => injectCardScript(browser, sender));
   browser.tabs.onRemoved.addListener((tabId) => engine.tabClosed(tabId));
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && CLAIM_SET_KEY in changes) engine.claimSetChanged(changes[CLAIM_SET_KEY]?.newValue);

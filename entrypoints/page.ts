@@ -3,12 +3,12 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { backgroundEngine, ENGINE_INFO_KEY, engineMessaging, parseEngineInfo, type EngineInfo } from '../src/ext/engine';
 import { DISMISSED_KEY, dismissedOn, dismissFlag, parseDismissed, reportWrongFlag } from '../src/ext/flag-notes';
 import { findingsOf } from '../src/ext/labels';
+import { cardUiLoader } from '../src/ext/card-script';
 import type { SentenceReport } from '../src/core/report';
 import { SUGGESTED_SHORTCUTS, type FindingShortcuts } from '../src/ext/commands';
 import { isExtensionMessage, type FindingsPage, type GetShortcuts, type PageReportReply, type PageStatusReply, type ReportChanged } from '../src/ext/messages';
 import { activeOn, parseSettings, SETTINGS_KEY, type Settings } from '../src/ext/settings';
 import { PageSession } from '../src/page/session/session';
-import { CARD_UI } from '../src/ui/card/card-ui';
 
 /** The trace marker left when the page's report becomes complete. */
 const REPORT_DONE_MARK = 'ejfc:report-done';
@@ -22,8 +22,9 @@ const NAVIGATION_CHECK_MS = 1_000;
  * they change, has the engine in the background check the page (again when
  * another claim set is imported), answers the popup, and tells the background
  * when the counts change. Reading, marking and cards live in `src/page/`; the
- * engine is not in this script at all (src/ext/engine.ts); the card's UI is
- * handed to the session (`CARD_UI`).
+ * engine is not in this script at all (src/ext/engine.ts), nor is the
+ * card's UI: the session asks for it with its first mark, and the
+ * background puts it into the page then (`cards.js`, src/ext/card-script.ts).
  *
  * A plain script, listed in the manifest by wxt.config.ts, not a WXT
  * `defineContentScript`: WXT 0.20's content script context posts a message
@@ -47,6 +48,9 @@ export default defineUnlistedScript(() => {
       return false;
     }
   };
+
+  /** The card's UI, fetched once for the page (by its first session to mark anything). */
+  const loadCardUi = cardUiLoader(() => engineMessaging.sendMessage('cardScript'));
 
   let settings: Settings | undefined;
   let session: PageSession | undefined;
@@ -160,7 +164,7 @@ export default defineUnlistedScript(() => {
         strictness: settings.strictness,
         showSupported: settings.showSupported,
         engine: backgroundEngine(engine),
-        cardUi: CARD_UI,
+        loadCardUi,
         shortcuts: () => shortcuts,
         dismissed,
         onDismiss,

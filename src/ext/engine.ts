@@ -13,6 +13,10 @@
  * settings, in the same call, so a page about something else never wakes
  * the background at all.
  *
+ * One more message is not the engine's: the card's script, asked for with
+ * a page's first mark, which the background puts into the page
+ * (card-script.ts).
+ *
  * @module
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
@@ -41,6 +45,11 @@ export interface EngineProtocol {
   pageReport(request: PageReportRequest): PageReportReply;
   /** The engine in force (the background also keeps it in storage). */
   engineInfo(): EngineInfo;
+  /**
+   * Put the card's script (`cards.js`) into the asking frame; answered once
+   * it has run. Asked with the page's first mark (see card-script.ts).
+   */
+  cardScript(): void;
 }
 
 export const engineMessaging = defineExtensionMessaging<EngineProtocol>();

@@ -2,8 +2,9 @@
  * What the page layer needs from the card's UI, and the words it says
  * through it: the contract between the cards here (`finding-cards.ts`,
  * `count-announcer.ts`) and the Preact card in `src/ui/card`, which
- * implements it (`CARD_UI` there). The content script hands that in
- * (`PageSessionOptions.cardUi`), so the page layer imports nothing from
+ * implements it (`CARD_UI` there). The content script hands it in, fetched
+ * with the page's first mark (`PageSessionOptions.loadCardUi`: it comes in a
+ * script of its own, `cards.js`), so the page layer imports nothing from
  * `src/ui` or `src/ext`.
  *
  * @module

@@ -6,7 +6,9 @@
  * over the reader (the latest counts are said at the interval's end).
  *
  * DOM only (a window's timers); what is said goes to `say`, the card host's
- * polite live region.
+ * polite live region. Flagged counts wait while the announcer is not `ready`
+ * (the card's UI, with its words and its live region, is on its way):
+ * `resume()` says them.
  *
  * @module
  */
@@ -23,6 +25,11 @@ export interface CountAnnouncerOptions {
   say(text: string): void;
   /** The keys of the finding commands, named in what is said. */
   shortcuts(): FindingShortcuts;
+  /**
+   * Whether flagged counts can be said now; when not, they wait for
+   * `resume()`. Asked only when something is flagged. Always, by default.
+   */
+  ready?(): boolean;
   /** The words said for the counts (the card UI's). */
   flaggedAnnouncement: CardUi['flaggedAnnouncement'];
   /** See `ANNOUNCE_EVERY_MS`. */
@@ -39,6 +46,8 @@ export class CountAnnouncer {
   private latest: ReportSummary | undefined;
   private timer: number | undefined;
   private stopped = false;
+  /** Flagged counts came while not `ready`. */
+  private waiting = false;
 
   constructor(private readonly options: CountAnnouncerOptions) {}
 
@@ -48,6 +57,11 @@ export class CountAnnouncer {
     this.latest = summary;
     const key = `${summary.conflict}/${summary.unsupported}`;
     if (key === this.said) return;
+    if (summary.conflict + summary.unsupported > 0 && this.options.ready && !this.options.ready()) {
+      this.waiting = true;
+      return;
+    }
+    this.waiting = false;
     const now = Date.now();
     const wait = this.saidAt + (this.options.everyMs ?? ANNOUNCE_EVERY_MS) - now;
     const win = this.options.win;
@@ -62,6 +76,13 @@ export class CountAnnouncer {
     this.saidAt = now;
     const text = this.options.flaggedAnnouncement(summary, this.options.shortcuts());
     if (text) this.options.say(text);
+  }
+
+  /** Now `ready`: say the counts that waited (if any). */
+  resume(): void {
+    if (!this.waiting || !this.latest) return;
+    this.waiting = false;
+    this.counts(this.latest);
   }
 
   /** No more announcements (the page session ended). */

@@ -31,7 +31,7 @@ export const OPEN_FINDING_ATTRIBUTE = 'data-finding-start';
 export interface FindingCardsOptions {
   /** The top document: the card lives here whatever frame the sentence is in. */
   document: Document;
-  /** The card's UI and its words (src/ui/card's `CARD_UI`, handed in by the content script). */
+  /** The card's UI and its words (src/ui/card's `CARD_UI`, fetched by the session with the first mark). */
   ui: CardUi;
   highlighter: Highlighter;
   /** What the card says about the finding marked under `key` (`undefined`: nothing to show). */

@@ -90,12 +90,17 @@ export interface PageSessionOptions {
   /** See `HighlighterOptions.reregister`. */
   reregisterHighlights?: boolean;
   /**
-   * The card's UI and the words said through it (src/ui/card's `CARD_UI`;
-   * the content script hands it in, the page layer imports nothing from
-   * `src/ui` or `src/ext`). Without it no card opens and nothing is announced.
+   * Fetch the card's UI and the words said through it (src/ui/card's
+   * `CARD_UI`; the page layer imports nothing from `src/ui` or `src/ext`).
+   * Called once, with the first mark, never on a page with nothing marked:
+   * the content script has the background put the card's own script
+   * (`cards.js`) into the page then, so that every other page evaluates
+   * none of it. Until it arrives no card opens (a hover then does nothing; a
+   * reveal is done when it comes) and the counts wait to be announced.
+   * Without it (or when it fails) no card opens and nothing is announced.
    */
-  cardUi?: CardUi;
-  /** Open cards on marks (default on, given `cardUi`); options for tests. */
+  loadCardUi?: () => Promise<CardUi>;
+  /** Open cards on marks (default on, given `loadCardUi`); options for tests. */
   cards?: boolean | Pick<FindingCardsOptions, 'cardMode' | 'hoverDelayMs' | 'leaveDelayMs'>;
   /** Longest slice of work between two yields to the page, in milliseconds. */
   sliceMs?: number;
@@ -113,7 +118,7 @@ export interface PageSessionOptions {
   onReportWrong?: (sentence: SentenceReport) => void;
   /** Least time between two announcements of the counts, in milliseconds (see `CountAnnouncer`). */
   announceEveryMs?: number;
-  /** The keys of the finding commands, for the announcement and the card (`cardUi.suggestedShortcuts` by default). */
+  /** The keys of the finding commands, for the announcement and the card (the card UI's `suggestedShortcuts` by default). */
   shortcuts?: () => FindingShortcuts;
   /** Called when the report may have changed (new verdicts, counts, status). */
   onChange?: (session: PageSession) => void;
@@ -154,6 +159,12 @@ export class PageSession {
   private checkedAt: string | undefined;
   /** Says the counts when a check ends with something flagged. */
   private readonly announcer: CountAnnouncer;
+  /** The card's UI, once `loadCardUi` has brought it (see `cardsNow`). */
+  private cardUi: CardUi | undefined;
+  /** Whether `loadCardUi` has been called. */
+  private cardUiAsked = false;
+  /** The last `reveal` asked for before the card's UI arrived: its card opens when it does. */
+  private pendingReveal: { start: number; focus: boolean } | undefined;
 
   constructor(private readonly options: PageSessionOptions) {
     this.doc = options.document;
@@ -163,8 +174,10 @@ export class PageSession {
       win: this.doc.defaultView,
       // The live region lives in the card host, made here if the page has none yet (it has marks: something is flagged).
       say: (text) => this.cardsNow()?.announce(text),
+      // Flagged counts wait for the card's UI (its words, its live region): asking starts fetching it.
+      ready: () => this.cardsNow() !== undefined,
       shortcuts: () => this.shortcuts(),
-      flaggedAnnouncement: (summary, shortcuts) => options.cardUi?.flaggedAnnouncement(summary, shortcuts),
+      flaggedAnnouncement: (summary, shortcuts) => this.cardUi?.flaggedAnnouncement(summary, shortcuts),
       ...(options.announceEveryMs !== undefined ? { everyMs: options.announceEveryMs } : {}),
     });
     this.checker = new CheckClient({ transport: options.engine.transport, ...(options.engine.gate ? { gate: options.engine.gate } : {}), strictness: options.strictness });
@@ -281,7 +294,9 @@ export class PageSession {
     element?.scrollIntoView?.({ block: 'center', inline: 'nearest', behavior: reduceMotion ? 'auto' : 'smooth' });
     this.highlighter.flash(start);
     this.lastShown = start;
-    this.cardsNow()?.open(start, { focus: how.focus ?? false, pinned: true });
+    const cards = this.cardsNow();
+    if (cards) cards.open(start, { focus: how.focus ?? false, pinned: true });
+    else this.pendingReveal = { start, focus: how.focus ?? false };
     return true;
   }
 
@@ -404,7 +419,7 @@ export class PageSession {
   }
 
   private shortcuts(): FindingShortcuts {
-    return this.options.shortcuts?.() ?? this.options.cardUi?.suggestedShortcuts ?? NO_SHORTCUTS;
+    return this.options.shortcuts?.() ?? this.cardUi?.suggestedShortcuts ?? NO_SHORTCUTS;
   }
 
 
@@ -413,10 +428,18 @@ export class PageSession {
     return this.options.now ?? (() => (this.doc.defaultView?.performance ?? performance).now());
   }
 
-  /** The cards, made on first need (see `cards`); `undefined` when cards are off or the session is over. */
+  /**
+   * The cards, made on first need (see `cards`); `undefined` when cards are
+   * off, the session is over, or the card's UI is not here yet (the first
+   * call fetches it; `cardUiArrived` makes the cards then).
+   */
   private cardsNow(): FindingCards | undefined {
-    const ui = this.options.cardUi;
-    if (this.cards || !ui || this.options.cards === false || this.destroyed) return this.cards;
+    if (this.cards || this.options.cards === false || this.destroyed) return this.cards;
+    const ui = this.cardUi;
+    if (!ui) {
+      this.fetchCardUi();
+      return undefined;
+    }
     const options = this.options;
     this.cards = new FindingCards({
       document: this.doc,
@@ -443,6 +466,35 @@ export class PageSession {
       ...(typeof options.cards === 'object' ? options.cards : {}),
     });
     return this.cards;
+  }
+
+  /** Ask for the card's UI, once (see `PageSessionOptions.loadCardUi`). */
+  private fetchCardUi(): void {
+    const load = this.options.loadCardUi;
+    if (!load || this.cardUiAsked) return;
+    this.cardUiAsked = true;
+    load().then(
+      (ui) => this.cardUiArrived(ui),
+      () => undefined,
+    );
+  }
+
+  /** The card's UI is here: make the cards, listen in the frames already marked, open a card asked for meanwhile, say the counts that waited. */
+  private cardUiArrived(ui: CardUi): void {
+    if (this.destroyed) return;
+    this.cardUi = ui;
+    const cards = this.cardsNow();
+    if (!cards) return;
+    for (const key of this.highlighter.keys()) {
+      for (const range of this.highlighter.rangesOf(key)) {
+        const doc = range.startContainer.ownerDocument;
+        if (doc && doc !== this.doc) cards.watch(doc);
+      }
+    }
+    const reveal = this.pendingReveal;
+    this.pendingReveal = undefined;
+    if (reveal && this.highlighter.lookOf(reveal.start) !== undefined) cards.open(reveal.start, { focus: reveal.focus, pinned: true });
+    this.announcer.resume();
   }
 
   private yieldToMain(): Promise<void> {

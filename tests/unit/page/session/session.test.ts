@@ -53,7 +53,7 @@ function start(html: string, options: Partial<PageSessionOptions> = {}): PageSes
     showSupported: false,
     settleMs: 5,
     maxWaitMs: 50,
-    cardUi: CARD_UI,
+    loadCardUi: async () => CARD_UI,
     cards: { cardMode: 'open' },
     ...options,
   });
@@ -591,6 +591,63 @@ describe('PageSession: findings and cards', () => {
   });
 });
 
+describe("PageSession: the card's UI comes with the first mark", () => {
+  /** A `loadCardUi` the test settles by hand. */
+  function deferredUi() {
+    let settle!: (ok: boolean) => void;
+    const load = vi.fn(
+      () =>
+        new Promise<typeof CARD_UI>((resolve, reject) => {
+          settle = (ok) => (ok ? resolve(CARD_UI) : reject(new Error('no cards.js')));
+        }),
+    );
+    return { load, settle: (ok = true) => settle(ok) };
+  }
+
+  it('a page with nothing marked never asks for it', async () => {
+    const ui = deferredUi();
+    const s = start(OFF_TOPIC, { loadCardUi: ui.load });
+    await s.idle();
+    s.update({ showSupported: true, strictness: 'strict' });
+    await settled(s);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(ui.load).not.toHaveBeenCalled();
+    expect(document.querySelector(CARD_HOST_TAG)).toBeNull();
+  });
+
+  it('a marked page asks once; until it arrives no card opens and the counts wait; then a reveal asked meanwhile opens, with focus, and the counts are said', async () => {
+    const ui = deferredUi();
+    const s = start(seedPage(), { loadCardUi: ui.load, shortcuts: () => ({ next: 'Ctrl+Alt+N', previous: 'Ctrl+Alt+P' }) });
+    await s.idle();
+    expect(ui.load).toHaveBeenCalledTimes(1);
+    expect(document.querySelector(CARD_HOST_TAG)).toBeNull();
+    const target = (await flagged(s))[1]!;
+    expect(s.reveal(target.start, { focus: true })).toBe(true);
+    s.update({ showSupported: true });
+    expect(ui.load).toHaveBeenCalledTimes(1);
+    expect(document.querySelector(CARD_HOST_TAG)).toBeNull();
+    ui.settle();
+    await vi.waitFor(() => expect(document.querySelector(CARD_HOST_TAG)).not.toBeNull());
+    const host = document.querySelector(CARD_HOST_TAG)!;
+    expect(host.getAttribute('data-finding-start')).toBe(String(target.start));
+    expect(host.shadowRoot!.activeElement).toBe(host.shadowRoot!.querySelector('[role="dialog"]'));
+    const live = host.shadowRoot!.querySelector('[aria-live="polite"]')!;
+    await vi.waitFor(() => expect(live.textContent).toBe(flaggedAnnouncement(s.summary(), { next: 'Ctrl+Alt+N', previous: 'Ctrl+Alt+P' })));
+  });
+
+  it('when it cannot come, the page is still marked and answers, with no card', async () => {
+    const ui = deferredUi();
+    const s = start(seedPage(), { loadCardUi: ui.load });
+    await s.idle();
+    ui.settle(false);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const all = await flagged(s);
+    expect(marked(fake!, 'conflict') + marked(fake!, 'unsupported')).toBe(all.length);
+    expect(s.next()).toBe(all[0]!.start);
+    expect(document.querySelector(CARD_HOST_TAG)).toBeNull();
+  });
+});
+
 describe('PageSession: destroy()', () => {
   it.each([
     ['Highlight API', 'auto' as const],
@@ -598,7 +655,7 @@ describe('PageSession: destroy()', () => {
   ])('puts the page back as it was and stops watching (%s)', async (_way, highlighter) => {
     document.body.innerHTML = seedPage();
     const before = snapshot(document.documentElement);
-    session = new PageSession({ document, engine: localEngine(), file: 'x', strictness: 'balanced', showSupported: true, highlighter, settleMs: 5, cardUi: CARD_UI, cards: { cardMode: 'open' } });
+    session = new PageSession({ document, engine: localEngine(), file: 'x', strictness: 'balanced', showSupported: true, highlighter, settleMs: 5, loadCardUi: async () => CARD_UI, cards: { cardMode: 'open' } });
     await session.idle();
     session.next();
     const add = vi.spyOn(session.checker, 'add');
