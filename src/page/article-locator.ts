@@ -292,7 +292,10 @@ export class ArticleLocator {
       top = top.parentElement;
     }
 
-    const parts = top === this.start ? [top] : this.withSiblings(top, topScore);
+    const parts: Node[] = top === this.start ? [top] : this.withSiblings(top, topScore);
+    // The headline, when the article's container does not hold it (Reader View reads the title apart from the body).
+    const headline = top === this.start ? null : headlineBefore(parts as Element[], this.start, this.readFrames);
+    if (headline) parts.unshift(headline);
     if (parts.length === 1) return { scope: parts[0]!, parts: null };
     return { scope: commonAncestor(parts), parts };
   }
@@ -350,6 +353,128 @@ export class ArticleLocator {
     return parts;
   }
 
+}
+
+/** Headings that may be the article's headline. */
+const HEADLINE_SELECTOR = 'h1, h2';
+/** How much readable text may lie between a headline and the article's container (a standfirst, a byline, a date, a caption). */
+const MAX_HEADLINE_GAP = 600;
+/** How many nodes the look between a headline and the container visits at most. */
+const MAX_HEADLINE_GAP_NODES = 1500;
+/** How much of the longer of a heading and the page's title their shared words must be for the heading to be the headline. */
+const TITLE_MATCH = 0.5;
+
+/** Words of a title, lower-cased; each character of scripts written without spaces is a word. */
+function titleWords(text: string): string[] {
+  return text.toLowerCase().match(/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}]|[\p{L}\p{N}\p{M}]+/gu) ?? [];
+}
+
+/** The share of the longer of `a` and `b` that their shared words make (as multisets). */
+function titleSimilarity(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const w of b) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let shared = 0;
+  for (const w of a) {
+    const n = counts.get(w) ?? 0;
+    if (n > 0) {
+      shared++;
+      counts.set(w, n - 1);
+    }
+  }
+  return shared / Math.max(a.length, b.length);
+}
+
+/** What the page says its title is: `og:title`, `twitter:title`, `<title>`. */
+function pageTitles(doc: Document): string[][] {
+  const titles: string[] = [];
+  for (const meta of doc.querySelectorAll('meta[property="og:title"], meta[name="og:title"], meta[name="twitter:title"], meta[property="twitter:title"]')) {
+    const content = meta.getAttribute('content');
+    if (content) titles.push(content);
+  }
+  // Whole: a part of it (`Headline | Site`) may be the site's name, which is often an <h1> of the masthead too.
+  const title = doc.querySelector('title')?.textContent ?? '';
+  if (title.trim()) titles.push(title);
+  return titles.map(titleWords).filter((w) => w.length > 0);
+}
+
+/** Whether `el` or an element above it (up to its document) is hidden or is an app, a form control, an editor: never read as a headline. */
+function hiddenOrInert(el: Element): boolean {
+  for (let up: Element | null = el; up; up = up.parentElement) {
+    if (isHidden(up)) return true;
+    const tag = tagOf(up);
+    if (tag === 'TEMPLATE' || tag === 'DIALOG' || tag === 'BUTTON' || tag === 'A' || up.getAttribute('role') === 'application') return true;
+  }
+  return false;
+}
+
+/**
+ * How much readable text lies after `from` (its own subtree left out) and
+ * before `to` in page order, counted up to `limit` (more is `Infinity`);
+ * skipped elements (navigation, share bars, scripts) count nothing.
+ */
+function textBetween(from: Element, to: Node, readFrames: boolean, limit: number): number {
+  let text = 0;
+  let visited = 0;
+  let node: Node | null = from;
+  // The next node in page order after `node`'s subtree.
+  const after = (n: Node): Node | null => {
+    for (let up: Node | null = n; up; up = up.parentNode) if (up.nextSibling) return up.nextSibling;
+    return null;
+  };
+  node = after(from);
+  while (node && node !== to) {
+    if (++visited > MAX_HEADLINE_GAP_NODES) return Infinity;
+    if (node.contains(to)) {
+      node = node.firstChild;
+      continue;
+    }
+    if (node.nodeType === TEXT_NODE) {
+      text += (node as Text).data.trim().length;
+      if (text > limit) return Infinity;
+    } else if (node.nodeType === ELEMENT_NODE && !isSkippedElement(node as Element, readFrames) && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    node = after(node);
+  }
+  return node === to ? text : Infinity;
+}
+
+/**
+ * The article's headline when the container (`parts`, the nodes to read)
+ * holds no `<h1>` and no heading like the title: the nearest `<h1>` or `<h2>` before it whose words are
+ * mostly the page's title (`og:title`, `<title>`), with little readable text
+ * between the two (a standfirst, a byline). A heading in the page's masthead
+ * counts (headlines often sit in a `<header>` outside the article's
+ * container); a site's name in an `<h1>` does not match the title. `null`
+ * when there is none.
+ */
+function headlineBefore(parts: readonly Element[], start: Element, readFrames: boolean): Element | null {
+  const first = parts[0]!;
+  const doc = first.ownerDocument;
+  if (!doc) return null;
+  const titles = pageTitles(doc);
+  if (titles.length === 0) return null;
+  const isTitle = (heading: Element): boolean => {
+    const words = titleWords(heading.textContent ?? '');
+    return words.length > 0 && titles.some((t) => titleSimilarity(words, t) >= TITLE_MATCH);
+  };
+  // The article holds its headline already.
+  for (const part of parts) {
+    if (part.querySelector('h1')) return null;
+    for (const heading of part.querySelectorAll('h2')) if (isTitle(heading)) return null;
+  }
+  const FOLLOWING = 4;
+  let found: Element | null = null;
+  for (const heading of start.querySelectorAll(HEADLINE_SELECTOR)) {
+    // Only headings before the container, not inside it.
+    if (!(heading.compareDocumentPosition(first) & FOLLOWING) || heading.contains(first)) break;
+    if (!isTitle(heading) || hiddenOrInert(heading)) continue;
+    found = heading;
+  }
+  if (!found || textBetween(found, first, readFrames, MAX_HEADLINE_GAP) === Infinity) return null;
+  return found;
 }
 
 function normalise(text: string): string {
