@@ -61,6 +61,9 @@ const MIN_PARAGRAPH = 25;
 const MIN_ARTICLE_SCORE = 20;
 /** A container with less text than this is no article, whatever its names say (a headline block named `article-top`). */
 const MIN_ARTICLE_TEXT = 200;
+/** A page with no article and at least this many headings that are links (at least half of its headings) is a list of teasers or results, read as nothing. */
+const MIN_LISTING_HEADINGS = 3;
+const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 /** How many levels up a paragraph's score reaches. */
 const ANCESTOR_LEVELS = 5;
 /** How many nodes are visited between two questions whether to stop. */
@@ -126,6 +129,9 @@ export class ArticleLocator {
   private readonly candidates = new Map<Element, Candidate>();
   private location: ArticleLocation | undefined;
   private readonly start: Element | null;
+  /** Headings read on the way, and those of them that are mostly a link (a teaser's, a search result's). */
+  private headings = 0;
+  private linkedHeadings = 0;
 
   constructor(
     private readonly root: Node,
@@ -138,8 +144,8 @@ export class ArticleLocator {
           ? (root as Element)
           : null;
     if (!this.start) return;
-    // A page whose body is an app, an editor or hidden is no article: nothing is read.
-    if (root.nodeType === DOCUMENT_NODE && isSkippedElement(this.start, readFrames)) {
+    // A page whose body is an app, an editor (also one made so by `designMode`) or hidden is no article: nothing is read.
+    if (root.nodeType === DOCUMENT_NODE && (isSkippedElement(this.start, readFrames) || (root as Document).designMode === 'on')) {
       this.location = { scope: this.start, parts: [] };
       return;
     }
@@ -206,6 +212,10 @@ export class ArticleLocator {
   private close(record: Open): void {
     const { open } = this;
     const parent = open[open.length - 1];
+    if (HEADING_TAGS.has(record.tag) && record.text > 0) {
+      this.headings++;
+      if (record.link * 2 >= record.text) this.linkedHeadings++;
+    }
     const own = record.candidate;
     if (own) {
       own.text = record.text;
@@ -242,7 +252,11 @@ export class ArticleLocator {
       .sort((a, b) => b.score - a.score);
     const bestAt = ranked.findIndex((r) => r.c.text >= MIN_ARTICLE_TEXT);
     const best = ranked[bestAt];
-    if (!best || best.score < MIN_ARTICLE_SCORE) return { scope: fallbackScope(root), parts: null };
+    if (!best || best.score < MIN_ARTICLE_SCORE) {
+      // A list of teasers or results (a home page, a section front, search results) is no article: nothing is read.
+      if (this.linkedHeadings >= MIN_LISTING_HEADINGS && this.linkedHeadings * 2 >= this.headings) return { scope: this.start, parts: [] };
+      return { scope: fallbackScope(root), parts: null };
+    }
 
     let top = best.c.el;
     let topScore = best.score;

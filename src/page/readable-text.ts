@@ -40,6 +40,12 @@ export interface ReadableText {
    * see neither.
    */
   subtrees: (ShadowRoot | Document)[];
+  /**
+   * The page is no article at all (a web app, an editor, a list of teasers or
+   * search results): nothing was read, and text the page adds later is no
+   * article text either.
+   */
+  noArticle: boolean;
 }
 
 const ONE_WHITESPACE_NOT_SPACE = /[\t\n\f\r]/;
@@ -178,6 +184,7 @@ export class TextReader {
   /** Finds the article before the reading starts (in steps too); `undefined` once it has, or for a text node. */
   private locator: ArticleLocator | undefined;
   private located: Node | undefined;
+  private noArticle = false;
   private readonly builder = new TextBuilder();
   private readonly subtrees: (ShadowRoot | Document)[] = [];
   private readonly seen = new WeakSet<Text>();
@@ -225,6 +232,7 @@ export class TextReader {
     this.locator = undefined;
     const { scope, parts } = locator.result();
     this.located = scope;
+    this.noArticle = parts !== null && parts.length === 0;
     const doc = scope.nodeType === DOCUMENT_NODE ? (scope as Document) : scope.ownerDocument;
     if (!doc) return true;
     if (parts) this.stack.push({ parent: null, children: parts, next: 0, cursor: null });
@@ -274,7 +282,7 @@ export class TextReader {
   /** What has been read so far (all of it once `read` returned true). */
   result(): ReadableText {
     const text = this.builder.text;
-    return { text: text.endsWith('\n') ? text.slice(0, -1) : text, segments: this.builder.segments, scope: this.located ?? this.scope, subtrees: this.subtrees };
+    return { text: text.endsWith('\n') ? text.slice(0, -1) : text, segments: this.builder.segments, scope: this.located ?? this.scope, subtrees: this.subtrees, noArticle: this.noArticle };
   }
 
   private enter(node: Element): void {
