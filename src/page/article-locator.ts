@@ -25,6 +25,19 @@ export interface ArticleLocation {
   scope: Node;
   /** The nodes to read, in page order, when not the whole of `scope`: the article's container with the sibling sections and paragraphs kept with it (none when the page is no article to read at all). */
   parts: Node[] | null;
+  /** The walk's record of the page, for reading the article without walking it again (see `WalkOrder`). */
+  order: WalkOrder;
+}
+
+/**
+ * The nodes the locator's walk visited, in page order: every element it did
+ * not skip and every text node (whitespace too), with, for each, where its
+ * subtree ends in `nodes` (`ends[i]`: one past its last descendant). The
+ * reader replays it for the article instead of walking the page again.
+ */
+export interface WalkOrder {
+  nodes: Node[];
+  ends: number[];
 }
 
 /** An element the walk is inside, with what it has counted so far. */
@@ -43,6 +56,8 @@ interface Open {
   inlineCommas: number;
   /** Its entry among the candidates, once a paragraph below it has scored. */
   candidate: Candidate | undefined;
+  /** Its index in the walk's order. */
+  at: number;
 }
 
 interface Candidate {
@@ -129,6 +144,7 @@ export class ArticleLocator {
   private readonly candidates = new Map<Element, Candidate>();
   private location: ArticleLocation | undefined;
   private readonly start: Element | null;
+  private readonly order: WalkOrder = { nodes: [], ends: [] };
   /** Headings read on the way, and those of them that are mostly a link (a teaser's, a search result's). */
   private headings = 0;
   private linkedHeadings = 0;
@@ -146,7 +162,7 @@ export class ArticleLocator {
     if (!this.start) return;
     // A page whose body is an app, an editor (also one made so by `designMode`) or hidden is no article: nothing is read.
     if (root.nodeType === DOCUMENT_NODE && (isSkippedElement(this.start, readFrames) || (root as Document).designMode === 'on')) {
-      this.location = { scope: this.start, parts: [] };
+      this.location = { scope: this.start, parts: [], order: this.order };
       return;
     }
     this.open.push(this.openRecord(this.start, false));
@@ -167,6 +183,8 @@ export class ArticleLocator {
       }
       top.cursor = node.nextSibling;
       if (node.nodeType === TEXT_NODE) {
+        const order = this.order;
+        order.ends.push(order.nodes.push(node));
         const data = (node as Text).data;
         const length = textLength(data);
         if (length === 0) continue;
@@ -195,7 +213,9 @@ export class ArticleLocator {
 
   private openRecord(el: Element, inLink: boolean): Open {
     const tag = tagOf(el);
-    return { el, tag, cursor: el.firstChild, inLink: inLink || tag === 'A', text: 0, link: 0, inlineText: 0, inlineLink: 0, inlineCommas: 0, candidate: undefined };
+    const at = this.order.nodes.push(el) - 1;
+    this.order.ends.push(at + 1);
+    return { el, tag, cursor: el.firstChild, inLink: inLink || tag === 'A', text: 0, link: 0, inlineText: 0, inlineLink: 0, inlineCommas: 0, candidate: undefined, at };
   }
 
   private candidate(record: Open): Candidate {
@@ -211,6 +231,7 @@ export class ArticleLocator {
   /** An element's walk is over: score it as a paragraph if it is one, and hand its counts to its parent. */
   private close(record: Open): void {
     const { open } = this;
+    this.order.ends[record.at] = this.order.nodes.length;
     const parent = open[open.length - 1];
     if (HEADING_TAGS.has(record.tag) && record.text > 0) {
       this.headings++;
@@ -246,7 +267,8 @@ export class ArticleLocator {
 
   private decide(): ArticleLocation {
     const root = this.root;
-    if (!this.start) return { scope: root, parts: null };
+    const order = this.order;
+    if (!this.start) return { scope: root, parts: null, order };
     const ranked = [...this.candidates.values()]
       .map((c) => ({ c, score: this.finalScore(c) }))
       .sort((a, b) => b.score - a.score);
@@ -254,8 +276,8 @@ export class ArticleLocator {
     const best = ranked[bestAt];
     if (!best || best.score < MIN_ARTICLE_SCORE) {
       // A list of teasers or results (a home page, a section front, search results) is no article: nothing is read.
-      if (this.linkedHeadings >= MIN_LISTING_HEADINGS && this.linkedHeadings * 2 >= this.headings) return { scope: this.start, parts: [] };
-      return { scope: fallbackScope(root), parts: null };
+      if (this.linkedHeadings >= MIN_LISTING_HEADINGS && this.linkedHeadings * 2 >= this.headings) return { scope: this.start, parts: [], order };
+      return { scope: fallbackScope(root), parts: null, order };
     }
 
     let top = best.c.el;
@@ -310,8 +332,8 @@ export class ArticleLocator {
     // The headline, when the article's container does not hold it (Reader View reads the title apart from the body).
     const headline = top === this.start ? null : headlineBefore(parts as Element[], this.start, this.readFrames);
     if (headline) parts.unshift(headline);
-    if (parts.length === 1) return { scope: parts[0]!, parts: null };
-    return { scope: commonAncestor(parts), parts };
+    if (parts.length === 1) return { scope: parts[0]!, parts: null, order: this.order };
+    return { scope: commonAncestor(parts), parts, order: this.order };
   }
 
   private scoreOf(el: Element): number {

@@ -6,13 +6,13 @@
  * - walk: a bare walk of the page (`firstChild`/`nextSibling`, nothing else), the floor of any reader;
  * - locate: finding the article (`ArticleLocator`);
  * - read: the whole reader (`readableText`: find, then read with offsets);
- * - with `--against REF`: the reader of git revision REF (`src/page/readable-text.ts` there, e.g. `main`).
+ * - with `--against REF`: the reader of git revision REF (its `src/`, unpacked; e.g. `main`).
  *
  * The readers are bundled with esbuild (which the build tools bring) into
  * scripts the page runs; the texts must come out the same length, or it says so.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -43,10 +43,12 @@ import { ArticleLocator } from '${ROOT}src/page/article-locator';
   );
   const scripts = [await bundle(join(dir, 'ours.ts'))];
   if (against) {
-    writeFileSync(join(dir, 'theirs-readable-text.ts'), execFileSync('git', ['show', `${against}:src/page/readable-text.ts`], { cwd: ROOT, encoding: 'utf8' }));
+    // The revision's whole src/ (the reader is several modules), unpacked beside the entry point.
+    mkdirSync(join(dir, 'theirs'));
+    execFileSync('sh', ['-c', `git archive --format=tar "$0" src | tar -x -C "$1"`, against, join(dir, 'theirs')], { cwd: ROOT });
     writeFileSync(
       join(dir, 'theirs.ts'),
-      `import { readableText } from './theirs-readable-text';
+      `import { readableText } from './theirs/src/page/readable-text';
 (globalThis as any).readTheirs = () => readableText(document, { shadowRoots: true, frames: true }).text.length;
 `,
     );
