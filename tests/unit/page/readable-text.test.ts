@@ -216,6 +216,32 @@ describe('readableText: a headline outside the article container', () => {
   });
 });
 
+describe('readableText: one walk over the page', () => {
+  it('the article is read from the record of the walk that found it, not by walking the page again', () => {
+    const paragraphs = Array.from({ length: 200 }, (_, i) => `<p>Paragraph ${i + 1} of the article, long enough to be prose, with commas, clauses, and a full stop.</p>`).join('');
+    const window = new Window();
+    windows.push(window);
+    window.document.write(`<!DOCTYPE html><html><head></head><body><nav><a href="/">Home</a></nav><div class="story">${paragraphs}</div></body></html>`);
+    const proto = Object.getPrototypeOf(Object.getPrototypeOf(Object.getPrototypeOf(window.document.body))) as object;
+    const nodeProto = (function find(o: object | null): object {
+      while (o && !Object.getOwnPropertyDescriptor(o, 'nextSibling')) o = Object.getPrototypeOf(o) as object | null;
+      return o!;
+    })(proto);
+    const descriptor = Object.getOwnPropertyDescriptor(nodeProto, 'nextSibling')!;
+    let steps = 0;
+    Object.defineProperty(nodeProto, 'nextSibling', { ...descriptor, get(this: Node) { steps++; return descriptor.get!.call(this); } });
+    try {
+      const text = readableText(window.document as unknown as Node).text;
+      expect(text.split('\n')).toHaveLength(200);
+      // One step per node of the page (200 paragraphs, their 200 text nodes, a few more): one walk, not two (about 800 steps).
+      expect(steps).toBeGreaterThanOrEqual(400);
+      expect(steps).toBeLessThan(500);
+    } finally {
+      Object.defineProperty(nodeProto, 'nextSibling', descriptor);
+    }
+  });
+});
+
 describe('readableText: where the article is', () => {
   it.each([
     ['main is preferred over the rest of body', '<div>Teaser: Japan and NATO.</div><main><h1>Headline</h1><p>Body.</p></main>', 'Headline\nBody.'],
