@@ -8,6 +8,13 @@
  * scored the same way beside it. Prints the means, the time each took and the
  * worst pages. Always exits 0 when it could run.
  *
+ * Scored twice: against `expected.html` alone, and against the page's title
+ * (`expected-metadata.json`) followed by it, Readability.js's title then
+ * being read before its article. Reader View shows an article that way, and
+ * `expected.html` leaves the headline out by construction (Readability.js
+ * takes it apart as the title), so a reader that reads the headline loses
+ * precision against `expected.html` alone for reading it.
+ *
  * Caveat: `expected.html` is Readability's own output as its maintainers
  * reviewed it, so Readability.js scores near 1 here by construction; the gap
  * between it and us is what we miss of Firefox's Reader View, not a distance
@@ -35,14 +42,15 @@ async function htmlText(html: string): Promise<string> {
   }
 }
 
-async function readabilityText(html: string): Promise<string> {
+/** Readability.js's article: its title (which Reader View shows above the article) and the text of its content. */
+async function readabilityText(html: string): Promise<{ title: string; text: string }> {
   const page = openInertPage(html);
   try {
     const article = new Readability(page.document as unknown as Document).parse();
-    if (!article?.content) return '';
+    if (!article?.content) return { title: article?.title ?? '', text: '' };
     const out = openInertPage(article.content);
     try {
-      return plainText(out.document.body as unknown as Node);
+      return { title: article.title ?? '', text: plainText(out.document.body as unknown as Node) };
     } finally {
       await out.close();
     }
@@ -54,9 +62,12 @@ async function readabilityText(html: string): Promise<string> {
 interface PageResult {
   name: string;
   ours: OverlapScore;
+  /** Against the gold with the page's title before it (`expected-metadata.json`), as Reader View shows an article. */
+  oursTitled: OverlapScore;
   oursMs: number;
   oursError?: string;
   theirs?: OverlapScore;
+  theirsTitled?: OverlapScore;
   theirsMs?: number;
 }
 
@@ -86,6 +97,8 @@ async function main(argv: string[]): Promise<void> {
   for (const name of names) {
     const source = await readFile(`${CORPUS}${name}/source.html`, 'utf8');
     const gold = await htmlText(await readFile(`${CORPUS}${name}/expected.html`, 'utf8'));
+    const metadata = JSON.parse(await readFile(`${CORPUS}${name}/expected-metadata.json`, 'utf8')) as { title?: string };
+    const titledGold = `${metadata.title ?? ''}\n${gold}`;
     let text = '';
     let oursError: string | undefined;
     const [, oursMs] = await timed(async () => {
@@ -95,12 +108,13 @@ async function main(argv: string[]): Promise<void> {
         oursError = error instanceof Error ? error.message : String(error);
       }
     });
-    const result: PageResult = { name, ours: overlap(text, gold), oursMs, ...(oursError ? { oursError } : {}) };
+    const result: PageResult = { name, ours: overlap(text, gold), oursTitled: overlap(text, titledGold), oursMs, ...(oursError ? { oursError } : {}) };
     let theirText = '';
     if (withReadability) {
-      const [t, ms] = await timed(() => readabilityText(source).catch(() => ''));
-      theirText = t;
-      result.theirs = overlap(t, gold);
+      const [t, ms] = await timed(() => readabilityText(source).catch(() => ({ title: '', text: '' })));
+      theirText = t.text;
+      result.theirs = overlap(t.text, gold);
+      result.theirsTitled = overlap(`${t.title}\n${t.text}`, titledGold);
       result.theirsMs = ms;
     }
     results.push(result);
@@ -120,6 +134,10 @@ async function main(argv: string[]): Promise<void> {
     const theirs = meanScore(results.map((r) => r.theirs!));
     process.stdout.write(`${line('Readability.js', theirs, results.map((r) => r.theirsMs!))}\n`);
   }
+  const titled = (label: string, s: { precision: number; recall: number; f1: number }) => `${label.padEnd(16)} F1 ${pct(s.f1)}  P ${pct(s.precision)}  R ${pct(s.recall)}`;
+  process.stdout.write('with the title (gold: the title of expected-metadata.json, then expected.html; Readability.js: its title, then its article):\n');
+  process.stdout.write(`${titled('ours', meanScore(results.map((r) => r.oursTitled)))}\n`);
+  if (withReadability) process.stdout.write(`${titled('Readability.js', meanScore(results.map((r) => r.theirsTitled!)))}\n`);
   const low = (pick: (s: OverlapScore) => number, limit: number) => results.filter((r) => pick(r.ours) < limit).length;
   if (withReadability) {
     const theirsLow = results.filter((r) => r.theirs!.recall < 0.5).length;

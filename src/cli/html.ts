@@ -7,6 +7,7 @@
  */
 import { Window, type IOptionalBrowserSettings } from 'happy-dom';
 import { readableText } from '../page/reading/readable-text';
+import { neutraliseForeignRawText } from './foreign-raw-text';
 
 /** happy-dom settings that make a parsed page inert: no scripts, no resource loads, no navigation, every request refused. */
 export const INERT_PAGE_SETTINGS: Readonly<IOptionalBrowserSettings> = {
@@ -62,8 +63,13 @@ export const PAGE_URL = 'https://page.invalid/';
  * parsed again as the content of an empty document's body, the way `innerHTML`
  * parses a fragment, which takes any markup; what was in its head (title,
  * styles, scripts) is never article text anyway.
+ *
+ * Before either, `<style>` and `<script>` inside `<svg>` and `<math>` are
+ * renamed (`neutraliseForeignRawText`): happy-dom would otherwise read the
+ * rest of the file as the text of the first of them.
  */
-export function openInertPage(html: string): InertPage {
+export function openInertPage(source: string): InertPage {
+  const html = neutraliseForeignRawText(source);
   const window = new Window({ url: PAGE_URL, settings: INERT_PAGE_SETTINGS });
   try {
     window.document.write(html);

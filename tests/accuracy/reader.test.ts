@@ -31,7 +31,7 @@ async function goldText(name: string): Promise<string> {
 }
 
 describe('the article reader on 130 saved real pages', () => {
-  it('mean F1 ≥ 0.95 and recall ≥ 0.97; every page read but one', async () => {
+  it('mean F1 ≥ 0.95 and recall ≥ 0.97; every page read but a section front', async () => {
     expect(NAMES.length).toBe(130);
     const scores: OverlapScore[] = [];
     for (const name of NAMES) {
@@ -41,7 +41,8 @@ describe('the article reader on 130 saved real pages', () => {
     const mean = meanScore(scores);
     expect(mean.f1).toBeGreaterThanOrEqual(0.95);
     expect(mean.recall).toBeGreaterThanOrEqual(0.97);
-    // Only cnet reads as nothing, and Readability.js on happy-dom reads nothing of it either (happy-dom loses the page after an inline <svg> with a <style>).
-    expect(NAMES.filter((_, i) => scores[i]!.read === 0)).toEqual(['cnet']);
+    // cnet was read as nothing until the CLI renamed <style> inside inline <svg> (src/cli/foreign-raw-text.ts).
+    // nytimes-5 is a section front (a list of teasers, no article): read as nothing, as a page that is no article is.
+    expect(NAMES.filter((_, i) => scores[i]!.read === 0)).toEqual(['nytimes-5']);
   }, 300_000);
 });

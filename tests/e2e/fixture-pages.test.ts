@@ -1,7 +1,8 @@
 /**
  * The fixture pages themselves, without a browser: they are what the
  * generator makes from the seeds, and the article text a reader takes from
- * each is exactly its seed's, whatever markup and site furniture surrounds it.
+ * each is exactly its seed's (after the page's headline), whatever markup and
+ * site furniture surrounds it.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +13,11 @@ import { renderPages, seedPageName } from './pages/generate';
 import { SEED_IDS, seedText } from './pages/seeds';
 
 const page = (name: string): string => readFileSync(`${PAGES_DIR}/${name}`, 'utf8');
+/** The page's headline, which the templates put above `<main>`: read too, as the first paragraph (it matches the page's title). */
+const headlineOf = (html: string): string => {
+  const match = /<h1 class="headline">([^<]*)<\/h1>/.exec(html);
+  return match ? `${match[1]}\n` : '';
+};
 
 describe('fixture pages', () => {
   it.each(Object.entries(renderPages()))('%s is up to date with tests/e2e/pages/generate.ts (rerun it after changing seeds or templates)', (name, html) => {
@@ -19,11 +25,12 @@ describe('fixture pages', () => {
   });
 
   it.each(SEED_IDS)('seed-%s.html: the article text is exactly the seed', async (id) => {
-    expect(await htmlReadableText(page(seedPageName(id)))).toBe(seedText(id));
+    const html = page(seedPageName(id));
+    expect(await htmlReadableText(html)).toBe(headlineOf(html) + seedText(id));
   });
 
   it('ordinary.html: the article text is the ordinary story alone', async () => {
-    expect(await htmlReadableText(page('ordinary.html'))).toBe(ORDINARY_STORY.paragraphs.join('\n'));
+    expect(await htmlReadableText(page('ordinary.html'))).toBe(headlineOf(page('ordinary.html')) + ORDINARY_STORY.paragraphs.join('\n'));
   });
 
   it("iframe-article.html (the iframe's document): the article text is exactly seed 000", async () => {

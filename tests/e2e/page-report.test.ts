@@ -3,8 +3,10 @@
  * `tabs.sendMessage(tabId, { type: 'get-page-report' }, { frameId: 0 })`.
  * Skipped, with the reason in the name, while the build has no content script.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { PageReportReply } from '../../src/ext/messages';
+import { PAGES_DIR } from './harness/paths';
 import { BROWSERS, buildHasContentScript, poll, POPUP_VIEWPORT, type ExtensionBrowser } from './harness';
 import { ORDINARY_STORY } from './pages/articles';
 import { seedPageName } from './pages/generate';
@@ -19,6 +21,11 @@ const TITLE = HAS_CONTENT_SCRIPT
   : '%s: the page report (skipped: the build has no content script, .output/chrome-mv3/manifest.json lists no content_scripts)';
 
 const texts = (report: { sentences: Array<{ text: string }> }): string[] => report.sentences.map((sentence) => sentence.text);
+/** The page's headline (the templates put it above `<main>`; the reader reads it first, as it matches the title), or none. */
+const headlines = (name: string): string[] => {
+  const match = /<h1 class="headline">([^<]*)<\/h1>/.exec(readFileSync(`${PAGES_DIR}/${name}`, 'utf8'));
+  return match ? [match[1]!] : [];
+};
 
 /** What the page marks now, beside what the report flags: equal when the marks follow the page. */
 async function expectMarksToFollow(browser: ExtensionBrowser, report: PageReportReply): Promise<void> {
@@ -50,7 +57,7 @@ describe.each(BROWSERS)(TITLE, (name) => {
     async (id) => {
       await browser().open(url(seedPageName(id)));
       const report = await pageReport(browser());
-      expect(seedSentences(id)).toEqual(expect.arrayContaining(texts(report)));
+      expect([...headlines(seedPageName(id)), ...seedSentences(id)]).toEqual(expect.arrayContaining(texts(report)));
     },
   );
 
@@ -72,7 +79,7 @@ describe.each(BROWSERS)(TITLE, (name) => {
     const report = await pageReport(browser());
     expect(report.topical).toBe(false);
     expect(report.sentences.filter((sentence) => sentence.verdict !== null)).toEqual([]);
-    expect(texts(report)).toEqual(splitSentences(ORDINARY_STORY.paragraphs.join('\n')).map((span) => span.text));
+    expect(texts(report)).toEqual([...headlines('ordinary.html'), ...splitSentences(ORDINARY_STORY.paragraphs.join('\n')).map((span) => span.text)]);
   });
 
   it.skipIf(!HAS_CONTENT_SCRIPT).each([

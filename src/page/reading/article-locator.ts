@@ -25,6 +25,19 @@ export interface ArticleLocation {
   scope: Node;
   /** The nodes to read, in page order, when not the whole of `scope`: the article's container with the sibling sections and paragraphs kept with it (none when the page is no article to read at all). */
   parts: Node[] | null;
+  /** The walk's record of the page, for reading the article without walking it again (see `WalkOrder`). */
+  order: WalkOrder;
+}
+
+/**
+ * The nodes the locator's walk visited, in page order: every element it did
+ * not skip and every text node (whitespace too), with, for each, where its
+ * subtree ends in `nodes` (`ends[i]`: one past its last descendant). The
+ * reader replays it for the article instead of walking the page again.
+ */
+export interface WalkOrder {
+  nodes: Node[];
+  ends: number[];
 }
 
 /** An element the walk is inside, with what it has counted so far. */
@@ -43,6 +56,8 @@ interface Open {
   inlineCommas: number;
   /** Its entry among the candidates, once a paragraph below it has scored. */
   candidate: Candidate | undefined;
+  /** Its index in the walk's order. */
+  at: number;
 }
 
 interface Candidate {
@@ -61,6 +76,9 @@ const MIN_PARAGRAPH = 25;
 const MIN_ARTICLE_SCORE = 20;
 /** A container with less text than this is no article, whatever its names say (a headline block named `article-top`). */
 const MIN_ARTICLE_TEXT = 200;
+/** A page with no article and at least this many headings that are links (at least half of its headings) is a list of teasers or results, read as nothing. */
+const MIN_LISTING_HEADINGS = 3;
+const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 /** How many levels up a paragraph's score reaches. */
 const ANCESTOR_LEVELS = 5;
 /** How many nodes are visited between two questions whether to stop. */
@@ -126,6 +144,10 @@ export class ArticleLocator {
   private readonly candidates = new Map<Element, Candidate>();
   private location: ArticleLocation | undefined;
   private readonly start: Element | null;
+  private readonly order: WalkOrder = { nodes: [], ends: [] };
+  /** Headings read on the way, and those of them that are mostly a link (a teaser's, a search result's). */
+  private headings = 0;
+  private linkedHeadings = 0;
 
   constructor(
     private readonly root: Node,
@@ -138,9 +160,9 @@ export class ArticleLocator {
           ? (root as Element)
           : null;
     if (!this.start) return;
-    // A page whose body is an app, an editor or hidden is no article: nothing is read.
-    if (root.nodeType === DOCUMENT_NODE && isSkippedElement(this.start, readFrames)) {
-      this.location = { scope: this.start, parts: [] };
+    // A page whose body is an app, an editor (also one made so by `designMode`) or hidden is no article: nothing is read.
+    if (root.nodeType === DOCUMENT_NODE && (isSkippedElement(this.start, readFrames) || (root as Document).designMode === 'on')) {
+      this.location = { scope: this.start, parts: [], order: this.order };
       return;
     }
     this.open.push(this.openRecord(this.start, false));
@@ -161,6 +183,8 @@ export class ArticleLocator {
       }
       top.cursor = node.nextSibling;
       if (node.nodeType === TEXT_NODE) {
+        const order = this.order;
+        order.ends.push(order.nodes.push(node));
         const data = (node as Text).data;
         const length = textLength(data);
         if (length === 0) continue;
@@ -189,7 +213,9 @@ export class ArticleLocator {
 
   private openRecord(el: Element, inLink: boolean): Open {
     const tag = tagOf(el);
-    return { el, tag, cursor: el.firstChild, inLink: inLink || tag === 'A', text: 0, link: 0, inlineText: 0, inlineLink: 0, inlineCommas: 0, candidate: undefined };
+    const at = this.order.nodes.push(el) - 1;
+    this.order.ends.push(at + 1);
+    return { el, tag, cursor: el.firstChild, inLink: inLink || tag === 'A', text: 0, link: 0, inlineText: 0, inlineLink: 0, inlineCommas: 0, candidate: undefined, at };
   }
 
   private candidate(record: Open): Candidate {
@@ -205,7 +231,12 @@ export class ArticleLocator {
   /** An element's walk is over: score it as a paragraph if it is one, and hand its counts to its parent. */
   private close(record: Open): void {
     const { open } = this;
+    this.order.ends[record.at] = this.order.nodes.length;
     const parent = open[open.length - 1];
+    if (HEADING_TAGS.has(record.tag) && record.text > 0) {
+      this.headings++;
+      if (record.link * 2 >= record.text) this.linkedHeadings++;
+    }
     const own = record.candidate;
     if (own) {
       own.text = record.text;
@@ -236,13 +267,18 @@ export class ArticleLocator {
 
   private decide(): ArticleLocation {
     const root = this.root;
-    if (!this.start) return { scope: root, parts: null };
+    const order = this.order;
+    if (!this.start) return { scope: root, parts: null, order };
     const ranked = [...this.candidates.values()]
       .map((c) => ({ c, score: this.finalScore(c) }))
       .sort((a, b) => b.score - a.score);
     const bestAt = ranked.findIndex((r) => r.c.text >= MIN_ARTICLE_TEXT);
     const best = ranked[bestAt];
-    if (!best || best.score < MIN_ARTICLE_SCORE) return { scope: fallbackScope(root), parts: null };
+    if (!best || best.score < MIN_ARTICLE_SCORE) {
+      // A list of teasers or results (a home page, a section front, search results) is no article: nothing is read.
+      if (this.linkedHeadings >= MIN_LISTING_HEADINGS && this.linkedHeadings * 2 >= this.headings) return { scope: this.start, parts: [], order };
+      return { scope: fallbackScope(root), parts: null, order };
+    }
 
     let top = best.c.el;
     let topScore = best.score;
@@ -292,9 +328,12 @@ export class ArticleLocator {
       top = top.parentElement;
     }
 
-    const parts = top === this.start ? [top] : this.withSiblings(top, topScore);
-    if (parts.length === 1) return { scope: parts[0]!, parts: null };
-    return { scope: commonAncestor(parts), parts };
+    const parts: Node[] = top === this.start ? [top] : this.withSiblings(top, topScore);
+    // The headline, when the article's container does not hold it (Reader View reads the title apart from the body).
+    const headline = top === this.start ? null : headlineBefore(parts as Element[], this.start, this.readFrames);
+    if (headline) parts.unshift(headline);
+    if (parts.length === 1) return { scope: parts[0]!, parts: null, order: this.order };
+    return { scope: commonAncestor(parts), parts, order: this.order };
   }
 
   private scoreOf(el: Element): number {
@@ -350,6 +389,128 @@ export class ArticleLocator {
     return parts;
   }
 
+}
+
+/** Headings that may be the article's headline. */
+const HEADLINE_SELECTOR = 'h1, h2';
+/** How much readable text may lie between a headline and the article's container (a standfirst, a byline, a date, a caption). */
+const MAX_HEADLINE_GAP = 600;
+/** How many nodes the look between a headline and the container visits at most. */
+const MAX_HEADLINE_GAP_NODES = 1500;
+/** How much of the longer of a heading and the page's title their shared words must be for the heading to be the headline. */
+const TITLE_MATCH = 0.5;
+
+/** Words of a title, lower-cased; each character of scripts written without spaces is a word. */
+function titleWords(text: string): string[] {
+  return text.toLowerCase().match(/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}]|[\p{L}\p{N}\p{M}]+/gu) ?? [];
+}
+
+/** The share of the longer of `a` and `b` that their shared words make (as multisets). */
+function titleSimilarity(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const w of b) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let shared = 0;
+  for (const w of a) {
+    const n = counts.get(w) ?? 0;
+    if (n > 0) {
+      shared++;
+      counts.set(w, n - 1);
+    }
+  }
+  return shared / Math.max(a.length, b.length);
+}
+
+/** What the page says its title is: `og:title`, `twitter:title`, `<title>`. */
+function pageTitles(doc: Document): string[][] {
+  const titles: string[] = [];
+  for (const meta of doc.querySelectorAll('meta[property="og:title"], meta[name="og:title"], meta[name="twitter:title"], meta[property="twitter:title"]')) {
+    const content = meta.getAttribute('content');
+    if (content) titles.push(content);
+  }
+  // Whole: a part of it (`Headline | Site`) may be the site's name, which is often an <h1> of the masthead too.
+  const title = doc.querySelector('title')?.textContent ?? '';
+  if (title.trim()) titles.push(title);
+  return titles.map(titleWords).filter((w) => w.length > 0);
+}
+
+/** Whether `el` or an element above it (up to its document) is hidden or is an app, a form control, an editor: never read as a headline. */
+function hiddenOrInert(el: Element): boolean {
+  for (let up: Element | null = el; up; up = up.parentElement) {
+    if (isHidden(up)) return true;
+    const tag = tagOf(up);
+    if (tag === 'TEMPLATE' || tag === 'DIALOG' || tag === 'BUTTON' || tag === 'A' || up.getAttribute('role') === 'application') return true;
+  }
+  return false;
+}
+
+/**
+ * How much readable text lies after `from` (its own subtree left out) and
+ * before `to` in page order, counted up to `limit` (more is `Infinity`);
+ * skipped elements (navigation, share bars, scripts) count nothing.
+ */
+function textBetween(from: Element, to: Node, readFrames: boolean, limit: number): number {
+  let text = 0;
+  let visited = 0;
+  let node: Node | null = from;
+  // The next node in page order after `node`'s subtree.
+  const after = (n: Node): Node | null => {
+    for (let up: Node | null = n; up; up = up.parentNode) if (up.nextSibling) return up.nextSibling;
+    return null;
+  };
+  node = after(from);
+  while (node && node !== to) {
+    if (++visited > MAX_HEADLINE_GAP_NODES) return Infinity;
+    if (node.contains(to)) {
+      node = node.firstChild;
+      continue;
+    }
+    if (node.nodeType === TEXT_NODE) {
+      text += (node as Text).data.trim().length;
+      if (text > limit) return Infinity;
+    } else if (node.nodeType === ELEMENT_NODE && !isSkippedElement(node as Element, readFrames) && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    node = after(node);
+  }
+  return node === to ? text : Infinity;
+}
+
+/**
+ * The article's headline when the container (`parts`, the nodes to read)
+ * holds no `<h1>` and no heading like the title: the nearest `<h1>` or `<h2>` before it whose words are
+ * mostly the page's title (`og:title`, `<title>`), with little readable text
+ * between the two (a standfirst, a byline). A heading in the page's masthead
+ * counts (headlines often sit in a `<header>` outside the article's
+ * container); a site's name in an `<h1>` does not match the title. `null`
+ * when there is none.
+ */
+function headlineBefore(parts: readonly Element[], start: Element, readFrames: boolean): Element | null {
+  const first = parts[0]!;
+  const doc = first.ownerDocument;
+  if (!doc) return null;
+  const titles = pageTitles(doc);
+  if (titles.length === 0) return null;
+  const isTitle = (heading: Element): boolean => {
+    const words = titleWords(heading.textContent ?? '');
+    return words.length > 0 && titles.some((t) => titleSimilarity(words, t) >= TITLE_MATCH);
+  };
+  // The article holds its headline already.
+  for (const part of parts) {
+    if (part.querySelector('h1')) return null;
+    for (const heading of part.querySelectorAll('h2')) if (isTitle(heading)) return null;
+  }
+  const FOLLOWING = 4;
+  let found: Element | null = null;
+  for (const heading of start.querySelectorAll(HEADLINE_SELECTOR)) {
+    // Only headings before the container, not inside it.
+    if (!(heading.compareDocumentPosition(first) & FOLLOWING) || heading.contains(first)) break;
+    if (!isTitle(heading) || hiddenOrInert(heading)) continue;
+    found = heading;
+  }
+  if (!found || textBetween(found, first, readFrames, MAX_HEADLINE_GAP) === Infinity) return null;
+  return found;
 }
 
 function normalise(text: string): string {

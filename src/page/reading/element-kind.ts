@@ -21,10 +21,15 @@ export const BLOCK_TAGS = new Set([
   'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
 ]);
 
-/** Roles of site chrome, and of things that are not articles at all (a web app's own UI). */
+/**
+ * Roles of site chrome, and of things that are not articles at all: a web
+ * app's own UI and its widgets (an editable text box, a grid of messages, a
+ * list box, a tree), whose text a mark could break and is no article's.
+ */
 const CHROME_ROLES = new Set([
   'navigation', 'banner', 'contentinfo', 'complementary', 'menu', 'menubar', 'dialog', 'alertdialog', 'alert',
   'search', 'toolbar', 'application',
+  'textbox', 'searchbox', 'combobox', 'listbox', 'option', 'grid', 'treegrid', 'tree', 'spinbutton', 'slider',
 ]);
 
 /**

@@ -10,9 +10,13 @@
  *
  * Where the article is comes first (`article-locator.ts`: containers scored
  * by their paragraphs, as Firefox's Reader View does); what is skipped inside
- * it is `element-kind.ts`'s to say.
+ * it is `element-kind.ts`'s to say. The locator's walk records the nodes it
+ * visits (`WalkOrder`), and the article is read from that record, not by
+ * walking the page a second time; only shadow hosts, slots and frames, and
+ * what the walk did not reach (a headline in the masthead), are read from the
+ * page itself.
  */
-import { ArticleLocator, locateArticle } from './article-locator';
+import { ArticleLocator, locateArticle, type WalkOrder } from './article-locator';
 import { BLOCK_TAGS, isSkippedElement } from './element-kind';
 
 /** A run of `text` copied from one text node: `text.slice(start, end)` is `node.data.slice(nodeStart, nodeStart + (end - start))` with each whitespace character read as a space. */
@@ -40,6 +44,12 @@ export interface ReadableText {
    * see neither.
    */
   subtrees: (ShadowRoot | Document)[];
+  /**
+   * The page is no article at all (a web app, an editor, a list of teasers or
+   * search results): nothing was read, and text the page adds later is no
+   * article text either.
+   */
+  noArticle: boolean;
 }
 
 const ONE_WHITESPACE_NOT_SPACE = /[\t\n\f\r]/;
@@ -161,6 +171,12 @@ interface Frame {
   children: Node[] | null;
   next: number;
   cursor: Node | null;
+  /**
+   * Set when the frame replays the locator's walk (`WalkOrder`) instead of
+   * walking the page: `next` runs over its nodes up to `to`, one subtree at a
+   * time. `children` and `cursor` are then unused.
+   */
+  to?: number;
 }
 
 /** How many nodes a reader visits between two questions whether to stop. */
@@ -178,6 +194,10 @@ export class TextReader {
   /** Finds the article before the reading starts (in steps too); `undefined` once it has, or for a text node. */
   private locator: ArticleLocator | undefined;
   private located: Node | undefined;
+  private noArticle = false;
+  /** The locator's walk, replayed for the article instead of walking it again; and where the nodes to read are in it. */
+  private order: WalkOrder | undefined;
+  private partsAt: Map<Node, number> | undefined;
   private readonly builder = new TextBuilder();
   private readonly subtrees: (ShadowRoot | Document)[] = [];
   private readonly seen = new WeakSet<Text>();
@@ -225,11 +245,41 @@ export class TextReader {
     this.locator = undefined;
     const { scope, parts } = locator.result();
     this.located = scope;
+    this.noArticle = parts !== null && parts.length === 0;
     const doc = scope.nodeType === DOCUMENT_NODE ? (scope as Document) : scope.ownerDocument;
     if (!doc) return true;
-    if (parts) this.stack.push({ parent: null, children: parts, next: 0, cursor: null });
-    else this.stack.push(this.frameOf(scope, null));
+    const order = locator.result().order;
+    this.order = order;
+    if (parts) {
+      this.partsAt = new Map();
+      for (const part of parts) {
+        const at = order.nodes.indexOf(part);
+        if (at !== -1) this.partsAt.set(part, at);
+      }
+      this.stack.push({ parent: null, children: parts, next: 0, cursor: null });
+      return true;
+    }
+    // The whole page (from the element the walk started at) or one element of it: replayed, as far as the walk went there.
+    const at = scope.nodeType === DOCUMENT_NODE ? (order.nodes.length > 0 ? 0 : -1) : order.nodes.indexOf(scope);
+    if (at === -1 || this.readLive(scope)) this.stack.push(this.frameOf(scope, null));
+    else if (scope.nodeType === DOCUMENT_NODE) this.stack.push({ parent: null, children: null, next: 0, cursor: null, to: order.nodes.length });
+    else this.stack.push({ parent: null, children: null, next: at + 1, cursor: null, to: order.ends[at]! });
     return true;
+  }
+
+  /** Whether an element must be read from the page, not from the walk's record: what the browser renders there is not its light DOM (a shadow host, a slot, a frame). */
+  private readLive(node: Node): boolean {
+    if (node.nodeType !== ELEMENT_NODE) return false;
+    const el = node as Element;
+    if (this.options.shadowRoots && (el.shadowRoot || isSlot(el))) return true;
+    return this.options.frames === true && isFrame(el);
+  }
+
+  /** The frame for the children of `el`, entered: replayed from the walk's record when it has `el` (at `at`), else walked. */
+  private frameFor(el: Element, at: number): Frame {
+    const order = this.order;
+    if (order && at !== -1 && !this.readLive(el)) return { parent: el, children: null, next: at + 1, cursor: null, to: order.ends[at]! };
+    return this.frameOf(el, el);
   }
 
   /** Read on until `stop()` (asked every few hundred nodes) says so, or to the end. Returns whether the end was reached. */
@@ -248,8 +298,17 @@ export class TextReader {
       }
       const top = stack[stack.length - 1]!;
       let node: Node | null;
-      if (top.children) node = top.next < top.children.length ? top.children[top.next++]! : null;
-      else {
+      let at = -1;
+      if (top.to !== undefined) {
+        if (top.next < top.to) {
+          at = top.next;
+          node = this.order!.nodes[at]!;
+          top.next = this.order!.ends[at]!;
+        } else node = null;
+      } else if (top.children) {
+        node = top.next < top.children.length ? top.children[top.next++]! : null;
+        if (node && this.partsAt && top.parent === null) at = this.partsAt.get(node) ?? -1;
+      } else {
         node = top.cursor;
         if (node) top.cursor = node.nextSibling;
       }
@@ -263,9 +322,11 @@ export class TextReader {
         if (this.seen.has(node as Text) || (this.resumed && this.connected && !node.isConnected)) continue;
         this.seen.add(node as Text);
         builder.addTextNode(node as Text);
-      } else if (node.nodeType === ELEMENT_NODE && !isSkipped(node as Element, this.options)) {
+      } else if (node.nodeType === ELEMENT_NODE) {
+        // What the walk recorded it did not skip; the page may have changed that since only if a step stopped.
+        if ((at === -1 || this.resumed) && isSkipped(node as Element, this.options)) continue;
         this.enter(node as Element);
-        stack.push(this.frameOf(node, node as Element));
+        stack.push(this.frameFor(node as Element, at));
       }
     }
     return true;
@@ -274,7 +335,7 @@ export class TextReader {
   /** What has been read so far (all of it once `read` returned true). */
   result(): ReadableText {
     const text = this.builder.text;
-    return { text: text.endsWith('\n') ? text.slice(0, -1) : text, segments: this.builder.segments, scope: this.located ?? this.scope, subtrees: this.subtrees };
+    return { text: text.endsWith('\n') ? text.slice(0, -1) : text, segments: this.builder.segments, scope: this.located ?? this.scope, subtrees: this.subtrees, noArticle: this.noArticle };
   }
 
   private enter(node: Element): void {
@@ -329,7 +390,7 @@ export class TextReader {
    */
   private holdPlaces(): void {
     for (const frame of this.stack) {
-      if (frame.children) continue;
+      if (frame.children || frame.to !== undefined) continue;
       const rest: Node[] = [];
       for (let n = frame.cursor; n; n = n.nextSibling) rest.push(n);
       frame.children = rest;

@@ -139,6 +139,8 @@ export class PageSession {
   private readonly watcher: PageWatcher;
   /** The element the first read found the article in; set when that read is done (changes are held until then). */
   private scope: Node | undefined;
+  /** The first read found no article (an app, a list of teasers or results): what the page adds later is not read either. */
+  private noArticle = false;
   /** The first read of the page, until it is done. */
   private reader: TextReader | undefined;
   private showSupported: boolean;
@@ -363,6 +365,7 @@ export class PageSession {
     this.reader = undefined;
     const read = reader.result();
     this.scope = read.scope;
+    this.noArticle = read.noArticle;
     this.queue(read);
     this.watcher.release();
     await this.run();
@@ -606,6 +609,7 @@ export class PageSession {
    * replaced that), up through shadow hosts and frames to this document.
    */
   private readablePlace(node: Node): boolean {
+    if (this.noArticle) return false;
     const scope = this.scope ?? this.doc;
     let inScope = !scope.isConnected || scope.nodeType === DOCUMENT_NODE;
     for (let n: Node | null = node; n; ) {

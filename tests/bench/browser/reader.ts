@@ -6,13 +6,13 @@
  * - walk: a bare walk of the page (`firstChild`/`nextSibling`, nothing else), the floor of any reader;
  * - locate: finding the article (`ArticleLocator`);
  * - read: the whole reader (`readableText`: find, then read with offsets);
- * - with `--against REF`: the reader of git revision REF (`src/page/reading/readable-text.ts` there, or `src/page/readable-text.ts` in revisions before the page layer had rooms; e.g. `main`).
+ * - with `--against REF`: the reader of git revision REF (its `src/`, unpacked; `src/page/reading/readable-text.ts` there, or `src/page/readable-text.ts` in revisions before the page layer had rooms; e.g. `main`).
  *
  * The readers are bundled with esbuild (which the build tools bring) into
  * scripts the page runs; the texts must come out the same length, or it says so.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -43,17 +43,13 @@ import { ArticleLocator } from '${ROOT}src/page/reading/article-locator';
   );
   const scripts = [await bundle(join(dir, 'ours.ts'))];
   if (against) {
-    const theirs = (path: string): string => execFileSync('git', ['show', `${against}:${path}`], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    let theirText: string;
-    try {
-      theirText = theirs('src/page/reading/readable-text.ts');
-    } catch {
-      theirText = theirs('src/page/readable-text.ts');
-    }
-    writeFileSync(join(dir, 'theirs-readable-text.ts'), theirText);
+    // The revision's whole src/ (the reader is several modules), unpacked beside the entry point.
+    mkdirSync(join(dir, 'theirs'));
+    execFileSync('sh', ['-c', `git archive --format=tar "$0" src | tar -x -C "$1"`, against, join(dir, 'theirs')], { cwd: ROOT });
+    const theirReader = existsSync(join(dir, 'theirs/src/page/reading/readable-text.ts')) ? './theirs/src/page/reading/readable-text' : './theirs/src/page/readable-text';
     writeFileSync(
       join(dir, 'theirs.ts'),
-      `import { readableText } from './theirs-readable-text';
+      `import { readableText } from '${theirReader}';
 (globalThis as any).readTheirs = () => readableText(document, { shadowRoots: true, frames: true }).text.length;
 `,
     );

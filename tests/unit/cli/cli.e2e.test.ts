@@ -168,8 +168,9 @@ describe('check: every file on its own', () => {
       const reports = JSON.parse(stdout) as PageReport[];
       expect(reports.map((r) => r.file)).toEqual([...pages, SEED]);
       // None of the real pages is about the subject: no verdict on any of them.
+      // nytimes-5 is a section front, no article: read as nothing (a report with no sentences, not an error).
+      expect(reports.map((r) => r.sentences.length > 0)).toEqual([true, true, false, true]);
       for (const report of reports.slice(0, 3)) {
-        expect(report.sentences.length).toBeGreaterThan(0);
         expect(report.sentences.filter((s) => s.verdict !== null)).toEqual([]);
       }
     } finally {

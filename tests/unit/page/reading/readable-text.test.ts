@@ -174,6 +174,74 @@ describe('readableText: class names of real pages never take the article out on 
   });
 });
 
+describe('readableText: a headline outside the article container', () => {
+  const PROSE = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1} of the article, long enough to be prose, with commas, clauses, and a full stop at the end of it.</p>`).join('');
+  const ARTICLE_TEXT = Array.from({ length: 6 }, (_, i) => `Paragraph ${i + 1} of the article, long enough to be prose, with commas, clauses, and a full stop at the end of it.`).join('\n');
+  const HEADLINE = 'Ministers agree a new partnership in Tokyo';
+
+  function readPage(head: string, body: string): ReadableText {
+    const window = new Window();
+    windows.push(window);
+    window.document.write(`<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`);
+    return readableText(window.document as unknown as Node);
+  }
+
+  it.each([
+    ['an <h1> before the body container, the <title> naming it with the site', `<title>${HEADLINE} | The Daily Example</title>`, `<div class="top"><h1>${HEADLINE}</h1></div><div class="story">${PROSE}</div>`],
+    ['an <h1> in a page-level <header> (left out as a masthead otherwise)', `<title>${HEADLINE} - Example News</title>`, `<header><h1>${HEADLINE}</h1></header><div class="story">${PROSE}</div>`],
+    ['an <h2> that matches og:title, with a byline and a share bar between', `<meta property="og:title" content="${HEADLINE}"><title>Example</title>`, `<h2 class="headline">${HEADLINE}</h2><p class="byline">By A. Writer, 2 November</p><div class="share"><a href="#">Share</a></div><div class="story">${PROSE}</div>`],
+  ])('is read before the article: %s', (_case, head, body) => {
+    const read = readPage(head, body);
+    expect(read.text.split('\n')[0]).toBe(HEADLINE);
+    expect(read.text).toContain(ARTICLE_TEXT);
+    // It is the page's own text node, as every piece of the text.
+    expect(read.segments[0]!.node.data).toBe(HEADLINE);
+  });
+
+  it.each([
+    ['a site name in an <h1> of the masthead', `<title>${HEADLINE} | The Daily Example</title>`, `<header><h1>The Daily Example</h1></header><div class="story">${PROSE}</div>`],
+    ['an <h1> that is not the title (a section name)', `<title>${HEADLINE}</title>`, `<h1>World news</h1><div class="story">${PROSE}</div>`],
+    ['a page without a title to match', '', `<h1>${HEADLINE}</h1><div class="story">${PROSE}</div>`],
+    ['the headline far above the article (a list of teasers between)', `<title>${HEADLINE}</title>`, `<h1>${HEADLINE}</h1><ul class="list">${'<li><a href="/t">A teaser headline about something else entirely</a></li>'.repeat(20)}</ul><div class="story">${PROSE}</div>`],
+    ['a hidden heading', `<title>${HEADLINE}</title>`, `<h1 hidden>${HEADLINE}</h1><div class="story">${PROSE}</div>`],
+    ['a heading inside a link (a teaser)', `<title>${HEADLINE}</title>`, `<a href="/x"><h2>${HEADLINE}</h2></a><div class="story">${PROSE}</div>`],
+    ['a heading after the article', `<title>${HEADLINE}</title>`, `<div class="story">${PROSE}</div><h2>${HEADLINE}</h2>`],
+  ])('is not read: %s', (_case, head, body) => {
+    expect(readPage(head, body).text).toBe(ARTICLE_TEXT);
+  });
+
+  it('an article container that holds its own <h1> gets no second headline', () => {
+    const read = readPage(`<title>${HEADLINE}</title>`, `<div class="top"><h2>${HEADLINE}</h2></div><div class="story"><h1>${HEADLINE}</h1>${PROSE}</div>`);
+    expect(read.text).toBe(`${HEADLINE}\n${ARTICLE_TEXT}`);
+  });
+});
+
+describe('readableText: one walk over the page', () => {
+  it('the article is read from the record of the walk that found it, not by walking the page again', () => {
+    const paragraphs = Array.from({ length: 200 }, (_, i) => `<p>Paragraph ${i + 1} of the article, long enough to be prose, with commas, clauses, and a full stop.</p>`).join('');
+    const window = new Window();
+    windows.push(window);
+    window.document.write(`<!DOCTYPE html><html><head></head><body><nav><a href="/">Home</a></nav><div class="story">${paragraphs}</div></body></html>`);
+    const proto = Object.getPrototypeOf(Object.getPrototypeOf(Object.getPrototypeOf(window.document.body))) as object;
+    const nodeProto = (function find(o: object | null): object {
+      while (o && !Object.getOwnPropertyDescriptor(o, 'nextSibling')) o = Object.getPrototypeOf(o) as object | null;
+      return o!;
+    })(proto);
+    const descriptor = Object.getOwnPropertyDescriptor(nodeProto, 'nextSibling')!;
+    let steps = 0;
+    Object.defineProperty(nodeProto, 'nextSibling', { ...descriptor, get(this: Node) { steps++; return descriptor.get!.call(this); } });
+    try {
+      const text = readableText(window.document as unknown as Node).text;
+      expect(text.split('\n')).toHaveLength(200);
+      // One step per node of the page (200 paragraphs, their 200 text nodes, a few more): one walk, not two (about 800 steps).
+      expect(steps).toBeGreaterThanOrEqual(400);
+      expect(steps).toBeLessThan(500);
+    } finally {
+      Object.defineProperty(nodeProto, 'nextSibling', descriptor);
+    }
+  });
+});
+
 describe('readableText: where the article is', () => {
   it.each([
     ['main is preferred over the rest of body', '<div>Teaser: Japan and NATO.</div><main><h1>Headline</h1><p>Body.</p></main>', 'Headline\nBody.'],

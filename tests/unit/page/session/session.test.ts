@@ -240,6 +240,19 @@ describe('PageSession: text the page adds later', () => {
     expect(add).not.toHaveBeenCalled();
   });
 
+  it('on a page that is no article (a list of teasers), a paragraph the page adds later is not read either', async () => {
+    const teasers = Array.from({ length: 4 }, (_, i) => `<div class="card"><h3><a href="/s${i}">Teaser headline number ${i} about something</a></h3><p>A line of teaser text.</p></div>`).join('');
+    const s = start(`<main>${teasers}</main>`);
+    await s.idle();
+    expect((await s.report()).sentences).toEqual([]);
+    const add = vi.spyOn(s.checker, 'add');
+    const paragraph = document.createElement('p');
+    paragraph.textContent = CONFLICT;
+    document.querySelector('main')!.appendChild(paragraph);
+    await settled(s);
+    expect(add).not.toHaveBeenCalled();
+  });
+
   it.each([['nav-no-loaded'], ['menu-type-dropdownmenu'], ['no_sidebar_border']])(
     'on a page whose body has class "%s", the article is read and a paragraph added to it later is checked',
     async (cls) => {
