@@ -254,9 +254,22 @@ export class FindingCards {
       this.hoverTimer = undefined;
       // A card the reader pinned or focused stays until they close it.
       if (this.openKey !== undefined && this.pinned) return;
-      this.open(key, { pinned: false });
+      if (this.open(key, { pinned: false })) this.announceOpened(key);
     }, this.options.hoverDelayMs ?? 300);
     this.hoverTimer = { key, id };
+  }
+
+  /**
+   * A card opened under the pointer is said, not focused: taking focus on a
+   * hover would move a keyboard or screen-reader user away from where they
+   * were (WCAG 2.2, 3.2.1 and 1.4.13), so they hear that it opened, what
+   * kind of flag it is, and the key that goes into it.
+   */
+  private announceOpened(key: number): void {
+    const finding = this.options.findingOf(key);
+    if (!finding) return;
+    const enter = this.options.shortcuts?.().next;
+    this.card.announce(`Card open on a flagged sentence: ${this.options.ui.verdictName(finding.verdict, finding.severity)}.${enter ? ` ${enter} goes into it.` : ''}`);
   }
 
   private onClick(doc: Document, event: MouseEvent): void {

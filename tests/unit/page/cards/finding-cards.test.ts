@@ -95,6 +95,16 @@ describe('FindingCards: when the card opens and closes', () => {
     await vi.waitFor(() => expect(c.current).toBeUndefined());
   });
 
+  it('a card opened by hovering is said in the live region (kind of flag, the key into it), and focus stays where it was', async () => {
+    const c = make();
+    const before = document.activeElement;
+    move(150, 110);
+    await vi.waitFor(() => expect(c.current).toBe(1));
+    const live = document.querySelector(CARD_HOST_TAG)!.shadowRoot!.querySelector('[aria-live]');
+    await vi.waitFor(() => expect(live?.textContent).toMatch(/^Card open on a flagged sentence: .*conflict/i));
+    expect(document.activeElement).toBe(before);
+  });
+
   it('a click pins the card: moving off does not close it; a click elsewhere does', async () => {
     const c = make();
     click(120, 310);
