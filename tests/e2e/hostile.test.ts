@@ -396,9 +396,12 @@ describe.each(BROWSERS)('%s: hostile pages', (name) => {
         // on this shared 2-core machine, with other work beside the test, one
         // run in three saw 160-210 ms, so the absolute bound is 35% of a core,
         // and the share must stay under a third of what re-checking every
-        // frame would cost.
+        // frame would cost. (With the engine in the background a full check
+        // costs the page about 16 ms of tasks, so re-checking every frame
+        // would keep about one core busy: the first bound checks that the
+        // measure can still tell that from what the extension does.)
         const everyFrame = fullCheck * on.frames;
-        expect(everyFrame).toBeGreaterThan(1);
+        expect(everyFrame).toBeGreaterThan(0.5);
         expect(share).toBeLessThan(0.35);
         expect(share).toBeLessThan(everyFrame / 3);
         // And the page keeps its frame rate.
