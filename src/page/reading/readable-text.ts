@@ -420,11 +420,29 @@ function isSlot(el: Element): boolean {
 
 /** The frame's document when the page may read it (same origin, loaded); `null` otherwise. */
 function sameOriginDocument(frame: Element): Document | null {
+  // A frame whose address is of another origin has no document for us: said
+  // by its `src` without asking for `contentDocument`, which for a
+  // cross-origin frame costs Chromium a security check of a millisecond or
+  // so (2.4 ms on a saved MSN page with a few ad frames). (A page cannot
+  // bring another origin's frame to its own origin, so nothing is missed.)
+  if (otherOrigin(frame)) return null;
   try {
     // A cross-origin frame gives `null` here (or throws in some engines).
     return (frame as HTMLIFrameElement).contentDocument ?? null;
   } catch {
     return null;
+  }
+}
+
+/** Whether the frame's `src` names an http(s) address of another origin than its document's. */
+function otherOrigin(frame: Element): boolean {
+  const src = frame.getAttribute('src');
+  if (!src || !/^(?:https?:)?\/\//i.test(src)) return false;
+  const doc = frame.ownerDocument;
+  try {
+    return new URL(src, doc.baseURI).origin !== new URL(doc.URL).origin;
+  } catch {
+    return false;
   }
 }
 

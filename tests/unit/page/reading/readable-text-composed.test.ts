@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readableText } from '../../../../src/page/reading/readable-text';
 
 afterEach(() => {
@@ -60,6 +60,19 @@ describe('readableText: same-origin frames', () => {
     expect(read.text).toBe('Before.\nFramed text.\nAfter.');
     expect(read.subtrees).toEqual([frameDoc]);
     expect(read.segments.find((s) => s.node.data === 'Framed text.')?.node.ownerDocument).toBe(frameDoc);
+  });
+
+  it('a frame whose src is of another origin is passed by without asking for its document (a cost in Chromium); one of this origin is asked', () => {
+    document.body.innerHTML = '<p>Before.</p><iframe></iframe>';
+    const frame = document.querySelector('iframe')!;
+    const asked = vi.spyOn(frame, 'contentDocument', 'get').mockReturnValue(null);
+    const origin = new URL(document.URL).origin;
+    frame.setAttribute('src', 'https://ads.elsewhere.example/slot');
+    readableText(document.body, { frames: true });
+    expect(asked).not.toHaveBeenCalled();
+    frame.setAttribute('src', `${origin === 'null' ? 'about:blank' : `${origin}/frame`}`);
+    readableText(document.body, { frames: true });
+    expect(asked).toHaveBeenCalled();
   });
 
   it('frames are skipped without the option, and when hidden', () => {
