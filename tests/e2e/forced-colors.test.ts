@@ -1,20 +1,25 @@
 /**
- * Forced-colours mode (Windows high contrast), emulated in Chromium (CDP
- * `Emulation.setEmulatedMedia`, `forced-colors: active`): the page's colours
- * give way to the reader's, and every kind of mark must still be told apart.
+ * Forced-colours mode (Windows high contrast): the page's colours give way
+ * to the reader's, and every kind of mark must still be told apart. Turned on
+ * in Chromium by emulation (CDP `Emulation.setEmulatedMedia`,
+ * `forced-colors: active`), in Firefox by the pref behind its "Override the
+ * colours specified by the page with your selections: Always"
+ * (`browser.display.document_color_use` = 2, set in the profile at launch;
+ * `@media (forced-colors: active)` matches with it alone, and
+ * `prefers-contrast: more` with it; `ui.forcedColors` or
+ * `ui.useAccessibilityTheme` alone do not, checked in Firefox ESR 153).
  * Chromium paints custom highlights there as one solid block in the
  * selection colours whatever their style, so in that mode the extension
- * marks with `<ejfc-mark>` elements (checked first). Then read two ways:
- * the styles each kind of mark resolves to (its line, its background), and
- * screenshots with the marks' styles on and off, in which a hard conflict
- * changes the pixels behind its words (its `Mark` background) and a soft
- * conflict and an unsupported claim only those of their lines. Firefox has
- * no way to emulate the mode over WebDriver BiDi here, so this file runs in
- * Chromium only.
+ * marks with `<ejfc-mark>` elements (checked first), in either browser. Then
+ * read two ways: the styles each kind of mark resolves to (its line, its
+ * background), and screenshots with the marks' styles on and off, in which
+ * a hard conflict changes the pixels behind its words (its `Mark`
+ * background) and a soft conflict and an unsupported claim only those of
+ * their lines.
  */
 import { describe, expect, it } from 'vitest';
 import { MARK_LOOKS, type MarkLook } from '../../src/page/marking/highlight-styles';
-import { SCREENSHOTS_DIR, type ExtensionBrowser } from './harness';
+import { BROWSERS, SCREENSHOTS_DIR, type ExtensionBrowser, type LaunchOptions } from './harness';
 import type { Box } from './marks-and-card';
 import { seedPageName } from './pages/generate';
 import { SEED_IDS } from './pages/seeds';
@@ -66,13 +71,19 @@ function changedIn(on: Pixels, off: Pixels, rects: readonly Box[], from: number,
 
 const widthOf = (rects: readonly Box[]) => rects.reduce((sum, r) => sum + (r.right - r.left), 0);
 
-describe('chromium: forced colours', () => {
-  const session = useExtensionBrowser('chromium');
+/** Firefox's prefs for forced colours: override the page's colours always (`browser.display.document_color_use`: 0 only with a high-contrast theme, 1 never, 2 always). */
+const FIREFOX_FORCED_COLOURS: LaunchOptions = { prefs: { 'browser.display.document_color_use': 2 } };
+
+describe.each(BROWSERS)('%s: forced colours', (name) => {
+  const session = useExtensionBrowser(name, name === 'firefox' ? FIREFOX_FORCED_COLOURS : {});
   const browser = () => session.browser();
 
+  /** Chromium: emulated on the web tab; Firefox: on from launch (the profile's prefs). Either way the page must say so. */
   async function forceColours(): Promise<void> {
-    const cdp = await browser().page.devtools!();
-    await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
+    if (name === 'chromium') {
+      const cdp = await browser().page.devtools!();
+      await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
+    }
     expect(await browser().evaluate(() => matchMedia('(forced-colors: active)').matches)).toBe(true);
   }
 
@@ -99,7 +110,7 @@ describe('chromium: forced colours', () => {
     }
     const alt = [...seen.values()].find((style) => style.look.endsWith('-alt'));
     if (alt) expect(alt.offset).not.toBe(seen.get(alt.look.replace(/-alt$/, '') as MarkLook)?.offset);
-    console.log(`forced colours, looks on the seed pages: ${[...seen.keys()].join(', ')} (of ${MARK_LOOKS.length})`);
+    console.log(`${name}: forced colours, looks on the seed pages: ${[...seen.keys()].join(', ')} (of ${MARK_LOOKS.length})`);
   });
 
   /**
@@ -120,8 +131,8 @@ describe('chromium: forced colours', () => {
         return [...mark.getClientRects()].filter((r) => r.width > 2).map(({ left, top, right, bottom }) => ({ left, top, right, bottom }));
       }, [...looks]);
       if (!rects || rects.length === 0) continue;
-      const onPath = `${SCREENSHOTS_DIR}/chromium-forced-colors-${label}.png`;
-      const offPath = `${SCREENSHOTS_DIR}/forced/chromium-forced-colors-${label}-off.png`;
+      const onPath = `${SCREENSHOTS_DIR}/${name}-forced-colors-${label}.png`;
+      const offPath = `${SCREENSHOTS_DIR}/forced/${name}-forced-colors-${label}-off.png`;
       await browser().screenshot(onPath);
       // The same page with the marks drawn as plain text: a rule of the page's own that outweighs the marks' styles.
       await browser().evaluate(async () => {
@@ -149,7 +160,7 @@ describe('chromium: forced colours', () => {
     const hard = await paintOf(['conflict', 'conflict-alt'], 'hard');
     const soft = await paintOf(['conflict-soft', 'conflict-soft-alt'], 'soft');
     const unsupported = await paintOf(['unsupported', 'unsupported-alt'], 'unsupported');
-    console.log(`forced colours, changed pixels per pixel of width (behind the words / the line): hard ${JSON.stringify(hard)}, soft ${JSON.stringify(soft)}, unsupported ${JSON.stringify(unsupported)}`);
+    console.log(`${name}: forced colours, changed pixels per pixel of width (behind the words / the line): hard ${JSON.stringify(hard)}, soft ${JSON.stringify(soft)}, unsupported ${JSON.stringify(unsupported)}`);
     expect(hard, 'a seed page has a hard conflict').toBeDefined();
     expect(unsupported, 'a seed page has an unsupported claim').toBeDefined();
     expect(hard!.behind).toBeGreaterThan(2);

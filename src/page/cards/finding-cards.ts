@@ -14,7 +14,7 @@
  */
 import type { SentenceReport } from '../../core/report';
 import type { CardFinding, CardHost, CardUi, FindingShortcuts } from './card-ui';
-import { anchorBoxOf, markAt, markContaining } from './geometry';
+import { anchorBoxOf, MarkFinder, markAt } from './geometry';
 import type { Highlighter } from '../marking/highlighter';
 import type { OwnNodes } from '../shared/own-nodes';
 import type { StyleMode } from '../shared/style-sheet';
@@ -82,8 +82,11 @@ export class FindingCards {
   private leaveTimer: number | undefined;
   private frameRequest: number | undefined;
   private lastPoint: { doc: Document; x: number; y: number; target: EventTarget | null } | undefined;
+  /** Which mark a focused node is in, without asking every mark. */
+  private readonly marks: MarkFinder;
 
   constructor(private readonly options: FindingCardsOptions) {
+    this.marks = new MarkFinder(options.highlighter);
     this.card = options.ui.mountCardHost(options.document, {
       sourceLabel: options.sourceLabel,
       onClose: () => this.close(),
@@ -206,7 +209,7 @@ export class FindingCards {
   private onFocus(event: FocusEvent): void {
     const target = (event.composedPath?.()[0] ?? event.target) as Node | null;
     if (!target || this.returningFocus || this.card.contains(target)) return;
-    const key = markContaining(this.options.highlighter, target);
+    const key = this.marks.containing(target);
     if (key === undefined) {
       if (this.offeredKey !== undefined && this.offeredKey === this.openKey) this.close();
       return;

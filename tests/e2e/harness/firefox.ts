@@ -34,7 +34,7 @@ const KEY_VALUES: Readonly<Record<Key, string>> = { Escape: '\uE00C', Tab: '\uE0
 const STARTUP_TIMEOUT_MS = 60_000;
 
 /** Prefs for a quiet, fixed profile. The remote agent adds its own recommended prefs (no updates, no telemetry…). */
-function userJs(addonId: string, uuid: string, proxy?: LaunchOptions['proxy']): string {
+function userJs(addonId: string, uuid: string, proxy?: LaunchOptions['proxy'], extra: LaunchOptions['prefs'] = {}): string {
   const prefs: Record<string, string | boolean | number> = {
     ...(proxy && {
       // A manual proxy for every scheme, with no exception: not even localhost bypasses it.
@@ -66,6 +66,7 @@ function userJs(addonId: string, uuid: string, proxy?: LaunchOptions['proxy']): 
     'datareporting.policy.dataSubmissionEnabled': false,
     'toolkit.telemetry.reportingpolicy.firstRun': false,
     'extensions.update.enabled': false,
+    ...extra,
   };
   return Object.entries(prefs)
     .map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});\n`)
@@ -352,13 +353,13 @@ class FirefoxExtensionBrowser implements ExtensionBrowser {
 }
 
 /** Starts Firefox ESR headless with a fresh profile and the extension installed as a temporary add-on. */
-export async function launchFirefox({ extensionDir = FIREFOX_BUILD, proxy }: LaunchOptions = {}): Promise<ExtensionBrowser> {
+export async function launchFirefox({ extensionDir = FIREFOX_BUILD, proxy, prefs }: LaunchOptions = {}): Promise<ExtensionBrowser> {
   if (!existsSync(`${extensionDir}/manifest.json`)) throw new Error(`no extension at ${extensionDir}: run \`npm run build\` first`);
   if (!existsSync(FIREFOX_EXECUTABLE)) throw new Error(`no ${FIREFOX_EXECUTABLE}: install it with \`apt-get install -y firefox-esr\` (.ci/run does)`);
   const addonId = firefoxAddonId(extensionDir);
   const profile = makeTempDir('ejfc-firefox-');
   const uuid = randomUUID();
-  await writeFile(`${profile}/user.js`, userJs(addonId, uuid, proxy));
+  await writeFile(`${profile}/user.js`, userJs(addonId, uuid, proxy, prefs));
   const child = spawn(
     FIREFOX_EXECUTABLE,
     ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port', '0', '--remote-allow-system-access'],

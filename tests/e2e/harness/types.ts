@@ -141,6 +141,11 @@ export interface LaunchOptions {
    * HTTP proxy, to record them (tests/e2e/network.test.ts).
    */
   proxy?: { host: string; port: number };
+  /**
+   * Firefox only: extra prefs written into the profile's `user.js` (after the
+   * harness's own, so they win), e.g. to turn on forced colours. Chromium ignores them.
+   */
+  prefs?: Record<string, string | boolean | number>;
 }
 
 export const DEFAULT_VIEWPORT = { width: 1280, height: 900 } as const;
