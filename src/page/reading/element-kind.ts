@@ -6,9 +6,14 @@
  * Standard DOM only; attributes and tag names, no layout and no globals.
  */
 
-/** Never text a reader reads as the article. */
+/**
+ * Never text a reader reads as the article. MathML is read (a formula is
+ * part of the sentence around it: "when a ≠ 0, ..."), all but its
+ * annotations (the TeX or other source kept beside the formula in
+ * `<semantics>`, which a browser does not show).
+ */
 export const SKIPPED_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH',
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'ANNOTATION', 'ANNOTATION-XML',
   'NAV', 'ASIDE', 'INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'LABEL', 'OPTION',
   'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'DIALOG', 'HEAD', 'TITLE',
 ]);

@@ -98,6 +98,32 @@ describe('readableText: what is skipped', () => {
   });
 });
 
+describe('readableText: mathematics (MathML) is part of the sentence around it', () => {
+  it('reads the tokens of a formula inline, in the paragraph that holds it', () => {
+    const html = '<p>When <math><mi>a</mi><mo>≠</mo><mn>0</mn></math>, the equation has two roots.</p>';
+    expect(read(html).text).toBe('When a≠0, the equation has two roots.');
+  });
+
+  it('reads a formula set apart between paragraphs (a display equation) as text of the article', () => {
+    const html = '<p>The roots are</p><math display="block"><mi>x</mi> <mo>=</mo> <mn>2</mn></math><p>for this equation.</p>';
+    expect(read(html).text).toBe('The roots are\nx = 2\nfor this equation.');
+  });
+
+  it('leaves out the annotations kept beside a formula (its TeX source), which a browser does not show', () => {
+    const html =
+      '<p>The area is <math><semantics><mrow><mi>π</mi><msup><mi>r</mi><mn>2</mn></msup></mrow>' +
+      '<annotation encoding="application/x-tex">\\pi r^2</annotation>' +
+      '<annotation-xml encoding="MathML-Content"><apply><times/><ci>pi</ci></apply></annotation-xml>' +
+      '</semantics></math> square metres.</p>';
+    expect(read(html).text).toBe('The area is πr2 square metres.');
+  });
+
+  it('skips a hidden copy of a formula (one kept for screen readers beside an image)', () => {
+    const html = '<p>The area is <span style="display: none"><math><mi>π</mi></math></span><img alt="pi r squared"> square metres.</p>';
+    expect(read(html).text).toBe('The area is square metres.');
+  });
+});
+
 describe('readableText: class names of real pages never take the article out on their own', () => {
   const PROSE = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1} of the article, long enough to be prose, with commas, clauses, and a full stop at the end of it.</p>`).join('');
   const ARTICLE_TEXT = Array.from({ length: 6 }, (_, i) => `Paragraph ${i + 1} of the article, long enough to be prose, with commas, clauses, and a full stop at the end of it.`).join('\n');
