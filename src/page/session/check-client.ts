@@ -28,7 +28,7 @@
  */
 import { summarize, type Decision, type PageReport, type SentenceReport } from '../../core/report';
 import type { Strictness } from '../../core/strictness';
-import type { CheckPageReply, CheckTransport, PagePiece, PageReportRequest } from '../../core/check-protocol';
+import type { CheckPageReply, CheckTransport, PagePiece, PageReportReply, PageReportRequest } from '../../core/check-protocol';
 import { STRICTNESS_LEVELS } from '../../core/strictness';
 
 export interface CheckClientOptions {
@@ -221,10 +221,16 @@ export class CheckClient {
    * it all again first.
    */
   async report(file: string): Promise<PageReport> {
-    for (let attempt = 0; ; attempt++) {
+    for (let attempt = 0; this.failure === undefined; attempt++) {
       const unread = this.unreadNow();
       const request: PageReportRequest = { page: this.page, seq: this.seq, file, strictness: this.strictnessLevel, unread };
-      const reply = await withTimeout(this.transport.report(request), this.options.replyTimeoutMs ?? DEFAULT_REPLY_TIMEOUT_MS);
+      let reply: PageReportReply;
+      try {
+        reply = await withTimeout(this.transport.report(request), this.options.replyTimeoutMs ?? DEFAULT_REPLY_TIMEOUT_MS);
+      } catch {
+        // The engine cannot be reached: what the page knows (below), rather than no export at all.
+        break;
+      }
       if (reply.known && reply.report) return reply.report;
       if (attempt >= 1) break;
       this.startAgain();

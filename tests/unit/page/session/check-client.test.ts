@@ -173,6 +173,19 @@ describe('CheckClient faults: the report finishes and is right, and nothing loop
     expect(waits).toEqual([100, 200, 400]);
   });
 
+  it('the report asked of a background that cannot be reached: the findings the page has, not an error', async () => {
+    const service = new CheckService({ checker: () => defaultChecker() });
+    const transport = recording(() => service);
+    const c = client(transport);
+    await checkAll(c, SEED);
+    transport.report = async () => {
+      throw new Error('Extension context invalidated.');
+    };
+    const report = await c.report('x');
+    expect(report.sentences).toEqual(c.findings());
+    expect(report.sentences.length).toBeGreaterThan(0);
+  });
+
   it('the report asked of a background that forgot the page: the page sends its text again, then the report is right', async () => {
     let service = new CheckService({ checker: () => defaultChecker() });
     const c = client(recording(() => service));
