@@ -143,6 +143,8 @@ export class PageSession {
   private noArticle = false;
   /** The first read of the page, until it is done. */
   private reader: TextReader | undefined;
+  /** No gate word anywhere on the page: it was not read (see the constructor). */
+  private unreadPage = false;
   private showSupported: boolean;
   private running = false;
   private destroyed = false;
@@ -205,8 +207,26 @@ export class PageSession {
     // is read in steps goes unseen; hold what it adds until that read is in,
     // because it must come after it in the page text.
     this.watcher.watch(this.doc);
+    // A page none of whose text holds a word of the engine's gate is not read
+    // at all (nothing in it could be checked): it costs one look at its text.
+    // It is read when it adds text with such a word, or when its whole report
+    // is asked for (an export lists every sentence).
+    if (options.engine.gate && !mayMention(this.doc, options.engine.gate)) {
+      this.unreadPage = true;
+      queueMicrotask(() => {
+        if (this.destroyed || !this.unreadPage) return;
+        this.setStatus('done');
+        this.settleIfIdle();
+      });
+      return;
+    }
+    this.startReading();
+  }
+
+  /** The first read of the page, in slices (finding the article is part of it: asking for `scope` now would do it in one task). */
+  private startReading(): void {
+    this.unreadPage = false;
     this.watcher.hold();
-    // Finding the article is part of the read, in slices like the rest (asking for `scope` now would do it in one task).
     this.reader = new TextReader(this.doc, READ_OPTIONS);
     void this.readPage();
   }
@@ -222,6 +242,11 @@ export class PageSession {
    * export): the marks and the counts come from `findings` and `summary`.
    */
   async report(): Promise<SessionReport> {
+    if (this.unreadPage && !this.destroyed) {
+      // Every sentence is asked for: the page is read now, whole (it holds no gate word, so nothing is sent).
+      this.startReading();
+      await this.idle();
+    }
     const status = this.scanStatus;
     const checkedAt = this.checkedAt;
     const report = await this.checker.report(this.options.file);
@@ -568,6 +593,13 @@ export class PageSession {
   /** Forget what the page took away; read what it added or showed, and check it. */
   private onChanges({ nodes, removed }: PageChanges): void {
     if (this.destroyed) return;
+    if (this.unreadPage) {
+      // Text with a word of the gate: now the page is worth reading (the read finds what was added too).
+      const gate = this.options.engine.gate!;
+      if (nodes.some((node) => node.isConnected && gate.test(node.textContent ?? ''))) this.startReading();
+      else this.settleIfIdle();
+      return;
+    }
     if (removed) this.prune();
     const parts: ReadPiece[] = [];
     for (const node of nodes) {
@@ -624,4 +656,19 @@ export class PageSession {
     }
     return false;
   }
+}
+
+/**
+ * Whether the page may hold a word of the engine's gate: its body's text
+ * does, or it has frames or open shadow roots, whose text its `textContent`
+ * leaves out (those are read to know). Conservative: script and hidden text
+ * count too.
+ */
+function mayMention(doc: Document, gate: RegExp): boolean {
+  const body = doc.body;
+  if (!body || gate.test(body.textContent ?? '')) return true;
+  if (doc.getElementsByTagName('iframe').length > 0) return true;
+  const elements = body.getElementsByTagName('*');
+  for (let i = 0; i < elements.length; i++) if (elements[i]!.shadowRoot) return true;
+  return false;
 }

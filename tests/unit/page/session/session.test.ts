@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultChecker, STRICTNESS_LEVELS, summarize, type Strictness } from '../../../../src/core';
 import { HIGHLIGHT_NAMES, highlightNamesOf, MARK_TAG } from '../../../../src/page/marking/highlight-styles';
-import { readableText } from '../../../../src/page/reading/readable-text';
+import { readableText, TextReader } from '../../../../src/page/reading/readable-text';
 import { PageSession, type PageSessionOptions } from '../../../../src/page/session/session';
 import { localEngine } from '../../../../src/core/local-engine';
 import { CARD_HOST_TAG } from '../../../../src/ui/card/card-host';
@@ -200,6 +200,60 @@ describe('PageSession: the first read', () => {
     session.destroy();
     expect(frameFake.registry.size).toBe(0);
     frameFake.uninstall();
+  });
+});
+
+describe('PageSession: a page with no word of the gate is not read', () => {
+  const spyReads = () => vi.spyOn(TextReader.prototype, 'read');
+
+  it('nothing is read or sent, the check is done at once, and the report still lists every sentence (read when asked)', async () => {
+    const reads = spyReads();
+    const s = start(OFF_TOPIC);
+    const add = vi.spyOn(s.checker, 'add');
+    await s.idle();
+    expect(s.status).toBe('done');
+    expect(reads).not.toHaveBeenCalled();
+    const report = await s.report();
+    expect(report.sentences.map((x) => x.text)).toEqual(['Autumn in Oslo', 'The weather in Oslo was mild.', 'Trains ran on time.']);
+    expect(report.sentences.every((x) => x.verdict === null)).toBe(true);
+    expect(report.status).toBe('done');
+    expect(add).toHaveBeenCalled();
+    reads.mockRestore();
+  });
+
+  it('text it adds with a word of the gate gets the page read, and checked and marked', async () => {
+    const s = start(`<main><article>${OFF_TOPIC}</article></main>`);
+    await s.idle();
+    const p = document.createElement('p');
+    p.textContent = CONFLICT;
+    document.querySelector('article')!.append(p);
+    await settled(s);
+    await vi.waitFor(async () => expect((await flagged(s)).map((x) => x.text)).toEqual([CONFLICT]));
+    expect(s.highlighter.keys().length).toBeGreaterThan(0);
+  });
+
+  it('text it adds without one is not read', async () => {
+    const reads = spyReads();
+    const s = start(OFF_TOPIC);
+    await s.idle();
+    const p = document.createElement('p');
+    p.textContent = 'The trains were late on Sunday.';
+    document.body.append(p);
+    await settled(s);
+    expect(reads).not.toHaveBeenCalled();
+    reads.mockRestore();
+  });
+
+  it.each([
+    ['in an open shadow root', () => { document.body.innerHTML = `${OFF_TOPIC}<div id="host"></div>`; document.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = `<p>${CONFLICT}</p>`; }],
+    ['with a frame on the page', () => { document.body.innerHTML = `${OFF_TOPIC}<iframe srcdoc=""></iframe>`; }],
+  ])('a page whose text its body does not show (%s) is read', async (_where, build) => {
+    const reads = spyReads();
+    build();
+    session = new PageSession({ document, engine: localEngine(), file: 'x', strictness: 'balanced', showSupported: false, cards: false, settleMs: 5 });
+    await session.idle();
+    expect(reads).toHaveBeenCalled();
+    reads.mockRestore();
   });
 });
 
