@@ -658,15 +658,27 @@ export class PageSession {
   }
 }
 
+/** Elements whose text is not the page's words: a script's or style's text names nothing the reader sees. */
+const NOT_WORDS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+
 /**
- * Whether the page may hold a word of the engine's gate: its body's text
- * does, or it has frames or open shadow roots, whose text its `textContent`
- * leaves out (those are read to know). Conservative: script and hidden text
- * count too.
+ * Whether the page may hold a word of the engine's gate: a text node of its
+ * body does (scripts and styles aside), or it has frames or open shadow
+ * roots, whose text a walk of the body does not reach (those are read to
+ * know). Conservative: hidden text counts too. Stops at the first word found,
+ * so on most pages it looks at a few nodes. (A gate word split between two
+ * elements in the middle, "Iwa<b>ya</b>", is not seen: markup does not do
+ * that to names.)
  */
 function mayMention(doc: Document, gate: RegExp): boolean {
   const body = doc.body;
-  if (!body || gate.test(body.textContent ?? '')) return true;
+  if (!body) return true;
+  const walker = doc.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentNode as Element | null;
+    if (parent && NOT_WORDS.has(parent.nodeName.toUpperCase())) continue;
+    if (gate.test((node as Text).data)) return true;
+  }
   if (doc.getElementsByTagName('iframe').length > 0) return true;
   const elements = body.getElementsByTagName('*');
   for (let i = 0; i < elements.length; i++) if (elements[i]!.shadowRoot) return true;

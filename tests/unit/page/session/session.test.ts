@@ -232,6 +232,14 @@ describe('PageSession: a page with no word of the gate is not read', () => {
     expect(s.highlighter.keys().length).toBeGreaterThan(0);
   });
 
+  it("a script's or a style's text does not count: it names nothing the reader sees", async () => {
+    const reads = spyReads();
+    const s = start(`${OFF_TOPIC}<script type="application/json">{"section":"Japan","tags":["EU","security"]}</script><style>.japan-security{color:red}</style>`);
+    await s.idle();
+    expect(reads).not.toHaveBeenCalled();
+    reads.mockRestore();
+  });
+
   it('text it adds without one is not read', async () => {
     const reads = spyReads();
     const s = start(OFF_TOPIC);
