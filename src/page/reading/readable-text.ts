@@ -434,8 +434,8 @@ function sameOriginDocument(frame: Element): Document | null {
   }
 }
 
-/** Whether the frame's `src` names an http(s) address of another origin than its document's. */
-function otherOrigin(frame: Element): boolean {
+/** Whether the frame's `src` names an http(s) address of another origin than its document's (then its text is never the page's to read). */
+export function otherOrigin(frame: Element): boolean {
   const src = frame.getAttribute('src');
   if (!src || !/^(?:https?:)?\/\//i.test(src)) return false;
   const doc = frame.ownerDocument;

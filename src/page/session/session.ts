@@ -32,7 +32,7 @@ import { joinPieces, PageText, type ReadPiece } from '../reading/page-text';
 import { PageWatcher, type PageChanges } from '../reading/page-watcher';
 import { MAX_FINDINGS_PAGE, type FindingsPage, type ScanStatus, type SessionReport, type SessionStatus } from './session-report';
 import { yieldingTo } from './yield-to-main';
-import { isSkipped, readableText, TextReader, type ReadableText, type ReadOptions } from '../reading/readable-text';
+import { isSkipped, otherOrigin, readableText, TextReader, type ReadableText, type ReadOptions } from '../reading/readable-text';
 import type { StyleMode } from '../shared/style-sheet';
 
 /** The page is read where the reader sees it: open shadow roots and same-origin frames included. */
@@ -663,9 +663,9 @@ const NOT_WORDS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
 /**
  * Whether the page may hold a word of the engine's gate: a text node of its
- * body does (scripts and styles aside), or it has frames or open shadow
- * roots, whose text a walk of the body does not reach (those are read to
- * know). Conservative: hidden text counts too. Stops at the first word found,
+ * body does (scripts and styles aside), or it has frames that may be of its
+ * origin or open shadow roots, whose text a walk of the body does not reach
+ * (those are read to know). Conservative: hidden text counts too. Stops at the first word found,
  * so on most pages it looks at a few nodes. (A gate word split between two
  * elements in the middle, "Iwa<b>ya</b>", is not seen: markup does not do
  * that to names.)
@@ -679,7 +679,8 @@ function mayMention(doc: Document, gate: RegExp): boolean {
     if (parent && NOT_WORDS.has(parent.nodeName.toUpperCase())) continue;
     if (gate.test((node as Text).data)) return true;
   }
-  if (doc.getElementsByTagName('iframe').length > 0) return true;
+  // A frame of another origin (an advertisement, an embed) is never read: only one that may be of this origin counts.
+  for (const frame of doc.getElementsByTagName('iframe')) if (!otherOrigin(frame)) return true;
   const elements = body.getElementsByTagName('*');
   for (let i = 0; i < elements.length; i++) if (elements[i]!.shadowRoot) return true;
   return false;

@@ -232,6 +232,18 @@ describe('PageSession: a page with no word of the gate is not read', () => {
     expect(s.highlighter.keys().length).toBeGreaterThan(0);
   });
 
+  it('a frame of another origin (an advertisement) does not make the page worth reading: its text is never read', async () => {
+    const reads = spyReads();
+    document.body.innerHTML = `${OFF_TOPIC}<iframe></iframe>`;
+    const frame = document.querySelector('iframe')!;
+    vi.spyOn(frame, 'contentDocument', 'get').mockReturnValue(null);
+    frame.setAttribute('src', 'https://ads.elsewhere.example/slot');
+    session = new PageSession({ document, engine: localEngine(), file: 'x', strictness: 'balanced', showSupported: false, cards: false, settleMs: 5 });
+    await session.idle();
+    expect(reads).not.toHaveBeenCalled();
+    reads.mockRestore();
+  });
+
   it("a script's or a style's text does not count: it names nothing the reader sees", async () => {
     const reads = spyReads();
     const s = start(`${OFF_TOPIC}<script type="application/json">{"section":"Japan","tags":["EU","security"]}</script><style>.japan-security{color:red}</style>`);
