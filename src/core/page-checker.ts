@@ -362,62 +362,6 @@ export class PageChecker {
     return { file, strictness: this.strictnessLevel, topical: this.reading.topical, sentences: inPageOrder(sentences), summary: summarize(sentences) };
   }
 
-  /**
-   * The sentences of `report` that have a verdict, in page order, found among
-   * the sentences the engine read only (a sentence it let pass has none).
-   */
-  findings(): SentenceReport[] {
-    const found: SentenceReport[] = [];
-    if (!this.reading.topical) return found;
-    for (const entry of this.read) {
-      if (entry.removed) continue;
-      const decision = this.decision(entry);
-      if (decision.verdict) found.push({ text: entry.text, start: entry.start, end: entry.end, ...decision });
-    }
-    return inPageOrder(found);
-  }
-
-  /**
-   * The flagged sentences (conflict or unsupported) of `findings` that
-   * `keep` accepts, from `offset`, at most `limit`, with how many there are:
-   * one page of the popup's list. Only that page's sentences are made as
-   * objects (on a page with 16,000 flagged sentences, making them all for
-   * each page asked was enough garbage for a collection the popup waited on).
-   */
-  flaggedSlice(offset: number, limit: number, keep: (text: string) => boolean): { total: number; sentences: SentenceReport[] } {
-    const sentences: SentenceReport[] = [];
-    if (!this.reading.topical) return { total: 0, sentences };
-    let total = 0;
-    let previous = -1;
-    for (const entry of this.read) {
-      if (entry.removed) continue;
-      // Out of page order (text the page put back earlier): the whole list, sorted.
-      if (entry.start < previous) return this.flaggedSliceSorted(offset, limit, keep);
-      previous = entry.start;
-      const decision = this.decision(entry);
-      if ((decision.verdict !== 'conflict' && decision.verdict !== 'unsupported') || !keep(entry.text)) continue;
-      if (total >= offset && sentences.length < limit) sentences.push({ text: entry.text, start: entry.start, end: entry.end, ...decision });
-      total += 1;
-    }
-    return { total, sentences };
-  }
-
-  private flaggedSliceSorted(offset: number, limit: number, keep: (text: string) => boolean): { total: number; sentences: SentenceReport[] } {
-    const flagged = this.findings().filter((s) => (s.verdict === 'conflict' || s.verdict === 'unsupported') && keep(s.text));
-    return { total: flagged.length, sentences: flagged.slice(offset, offset + limit) };
-  }
-
-  /** The sentence of `findings` that starts at `start`, if it has a verdict: one lookup, for a card. */
-  findingAt(start: number): SentenceReport | undefined {
-    if (!this.reading.topical) return undefined;
-    for (const entry of this.read) {
-      if (entry.start !== start || entry.removed) continue;
-      const decision = this.decision(entry);
-      return decision.verdict ? { text: entry.text, start: entry.start, end: entry.end, ...decision } : undefined;
-    }
-    return undefined;
-  }
-
   /** What the current strictness makes of a sentence the engine had its turn at. */
   private decision(entry: Entry): Decision {
     // A page that says nothing of the subject gets no verdicts at all (as in `check`).

@@ -98,6 +98,8 @@ export class CheckClient {
   /** `kept` in page order, made when asked for. */
   private ordered: Kept[] | undefined;
   private failure: string | undefined;
+  /** Failures in a row (see `failedOnce`). */
+  private attempts = 0;
 
   constructor(private readonly options: CheckClientOptions) {
     this.transport = options.transport;
@@ -243,12 +245,10 @@ export class CheckClient {
 
   // ---- sending --------------------------------------------------------------
 
-  private attempts = 0;
-
   private async failedOnce(error: unknown): Promise<void> {
     this.attempts += 1;
     if (this.attempts >= (this.options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)) {
-      this.failure = error instanceof Error ? error.message : String(error);
+      this.failure = messageOf(error);
       return;
     }
     const delay = (this.options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS) * 2 ** (this.attempts - 1);
@@ -256,7 +256,7 @@ export class CheckClient {
       await (this.options.sleep ?? sleep)(delay);
     } catch (cannotWait) {
       // A page being closed can refuse even a timer (Firefox: NS_ERROR_NOT_INITIALIZED): nothing more will be asked.
-      this.failure = cannotWait instanceof Error ? cannotWait.message : String(cannotWait);
+      this.failure = messageOf(cannotWait);
     }
   }
 
@@ -376,6 +376,10 @@ export class CheckClient {
     this.ordered ??= [...this.kept.values()].sort((a, b) => a.start - b.start);
     return this.ordered;
   }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function randomId(): string {

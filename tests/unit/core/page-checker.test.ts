@@ -2,7 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createChecker, defaultChecker, STRICTNESS_LEVELS, type Checker } from '../../../src/core';
-import { PageChecker } from '../../../src/core/page-checker';
+import { PageChecker, type DecidedSentence } from '../../../src/core/page-checker';
+import type { SentenceReport } from '../../../src/core';
 
 const fixtures = new URL('../../fixtures/', import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, fixtures), 'utf8');
@@ -19,6 +20,19 @@ function addByLines(checker: PageChecker, text: string): void {
     checker.add(line, offset);
     offset += line.length + 1;
   }
+}
+
+/** The sentences told by `drainChanges` with a verdict at the strictness numbered `level`, as the report lists them, in page order. */
+function decidedAt(told: readonly DecidedSentence[], level: number): SentenceReport[] {
+  return told
+    .filter((s) => s.decisions[level]!.verdict !== null)
+    .map((s) => ({ text: s.text, start: s.start, end: s.end, ...s.decisions[level]! }))
+    .sort((a, b) => a.start - b.start);
+}
+
+/** Everything `drainChanges` tells of `page` from now on: what a copy of the findings elsewhere would hold. */
+function drained(page: PageChecker): DecidedSentence[] {
+  return page.drainChanges().decided;
 }
 
 describe('PageChecker gives exactly what check() gives on the whole text', () => {
@@ -42,18 +56,17 @@ describe('PageChecker gives exactly what check() gives on the whole text', () =>
 describe('PageChecker', () => {
   const seed = read('seeds/002_e7a668e7c20fc301.txt');
 
-  it.each(TEXTS)('flaggedSlice on %s: every page of it is that page of the flagged findings, in order, with the count', (_name, text) => {
-    for (const level of STRICTNESS_LEVELS) {
-      const checker = new PageChecker(undefined, level);
-      addByLines(checker, text);
-      checker.step();
-      const flagged = checker.findings().filter((s) => s.verdict === 'conflict' || s.verdict === 'unsupported');
-      for (const [offset, limit] of [[0, 2], [1, 3], [0, 1000], [flagged.length, 5]] as const) {
-        expect(checker.flaggedSlice(offset, limit, () => true)).toEqual({ total: flagged.length, sentences: flagged.slice(offset, offset + limit) });
-      }
-      const skipped = flagged[0]?.text;
-      const kept = flagged.filter((s) => s.text !== skipped);
-      expect(checker.flaggedSlice(0, 1000, (t) => t !== skipped)).toEqual({ total: kept.length, sentences: kept });
+  it.each(TEXTS)('drainChanges on %s tells, once, every sentence with a verdict at some strictness, with its decision at each', (_name, text) => {
+    const checker = new PageChecker();
+    addByLines(checker, text);
+    const told: DecidedSentence[] = [];
+    while (checker.step(() => true)) told.push(...checker.drainChanges().decided);
+    told.push(...checker.drainChanges().decided);
+    expect(new Set(told.map((s) => s.id)).size).toBe(told.length);
+    expect(checker.drainChanges()).toEqual({ decided: [], removed: [] });
+    for (const [i, level] of STRICTNESS_LEVELS.entries()) {
+      const expected = defaultChecker().check(text, { strictness: level }).sentences.filter((s) => s.verdict !== null);
+      expect(decidedAt(told, i)).toEqual(expected);
     }
   });
 
@@ -99,17 +112,15 @@ describe('PageChecker', () => {
     expect(() => checker.add('Earlier text.', 3)).toThrow(RangeError);
   });
 
-  it('findingAt gives the finding that starts there, and nothing for a sentence without a verdict or a removed one', () => {
+  it('drainChanges tells the ids of told sentences the page removed, and none of those it never told', () => {
     const checker = new PageChecker();
     checker.add(seed);
     checker.step();
-    const findings = checker.findings();
-    expect(findings.length).toBeGreaterThan(2);
-    for (const finding of findings) expect(checker.findingAt(finding.start)).toEqual(finding);
-    const plain = checker.report('x').sentences.find((s) => s.verdict === null)!;
-    expect(checker.findingAt(plain.start)).toBeUndefined();
-    checker.remove((s) => s.start === findings[0]!.start);
-    expect(checker.findingAt(findings[0]!.start)).toBeUndefined();
+    const told = checker.drainChanges().decided;
+    expect(told.length).toBeGreaterThan(2);
+    const plain = checker.report('x').sentences.find((s) => s.verdict === null && !told.some((t) => t.start === s.start))!;
+    checker.remove((s) => s.start === told[0]!.start || s.start === plain.start);
+    expect(checker.drainChanges()).toEqual({ decided: [], removed: [told[0]!.id] });
   });
 
   it('removed sentences leave the report and its summary', () => {
@@ -174,7 +185,7 @@ describe('paragraphs the gate lets pass whole', { timeout: 60_000 }, () => {
     // Only the paragraph with a name of the reference is read, and the one after it, which "he" or "it" could continue.
     expect(reads).toEqual(['EU High Representative Josep Borrell visited Tokyo on 1 November 2024.', UNRELATED[0]]);
     expect(page.report('x')).toEqual(defaultChecker().check(text, { file: 'x' }));
-    expect(page.findings()).toEqual(page.report('x').sentences.filter((s) => s.verdict !== null));
+    expect(decidedAt(drained(page), STRICTNESS_LEVELS.indexOf('balanced'))).toEqual(page.report('x').sentences.filter((s) => s.verdict !== null));
   });
 
   it('on a page about the subject, each sentence read is judged while stepping (in slices), not when a report is made', () => {
@@ -199,7 +210,7 @@ describe('paragraphs the gate lets pass whole', { timeout: 60_000 }, () => {
     page.step();
     expect(reads).toEqual([]);
     expect(page.finished).toBe(true);
-    expect(page.findings()).toEqual([]);
+    expect(drained(page)).toEqual([]);
     expect(page.report('x')).toEqual(defaultChecker().check(text, { file: 'x' }));
   });
 
@@ -231,7 +242,7 @@ describe('paragraphs the gate lets pass whole', { timeout: 60_000 }, () => {
         page.step();
         const expected = defaultChecker().check(text, { strictness, file: 'x' });
         expect(page.report('x')).toEqual(expected);
-        expect(page.findings()).toEqual(expected.sentences.filter((s) => s.verdict !== null));
+        expect(decidedAt(drained(page), STRICTNESS_LEVELS.indexOf(strictness))).toEqual(expected.sentences.filter((s) => s.verdict !== null));
       }),
       { seed: 20241101, numRuns: 150 },
     );
